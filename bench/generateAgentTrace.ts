@@ -1,0 +1,109 @@
+/**
+ * A synthetic agent trace of any size, for benchmarks: one `invoke_agent` root, then
+ * iterations of a `chat` call (GenAI attributes with JSON input/output messages and usage)
+ * followed by two `execute_tool` calls, about 1.4 KB of OTLP JSON per span (the mix seen in
+ * real agent traces). Emitted as OTel SDK ReadableSpan-like objects so the official
+ * serializers of @opentelemetry/otlp-transformer produce the OTLP JSON and protobuf bytes.
+ */
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+
+const TOOLS = ['search_flights', 'get_weather', 'book_hotel', 'send_email'];
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0');
+}
+
+function rand(seed: number): () => number {
+  // mulberry32: deterministic, so every bench run measures the same bytes.
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateAgentSpans(spanCount: number, seed = 42): ReadableSpan[] {
+  const r = rand(seed);
+  const traceId = hex(0xa9e7, 32);
+  const t0 = 1_760_000_000_000; // ms
+  const resource = {
+    attributes: { 'service.name': 'travel-agent', 'telemetry.sdk.language': 'python' },
+    asyncAttributesPending: false,
+    merge: () => resource,
+    getRawAttributes: () => [['service.name', 'travel-agent'], ['telemetry.sdk.language', 'python']],
+  };
+  const scope = { name: 'bench.generator', version: '1.0.0' };
+  const spans: ReadableSpan[] = [];
+  let next = 1;
+  const make = (name: string, parent: string | undefined, startMs: number, durMs: number, kind: number, attributes: Record<string, unknown>, error = false): string => {
+    const spanId = hex(next++, 16);
+    spans.push({
+      name,
+      kind,
+      spanContext: () => ({ traceId, spanId, traceFlags: 1 }),
+      parentSpanContext: parent ? { traceId, spanId: parent, traceFlags: 1 } : undefined,
+      startTime: [Math.floor(startMs / 1000), Math.round((startMs % 1000) * 1e6)],
+      endTime: [Math.floor((startMs + durMs) / 1000), Math.round(((startMs + durMs) % 1000) * 1e6)],
+      duration: [Math.floor(durMs / 1000), Math.round((durMs % 1000) * 1e6)],
+      status: { code: error ? 2 : 0, message: error ? 'tool failed: upstream timeout' : undefined },
+      attributes,
+      links: [],
+      events: [],
+      ended: true,
+      resource,
+      instrumentationScope: scope,
+      droppedAttributesCount: 0,
+      droppedEventsCount: 0,
+      droppedLinksCount: 0,
+    } as unknown as ReadableSpan);
+    return spanId;
+  };
+  const root = make('invoke_agent travel-agent', undefined, t0, 1, 1, { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'travel-agent' });
+  let t = t0 + 1;
+  let iteration = 0;
+  while (next <= spanCount) {
+    iteration++;
+    const tool = TOOLS[iteration % TOOLS.length];
+    const callId = `call_${hex(iteration, 8)}`;
+    const inTok = 800 + Math.floor(r() * 400);
+    const outTok = 40 + Math.floor(r() * 60);
+    const input = JSON.stringify([
+      { role: 'user', parts: [{ type: 'text', content: `Iteration ${iteration}: plan a trip to Lisbon in May for two adults, mid-range hotel near the river, and email me the options.` }] },
+      { role: 'tool', parts: [{ type: 'tool_call_response', id: `call_${hex(iteration - 1, 8)}`, response: `{"status":"ok","results":${Math.floor(r() * 9)}}` }] },
+    ]);
+    const output = JSON.stringify([
+      { role: 'assistant', finish_reason: 'tool_call', parts: [{ type: 'text', content: `I will call ${tool} next to compare options.` }, { type: 'tool_call', id: callId, name: tool, arguments: { city: 'Lisbon', month: 'May', adults: 2 } }] },
+    ]);
+    const chatDur = 300 + r() * 900;
+    make('chat gpt-4o', root, t, chatDur, 3, {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': 'gpt-4o',
+      'gen_ai.response.model': 'gpt-4o-2024-08-06',
+      'gen_ai.usage.input_tokens': inTok,
+      'gen_ai.usage.output_tokens': outTok,
+      'gen_ai.response.finish_reasons': ['tool_call'],
+      'gen_ai.input.messages': input,
+      'gen_ai.output.messages': output,
+    });
+    t += chatDur;
+    for (let k = 0; k < 2 && next <= spanCount; k++) {
+      const dur = 20 + r() * 200;
+      make(`execute_tool ${tool}`, root, t, dur, 1, {
+        'gen_ai.operation.name': 'execute_tool',
+        'gen_ai.tool.name': tool,
+        'gen_ai.tool.call.id': k === 0 ? callId : `${callId}_retry`,
+        'gen_ai.tool.call.arguments': '{"city":"Lisbon","month":"May","adults":2}',
+        'gen_ai.tool.call.result': `{"status":"ok","items":[{"name":"Hotel ${iteration}","price":${Math.floor(r() * 300)}}]}`,
+      }, r() < 0.02);
+      t += dur;
+    }
+  }
+  // Stretch the root over everything.
+  const rootSpan = spans[0] as unknown as { endTime: [number, number] };
+  rootSpan.endTime = [Math.floor(t / 1000), Math.round((t % 1000) * 1e6)];
+  return spans;
+}

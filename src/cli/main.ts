@@ -1,0 +1,44 @@
+/**
+ * `agent-trace`: the headless face of core, for CI and scripting. Thin by design: argument
+ * parsing and I/O here, everything else in src/core.
+ *
+ * Exit codes: 0 success; 1 findings at or above the threshold (`check`); 2 unreadable input or
+ * bad usage, with `error: <file>: <reason>` on stderr and never a stack trace.
+ */
+import { runInspect } from './inspect';
+
+const USAGE = `usage: agent-trace <command> [options]
+
+commands:
+  inspect <file> [--json] [--tree]   summarise the traces in a file (any supported format)
+  help                               show this text
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'inspect':
+      return runInspect(rest);
+    case 'help':
+    case '--help':
+    case '-h':
+    case undefined:
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`error: unknown command '${command}'\n${USAGE}`);
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

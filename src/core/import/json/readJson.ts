@@ -1,0 +1,143 @@
+import { ImportError } from '../../model/diagnostics';
+import { findJsonProblem, scanValue, skipWs } from './jsonScan';
+
+/**
+ * Bytes → JSON values, without ever making one string larger than `MAX_STRING_BYTES`.
+ *
+ * - A document below the limit is decoded and handed to `JSON.parse` (V8's parser is the
+ *   fastest thing available; everything else here exists to stay near it).
+ * - JSON Lines are parsed line by line, lazily, so a 1 GB collector file is never one string.
+ * - A single document above the limit is split structurally: containers that are too big are
+ *   walked member by member with the byte scanner, and every piece below the limit goes to
+ *   `JSON.parse`. The resulting value is the same as `JSON.parse` of the whole.
+ */
+export const MAX_STRING_BYTES = 64 * 1024 * 1024;
+
+export type JsonInput =
+  | { kind: 'document'; value: unknown }
+  | { kind: 'lines'; first: unknown; lines: () => Iterable<JsonLine> };
+
+export type JsonLine =
+  | { line: number; value: unknown; error?: undefined }
+  | { line: number; value?: undefined; error: string };
+
+const utf8 = new TextDecoder('utf-8');
+
+function decode(b: Uint8Array, start: number, end: number): string {
+  return utf8.decode(b.subarray(start, end));
+}
+
+export function looksLikeJson(b: Uint8Array): boolean {
+  let i = 0;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
+  i = skipWs(b, i, Math.min(b.length, i + 4096));
+  return b[i] === 0x7b || b[i] === 0x5b;
+}
+
+/** `limit` is the largest piece handed to JSON.parse; tests lower it to exercise splitting. */
+export function readJson(b: Uint8Array, limit = MAX_STRING_BYTES): JsonInput {
+  let start = 0;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) start = 3;
+  const lines = jsonLines(b, start, limit);
+  if (lines) return lines;
+  if (b.length - start <= limit) {
+    try {
+      return { kind: 'document', value: JSON.parse(decode(b, start, b.length)) };
+    } catch {
+      throw jsonError(b, start, b.length);
+    }
+  }
+  return { kind: 'document', value: parseRange(b, skipWs(b, start, b.length), b.length, limit) };
+}
+
+function jsonError(b: Uint8Array, start: number, end: number): ImportError {
+  const p = findJsonProblem(b, start, end);
+  if (!p) return new ImportError('invalid JSON');
+  return new ImportError(`${p.message} at byte ${p.offset.toLocaleString('en-US')}`, p.offset);
+}
+
+/**
+ * JSON Lines: the first value ends on its own line and another value follows. Decided from
+ * the first line only, so a broken later line is a per-line diagnostic, not a failed file.
+ */
+function jsonLines(b: Uint8Array, start: number, limit: number): JsonInput | undefined {
+  const firstStart = skipWs(b, start, b.length);
+  let nl = b.indexOf(0x0a, firstStart);
+  if (nl < 0) return undefined;
+  const r = scanValue(b, firstStart, nl);
+  if ('problem' in r) return undefined;
+  if (skipWs(b, r.end, nl) !== nl) return undefined;
+  const next = skipWs(b, nl, b.length);
+  if (next >= b.length) return undefined; // one value with a trailing newline: a document
+  if (b[next] !== 0x7b && b[next] !== 0x5b) return undefined;
+  const first = JSON.parse(decode(b, firstStart, nl));
+  return {
+    kind: 'lines',
+    first,
+    lines: function* () {
+      let lineNo = 0;
+      let pos = start;
+      while (pos < b.length) {
+        let e = b.indexOf(0x0a, pos);
+        if (e < 0) e = b.length;
+        lineNo++;
+        const s = skipWs(b, pos, e);
+        if (s < e) {
+          if (e - s > limit) {
+            const r = scanValue(b, s, e);
+            yield 'problem' in r
+              ? { line: lineNo, error: `${r.problem.message} at byte ${r.problem.offset.toLocaleString('en-US')}` }
+              : { line: lineNo, value: parseRange(b, s, e, limit) };
+          } else {
+            try {
+              yield { line: lineNo, value: JSON.parse(decode(b, s, e)) };
+            } catch {
+              const p = findJsonProblem(b, s, e);
+              yield { line: lineNo, error: p ? `${p.message} at byte ${p.offset.toLocaleString('en-US')}` : 'invalid JSON' };
+            }
+          }
+        }
+        pos = e + 1;
+      }
+    },
+  };
+}
+
+/** Parses the value in [start, end) (start at a non-space byte), splitting when too large. */
+function parseRange(b: Uint8Array, start: number, end: number, limit: number): unknown {
+  const r = scanValue(b, start, end);
+  if ('problem' in r) throw new ImportError(`${r.problem.message} at byte ${r.problem.offset.toLocaleString('en-US')}`, r.problem.offset);
+  const trailing = skipWs(b, r.end, end);
+  if (trailing < end) throw jsonError(b, start, end);
+  return parseValueAt(b, start, r.end, limit);
+}
+
+function parseValueAt(b: Uint8Array, start: number, end: number, limit: number): unknown {
+  if (end - start <= limit) return JSON.parse(decode(b, start, end));
+  const isObject = b[start] === 0x7b;
+  if (!isObject && b[start] !== 0x5b) {
+    // A single string larger than the limit: keep a clipped copy rather than fail the file.
+    return decode(b, start, start + limit) + '…';
+  }
+  const out: Record<string, unknown> | unknown[] = isObject ? {} : [];
+  let i = skipWs(b, start + 1, end);
+  if (b[i] === (isObject ? 0x7d : 0x5d)) return out;
+  for (;;) {
+    let key = '';
+    if (isObject) {
+      const k = scanValue(b, i, end) as { end: number }; // a string: already validated
+      key = JSON.parse(decode(b, i, k.end)) as string;
+      i = skipWs(b, k.end, end) + 1; // past ':'
+      i = skipWs(b, i, end);
+    }
+    const v = scanValue(b, i, end) as { end: number };
+    const value = parseValueAt(b, i, v.end, limit);
+    if (isObject) {
+      // defineProperty: a "__proto__" key must become data, as JSON.parse makes it.
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    } else (out as unknown[]).push(value);
+    i = skipWs(b, v.end, end);
+    if (b[i] === 0x2c) i = skipWs(b, i + 1, end);
+    else return out;
+  }
+}

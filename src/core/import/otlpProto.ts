@@ -1,0 +1,604 @@
+import { Attributes, newAttrMap, type AttrValue } from '../model/attributes';
+import { ImportError } from '../model/diagnostics';
+import {
+  EMPTY_RESOURCE,
+  EMPTY_SCOPE,
+  type InstrumentationScope,
+  type RawSpan,
+  type Resource,
+  type SpanEvent,
+  type SpanKind,
+  type SpanLink,
+  type SpanStatus,
+  type StatusCode,
+} from '../model/span';
+import type { TraceSet } from '../model/trace';
+import { bytesToHex } from './ids';
+import { ProtoReader, formatOffset, tagOf } from './protoReader';
+import { TraceBuilder } from './traceBuilder';
+
+/**
+ * OTLP trace protobuf → TraceSet. Reads `ExportTraceServiceRequest` and `TracesData` (the same
+ * wire shape), field numbers from opentelemetry-proto `trace/v1/trace.proto` and
+ * `common/v1/common.proto` (see docs/trace-formats.md §1).
+ *
+ * Hand-written rather than generated, on purpose:
+ * - speed: spans are decoded straight into `RawSpan`; there is no intermediate message object
+ *   graph to build and then convert, and no per-field closures in the loop.
+ * - safety: no code generation or `eval`, every length is checked against the buffer and the
+ *   enclosing message, recursion is bounded by the schema (AnyValue nesting is capped at
+ *   `MAX_VALUE_DEPTH`), and key/value lists become null-prototype objects.
+ * - laziness: span, event and link attributes are NOT decoded during the span pass. The pass
+ *   checks their framing (so a malformed span is still reported as unreadable at import) and
+ *   keeps the byte range; `Attributes` decodes it on first access. A 100k-span file therefore
+ *   loads without creating millions of attribute strings nobody looks at. The price: the input
+ *   buffer stays referenced while any span's attributes are pending, and must not be mutated.
+ * - events and links themselves (time, name, ids) are decoded eagerly, since `Span.events` is a
+ *   plain array; only their attributes are lazy. Resource and scope attributes are decoded
+ *   eagerly, once per block (they are few, shared, and `service.name` is needed at once).
+ *
+ * Failure policy: input that is not protobuf, or is truncated, or whose structure above the
+ * span level is broken, throws `ImportError` with the byte offset. A span whose own bytes are
+ * malformed (its length prefix being fine) becomes `builder.addUnreadable` and decoding goes
+ * on. Unknown fields, and known fields with an unexpected wire type, are skipped, as protobuf
+ * parsers do.
+ */
+
+const FORMAT = 'OTLP protobuf';
+
+/** Array/kvlist nesting allowed in one attribute value; deeper values make the span unreadable. */
+export const MAX_VALUE_DEPTH = 64;
+
+const LEN = 2;
+// ExportTraceServiceRequest / TracesData
+const T_RESOURCE_SPANS = tagOf(1, LEN);
+// ResourceSpans (field 1000 is the pre-1.0 `instrumentation_library_spans`, same shape as ScopeSpans)
+const T_RESOURCE = tagOf(1, LEN);
+const T_SCOPE_SPANS = tagOf(2, LEN);
+const T_LIBRARY_SPANS = tagOf(1000, LEN);
+// Resource
+const T_RESOURCE_ATTR = tagOf(1, LEN);
+// ScopeSpans
+const T_SCOPE = tagOf(1, LEN);
+const T_SPAN = tagOf(2, LEN);
+// InstrumentationScope (and the old InstrumentationLibrary, which has only name and version)
+const T_SCOPE_NAME = tagOf(1, LEN);
+const T_SCOPE_VERSION = tagOf(2, LEN);
+const T_SCOPE_ATTR = tagOf(3, LEN);
+// Span
+const T_TRACE_ID = tagOf(1, LEN);
+const T_SPAN_ID = tagOf(2, LEN);
+const T_TRACE_STATE = tagOf(3, LEN);
+const T_PARENT_ID = tagOf(4, LEN);
+const T_NAME = tagOf(5, LEN);
+const T_KIND = tagOf(6, 0);
+const T_START = tagOf(7, 1);
+const T_END = tagOf(8, 1);
+const T_SPAN_ATTR = tagOf(9, LEN);
+const T_EVENT = tagOf(11, LEN);
+const T_LINK = tagOf(13, LEN);
+const T_STATUS = tagOf(15, LEN);
+const T_FLAGS = tagOf(16, 5);
+// Span.Event
+const T_EVENT_TIME = tagOf(1, 1);
+const T_EVENT_NAME = tagOf(2, LEN);
+const T_EVENT_ATTR = tagOf(3, LEN);
+// Span.Link
+const T_LINK_TRACE_ID = tagOf(1, LEN);
+const T_LINK_SPAN_ID = tagOf(2, LEN);
+const T_LINK_TRACE_STATE = tagOf(3, LEN);
+const T_LINK_ATTR = tagOf(4, LEN);
+// Status
+const T_STATUS_MESSAGE = tagOf(2, LEN);
+const T_STATUS_CODE = tagOf(3, 0);
+// KeyValue, KeyValueList, ArrayValue
+const T_KV_KEY = tagOf(1, LEN);
+const T_KV_VALUE = tagOf(2, LEN);
+const T_LIST_ITEM = tagOf(1, LEN);
+// AnyValue
+const T_STRING = tagOf(1, LEN);
+const T_BOOL = tagOf(2, 0);
+const T_INT = tagOf(3, 0);
+const T_DOUBLE = tagOf(4, 1);
+const T_ARRAY = tagOf(5, LEN);
+const T_KVLIST = tagOf(6, LEN);
+const T_BYTES = tagOf(7, LEN);
+
+interface Context {
+  readonly r: ProtoReader;
+  readonly builder: TraceBuilder;
+  badKinds: number;
+  badStatusCodes: number;
+}
+
+export function readOtlpProto(bytes: Uint8Array): TraceSet {
+  checkLooksLikeOtlp(bytes);
+  const ctx: Context = { r: new ProtoReader(bytes), builder: new TraceBuilder(), badKinds: 0, badStatusCodes: 0 };
+  const r = ctx.r;
+  const end = bytes.length;
+  let ri = 0;
+  while (r.pos < end) {
+    const tag = r.tag(end);
+    if (tag === T_RESOURCE_SPANS) {
+      const s = r.delimited(end);
+      const e = r.pos;
+      readResourceSpans(ctx, s, e, `resourceSpans[${ri++}]`);
+      r.pos = e;
+    } else r.skip(tag & 7, end);
+  }
+  if (ctx.badKinds) ctx.builder.note('unsupported-value', `${ctx.badKinds} span(s) have a span kind outside 0–5; shown as unspecified`);
+  if (ctx.badStatusCodes) ctx.builder.note('unsupported-value', `${ctx.badStatusCodes} span(s) have a status code outside 0–2; shown as unset`);
+  return ctx.builder.build('otlp-proto', FORMAT);
+}
+
+/**
+ * Every OTLP trace request starts with field 1 (resource_spans), length-delimited, with a
+ * length inside the input: random binary and text almost never do, so they get a plain "not
+ * OTLP protobuf" instead of a trace of nonsense spans.
+ */
+function checkLooksLikeOtlp(bytes: Uint8Array): void {
+  const first = bytes[0];
+  const wt = first & 7;
+  if (bytes.length === 0) return;
+  if (first !== T_RESOURCE_SPANS) {
+    const text = textPreview(bytes);
+    if (text !== undefined) throw new ImportError(`not OTLP protobuf: the input is text ("${text}")`, 0, FORMAT);
+    if (wt === 3 || wt === 4 || wt > 5) throw new ImportError(`not OTLP protobuf: wire type ${wt} at byte 0`, 0, FORMAT);
+    const field = first < 0x80 ? String(first >>> 3) : 'a multi-byte field number';
+    throw new ImportError(`not OTLP protobuf: the input starts with field ${field} (wire type ${wt}), but an OTLP trace request starts with field 1 (resource_spans)`, 0, FORMAT);
+  }
+  const r = new ProtoReader(bytes);
+  r.tag(bytes.length);
+  r.delimited(bytes.length); // throws "truncated protobuf: field 1 (length …) …" when it does not fit
+}
+
+function textPreview(bytes: Uint8Array): string | undefined {
+  const n = Math.min(bytes.length, 40);
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i];
+    if (c === 0x0a || c === 0x0d || c === 0x09) s += ' ';
+    else if (c >= 0x20 && c < 0x7f) s += String.fromCharCode(c);
+    else return undefined;
+  }
+  return bytes.length > n ? s + '…' : s;
+}
+
+function readResourceSpans(ctx: Context, s: number, e: number, where: string): void {
+  const r = ctx.r;
+  let resStart = -1;
+  let resEnd = -1;
+  let hasScopeSpans = false;
+  let hasLibrarySpans = false;
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag === T_RESOURCE) {
+      resStart = r.delimited(e);
+      resEnd = r.pos;
+    } else {
+      if (tag === T_SCOPE_SPANS) hasScopeSpans = true;
+      else if (tag === T_LIBRARY_SPANS) hasLibrarySpans = true;
+      r.skip(tag & 7, e);
+    }
+  }
+  const resource = resStart < 0 ? EMPTY_RESOURCE : readResource(ctx, resStart, resEnd, where + '.resource');
+  // As the OpenTelemetry Collector does: the deprecated list is used only when the new one is absent
+  // (senders in the transition period filled both with the same spans).
+  const want = hasScopeSpans ? T_SCOPE_SPANS : T_LIBRARY_SPANS;
+  const label = hasScopeSpans ? '.scopeSpans[' : '.instrumentationLibrarySpans[';
+  if (hasScopeSpans && hasLibrarySpans) {
+    ctx.builder.note('interpretation', `${where} has both scopeSpans and the deprecated instrumentationLibrarySpans; only scopeSpans were read, as the OpenTelemetry Collector does`, where);
+  }
+  r.pos = s;
+  let si = 0;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag === want) {
+      const ss = r.delimited(e);
+      const se = r.pos;
+      readScopeSpans(ctx, ss, se, resource, where + label + si++ + ']');
+      r.pos = se;
+    } else r.skip(tag & 7, e);
+  }
+}
+
+function readResource(ctx: Context, s: number, e: number, where: string): Resource {
+  try {
+    const flat = decodeKeyValues(ctx.r.buf, s, e, T_RESOURCE_ATTR);
+    const attributes = flat.length ? new Attributes(flat) : Attributes.EMPTY;
+    return { attributes, serviceName: attributes.getString('service.name') };
+  } catch (err) {
+    if (!(err instanceof ImportError)) throw err;
+    ctx.builder.note('unsupported-value', `${where} could not be read (${err.message}); its spans are shown without resource attributes`, where);
+    return EMPTY_RESOURCE;
+  }
+}
+
+function readScope(ctx: Context, s: number, e: number, where: string): InstrumentationScope {
+  const r = new ProtoReader(ctx.r.buf);
+  try {
+    let name = '';
+    let version: string | undefined;
+    let attrs = false;
+    r.pos = s;
+    while (r.pos < e) {
+      const tag = r.tag(e);
+      if (tag === T_SCOPE_NAME) name = r.string(r.delimited(e), r.pos);
+      else if (tag === T_SCOPE_VERSION) version = r.string(r.delimited(e), r.pos) || undefined;
+      else {
+        if (tag === T_SCOPE_ATTR) attrs = true;
+        r.skip(tag & 7, e);
+      }
+    }
+    const attributes = attrs ? new Attributes(decodeKeyValues(r.buf, s, e, T_SCOPE_ATTR)) : Attributes.EMPTY;
+    return { name, version, attributes };
+  } catch (err) {
+    if (!(err instanceof ImportError)) throw err;
+    ctx.builder.note('unsupported-value', `${where} could not be read (${err.message}); its spans are shown without scope`, where);
+    return EMPTY_SCOPE;
+  }
+}
+
+function readScopeSpans(ctx: Context, s: number, e: number, resource: Resource, where: string): void {
+  const r = ctx.r;
+  let scopeStart = -1;
+  let scopeEnd = -1;
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag === T_SCOPE) {
+      scopeStart = r.delimited(e);
+      scopeEnd = r.pos;
+    } else r.skip(tag & 7, e);
+  }
+  const scope = scopeStart < 0 ? EMPTY_SCOPE : readScope(ctx, scopeStart, scopeEnd, where + '.scope');
+  const prefix = where + '.spans[';
+  let pi = 0;
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag !== T_SPAN) {
+      r.skip(tag & 7, e);
+      continue;
+    }
+    const ps = r.delimited(e);
+    const pe = r.pos;
+    const source = prefix + pi++ + ']';
+    try {
+      ctx.builder.addSpan(readSpan(ctx, ps, pe, resource, scope, source));
+    } catch (err) {
+      if (!(err instanceof ImportError)) throw err;
+      ctx.builder.addUnreadable(source, err.message);
+    }
+    r.pos = pe;
+  }
+}
+
+function readSpan(ctx: Context, s: number, e: number, resource: Resource, scope: InstrumentationScope, source: string): RawSpan {
+  const r = ctx.r;
+  const buf = r.buf;
+  const span: RawSpan = { name: '', resource, scope, source };
+  let attrStart = -1;
+  let attrEnd = -1;
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    switch (tag) {
+      case T_TRACE_ID:
+        span.traceId = idHex(buf, r.delimited(e), r.pos);
+        break;
+      case T_SPAN_ID:
+        span.spanId = idHex(buf, r.delimited(e), r.pos);
+        break;
+      case T_PARENT_ID:
+        span.parentSpanId = idHex(buf, r.delimited(e), r.pos);
+        break;
+      case T_TRACE_STATE:
+        span.traceState = r.string(r.delimited(e), r.pos) || undefined;
+        break;
+      case T_NAME:
+        span.name = r.string(r.delimited(e), r.pos);
+        break;
+      case T_KIND: {
+        const k = r.varint32(e) | 0;
+        if (k >= 0 && k <= 5) span.kind = k as SpanKind;
+        else ctx.badKinds++;
+        break;
+      }
+      case T_START:
+        span.startNs = timeOrUndefined(r.fixed64(e));
+        break;
+      case T_END:
+        span.endNs = timeOrUndefined(r.fixed64(e));
+        break;
+      case T_SPAN_ATTR: {
+        const at = r.tagPos;
+        const vs = r.delimited(e);
+        const ve = r.pos;
+        checkKeyValue(r, vs, ve);
+        r.pos = ve;
+        if (attrStart < 0) attrStart = at;
+        attrEnd = ve;
+        break;
+      }
+      case T_EVENT: {
+        const vs = r.delimited(e);
+        const ve = r.pos;
+        (span.events ??= []).push(readEvent(r, vs, ve));
+        r.pos = ve;
+        break;
+      }
+      case T_LINK: {
+        const vs = r.delimited(e);
+        const ve = r.pos;
+        (span.links ??= []).push(readLink(r, vs, ve));
+        r.pos = ve;
+        break;
+      }
+      case T_STATUS: {
+        const vs = r.delimited(e);
+        const ve = r.pos;
+        span.status = readStatus(ctx, vs, ve);
+        r.pos = ve;
+        break;
+      }
+      case T_FLAGS:
+        span.flags = r.fixed32(e);
+        break;
+      default:
+        r.skip(tag & 7, e);
+    }
+  }
+  span.attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(buf, attrStart, attrEnd, T_SPAN_ATTR);
+  return span;
+}
+
+function idHex(buf: Uint8Array, s: number, e: number): string | undefined {
+  return s === e ? undefined : bytesToHex(buf.subarray(s, e));
+}
+
+/** proto3 cannot tell 0 from absent, and 0 (1970) is never a real span time: both mean "not set". */
+function timeOrUndefined(ns: bigint): bigint | undefined {
+  return ns === 0n ? undefined : ns;
+}
+
+function readStatus(ctx: Context, s: number, e: number): SpanStatus {
+  const r = ctx.r;
+  let code = 0;
+  let message: string | undefined;
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag === T_STATUS_CODE) code = r.varint32(e) | 0;
+    else if (tag === T_STATUS_MESSAGE) message = r.string(r.delimited(e), r.pos) || undefined;
+    else r.skip(tag & 7, e);
+  }
+  if (code < 0 || code > 2) {
+    ctx.badStatusCodes++;
+    code = 0;
+  }
+  return message === undefined ? { code: code as StatusCode } : { code: code as StatusCode, message };
+}
+
+function readEvent(r: ProtoReader, s: number, e: number): SpanEvent {
+  let timeNs = 0n;
+  let name = '';
+  let attrStart = -1;
+  let attrEnd = -1;
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag === T_EVENT_TIME) timeNs = r.fixed64(e);
+    else if (tag === T_EVENT_NAME) name = r.string(r.delimited(e), r.pos);
+    else if (tag === T_EVENT_ATTR) {
+      const at = r.tagPos;
+      const vs = r.delimited(e);
+      const ve = r.pos;
+      checkKeyValue(r, vs, ve);
+      r.pos = ve;
+      if (attrStart < 0) attrStart = at;
+      attrEnd = ve;
+    } else r.skip(tag & 7, e);
+  }
+  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r.buf, attrStart, attrEnd, T_EVENT_ATTR);
+  return { timeNs, name, attributes };
+}
+
+function readLink(r: ProtoReader, s: number, e: number): SpanLink {
+  let traceId = '';
+  let spanId = '';
+  let traceState: string | undefined;
+  let attrStart = -1;
+  let attrEnd = -1;
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag === T_LINK_TRACE_ID) traceId = bytesToHex(r.buf.subarray(r.delimited(e), r.pos));
+    else if (tag === T_LINK_SPAN_ID) spanId = bytesToHex(r.buf.subarray(r.delimited(e), r.pos));
+    else if (tag === T_LINK_TRACE_STATE) traceState = r.string(r.delimited(e), r.pos) || undefined;
+    else if (tag === T_LINK_ATTR) {
+      const at = r.tagPos;
+      const vs = r.delimited(e);
+      const ve = r.pos;
+      checkKeyValue(r, vs, ve);
+      r.pos = ve;
+      if (attrStart < 0) attrStart = at;
+      attrEnd = ve;
+    } else r.skip(tag & 7, e);
+  }
+  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r.buf, attrStart, attrEnd, T_LINK_ATTR);
+  return traceState === undefined ? { traceId, spanId, attributes } : { traceId, spanId, traceState, attributes };
+}
+
+// ---- Attributes: a framing check for the span pass, and the decoder that runs on first access ----
+
+/**
+ * `[start, end)` spans the fields of one message from the first `tag` field to the last; only
+ * `tag` fields are decoded, anything interleaved is skipped. Kept out of the span loop so the
+ * closure captures four values, not the loop's scope.
+ */
+function lazyAttributes(buf: Uint8Array, start: number, end: number, tag: number): Attributes {
+  return new Attributes(() => decodeKeyValuesSafely(buf, start, end, tag));
+}
+
+/** The range passed `checkKeyValue` at import, so this cannot fail; the guard is defence in depth. */
+function decodeKeyValuesSafely(buf: Uint8Array, start: number, end: number, tag: number): unknown[] {
+  const flat: unknown[] = [];
+  try {
+    decodeKeyValuesInto(flat, new ProtoReader(buf), start, end, tag);
+  } catch (err) {
+    if (!(err instanceof ImportError)) throw err;
+  }
+  return flat;
+}
+
+/** The `tag` fields of `[start, end)` as KeyValues, flat: `[key, value, key, value, …]`. Throws ImportError. */
+function decodeKeyValues(buf: Uint8Array, start: number, end: number, tag: number): unknown[] {
+  const flat: unknown[] = [];
+  decodeKeyValuesInto(flat, new ProtoReader(buf), start, end, tag);
+  return flat;
+}
+
+function decodeKeyValuesInto(flat: unknown[], r: ProtoReader, start: number, end: number, tag: number): void {
+  r.pos = start;
+  while (r.pos < end) {
+    const t = r.tag(end);
+    if (t !== tag) {
+      r.skip(t & 7, end);
+      continue;
+    }
+    const s = r.delimited(end);
+    const e = r.pos;
+    readKeyValue(r, s, e, flat, 0);
+    r.pos = e;
+  }
+}
+
+/** Pushes one KeyValue's key and value onto `flat`. A missing key is '' and a missing value null (proto3 defaults). */
+function readKeyValue(r: ProtoReader, s: number, e: number, flat: unknown[], depth: number): void {
+  let key = '';
+  let value: AttrValue = null;
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag === T_KV_KEY) key = r.string(r.delimited(e), r.pos);
+    else if (tag === T_KV_VALUE) {
+      const vs = r.delimited(e);
+      const ve = r.pos;
+      value = readAnyValue(r, vs, ve, depth + 1);
+      r.pos = ve;
+    } else r.skip(tag & 7, e);
+  }
+  flat.push(key, value);
+}
+
+/** An AnyValue; empty or unknown (e.g. profiles' string_value_strindex) is null. The last oneof field wins. */
+function readAnyValue(r: ProtoReader, s: number, e: number, depth: number): AttrValue {
+  if (depth > MAX_VALUE_DEPTH) throw tooDeep(r, s);
+  let value: AttrValue = null;
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    switch (tag) {
+      case T_STRING:
+        value = r.string(r.delimited(e), r.pos);
+        break;
+      case T_BOOL:
+        value = r.varint32(e) !== 0;
+        break;
+      case T_INT:
+        value = r.int64(e);
+        break;
+      case T_DOUBLE:
+        value = r.double(e);
+        break;
+      case T_BYTES:
+        value = r.buf.slice(r.delimited(e), r.pos); // a copy: values must not alias the input
+        break;
+      case T_ARRAY: {
+        const vs = r.delimited(e);
+        const ve = r.pos;
+        const items: AttrValue[] = [];
+        r.pos = vs;
+        while (r.pos < ve) {
+          const t = r.tag(ve);
+          if (t !== T_LIST_ITEM) {
+            r.skip(t & 7, ve);
+            continue;
+          }
+          const is = r.delimited(ve);
+          const ie = r.pos;
+          items.push(readAnyValue(r, is, ie, depth + 1));
+          r.pos = ie;
+        }
+        value = items;
+        break;
+      }
+      case T_KVLIST: {
+        const vs = r.delimited(e);
+        const ve = r.pos;
+        const pairs: unknown[] = [];
+        decodeKeyValuesInto(pairs, r, vs, ve, T_LIST_ITEM);
+        const map = newAttrMap(); // null prototype: a "__proto__" key stays an ordinary key
+        for (let i = 0; i < pairs.length; i += 2) map[pairs[i] as string] = pairs[i + 1] as AttrValue;
+        value = map;
+        r.pos = ve;
+        break;
+      }
+      default:
+        r.skip(tag & 7, e);
+    }
+  }
+  return value;
+}
+
+/**
+ * The span pass's check of one KeyValue: the same walk as `readKeyValue`, without decoding
+ * strings or allocating. Throws what decoding would throw, so decoding later cannot fail.
+ */
+function checkKeyValue(r: ProtoReader, s: number, e: number, depth = 0): void {
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag !== T_KV_VALUE) {
+      r.skip(tag & 7, e);
+      continue;
+    }
+    const vs = r.delimited(e);
+    const ve = r.pos;
+    checkAnyValue(r, vs, ve, depth + 1);
+    r.pos = ve;
+  }
+}
+
+function checkAnyValue(r: ProtoReader, s: number, e: number, depth: number): void {
+  if (depth > MAX_VALUE_DEPTH) throw tooDeep(r, s);
+  r.pos = s;
+  while (r.pos < e) {
+    const tag = r.tag(e);
+    if (tag !== T_ARRAY && tag !== T_KVLIST) {
+      r.skip(tag & 7, e);
+      continue;
+    }
+    const vs = r.delimited(e);
+    const ve = r.pos;
+    r.pos = vs;
+    while (r.pos < ve) {
+      const t = r.tag(ve);
+      if (t !== T_LIST_ITEM) {
+        r.skip(t & 7, ve);
+        continue;
+      }
+      const is = r.delimited(ve);
+      const ie = r.pos;
+      if (tag === T_ARRAY) checkAnyValue(r, is, ie, depth + 1);
+      else checkKeyValue(r, is, ie, depth);
+      r.pos = ie;
+    }
+  }
+}
+
+function tooDeep(r: ProtoReader, at: number): ImportError {
+  return r.corrupt(`an attribute value at byte ${formatOffset(at)} is nested more than ${MAX_VALUE_DEPTH} levels deep`, at);
+}

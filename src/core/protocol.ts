@@ -1,0 +1,249 @@
+/**
+ * The one message protocol between the extension host and the trace webview.
+ *
+ * Shape: the webview sends `Request`s with a `requestId`; the host answers each with exactly
+ * one `Response` carrying `inReplyTo` (a `result` or an `error`). The host may also push
+ * `HostEvent`s. Both ends validate what they receive with the functions at the bottom: a
+ * message that does not validate is dropped and logged, never acted on. The host never runs a
+ * command named by the webview: requests are data queries plus a fixed set of actions.
+ *
+ * Data flow: the webview pulls. After `ready` it asks for the summary, then for the trace's
+ * structure as typed arrays (a few bytes per span, cheap to post even at 100k spans), then for
+ * text in windows of rows and details of one span at a time. Long attribute values are clipped
+ * in details and fetched whole on demand.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+// #region shared shapes
+
+export interface TraceSummary {
+  readonly fileName: string;
+  /** The file's URI (`Uri.toString()`). The webview keeps it in its saved state: see `PanelState`. */
+  readonly fileUri: string;
+  readonly formatLabel: string;
+  /** Which trace of the file (files may hold several). */
+  readonly traceIndex: number;
+  readonly traceCount: number;
+  readonly traceId: string;
+  readonly rootName: string;
+  readonly spanCount: number;
+  readonly durationMs: number;
+  readonly status: 'ok' | 'error';
+  readonly iterations: number;
+  readonly llmCalls: number;
+  readonly toolCalls: number;
+  readonly tokens: { readonly input: number; readonly output: number };
+  readonly costUsd: number | null;
+  readonly diagnostics: readonly { readonly code: string; readonly message: string; readonly spanId?: string }[];
+  readonly quarantined: number;
+}
+
+/**
+ * Column arrays, one entry per span in tree pre-order (the order of `Trace.spans`).
+ * `category` codes: see `CATEGORY_CODES`; `status`: 0 unset, 1 ok, 2 error.
+ */
+export interface TraceStructure {
+  readonly startMs: Float64Array;
+  readonly durationMs: Float64Array;
+  readonly parentIndex: Int32Array;
+  readonly depth: Uint16Array;
+  readonly subtreeEnd: Int32Array;
+  readonly category: Uint8Array;
+  readonly status: Uint8Array;
+}
+
+export const CATEGORY_CODES = ['other', 'agent', 'llm', 'tool', 'retriever', 'embedding', 'chain'] as const;
+export type CategoryName = (typeof CATEGORY_CODES)[number];
+
+/** The text of one row of the span tree. */
+export interface RowText {
+  readonly index: number;
+  readonly name: string;
+  readonly service: string;
+  readonly kind: string;
+  /** Short extra label: model for LLM calls, tool name for tools. */
+  readonly label?: string;
+  readonly tokens?: number;
+}
+
+export interface DetailAttribute {
+  readonly key: string;
+  /** Rendered text, clipped to `DETAIL_VALUE_LIMIT` characters. */
+  readonly value: string;
+  readonly type: 'string' | 'number' | 'boolean' | 'bytes' | 'array' | 'map' | 'null';
+  /** Full length in characters when `value` was clipped. */
+  readonly fullLength?: number;
+}
+
+export const DETAIL_VALUE_LIMIT = 2000;
+
+export interface DetailMessage {
+  readonly role: string;
+  readonly text: string;
+  readonly toolCalls: readonly { readonly id?: string; readonly name: string; readonly arguments: string }[];
+  readonly toolCallId?: string;
+  /** Reasoning / thinking text, when the producer keeps it apart from `text`. */
+  readonly reasoning?: string;
+}
+
+export interface SpanDetail {
+  readonly index: number;
+  readonly spanId: string;
+  readonly parentSpanId?: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly category: CategoryName;
+  readonly convention: string;
+  readonly status: { readonly code: 'unset' | 'ok' | 'error'; readonly message?: string };
+  readonly startMs: number;
+  readonly durationMs: number;
+  readonly attributes: readonly DetailAttribute[];
+  readonly resource: readonly DetailAttribute[];
+  readonly scope: string;
+  /** `offsetMs`: milliseconds from the trace's start, like `startMs`. */
+  readonly events: readonly { readonly name: string; readonly offsetMs: number; readonly attributes: readonly DetailAttribute[] }[];
+  /** LLM spans: the conversation in, then the model's output. */
+  readonly input: readonly DetailMessage[];
+  readonly output: readonly DetailMessage[];
+  readonly model?: string;
+  readonly tokens?: { readonly input?: number; readonly output?: number; readonly cachedInput?: number; readonly reasoning?: number };
+  readonly costUsd?: number | null;
+  readonly diagnostics: readonly string[];
+}
+
+// #endregion
+
+// #region webview → host requests
+
+export type Request =
+  /** First message: the webview is up. Result: the summary of the trace it shows. */
+  | { readonly type: 'ready'; readonly requestId: number }
+  /** Result: `TraceStructure` of the shown trace. */
+  | { readonly type: 'getStructure'; readonly requestId: number }
+  /** Result: `RowText[]` for indices in [start, start + count), count ≤ MAX_ROWS_PER_REQUEST. */
+  | { readonly type: 'getRows'; readonly requestId: number; readonly start: number; readonly count: number }
+  /** Result: `SpanDetail`. */
+  | { readonly type: 'getSpanDetail'; readonly requestId: number; readonly index: number }
+  /** Result: the whole value of one attribute, as text (for "show all"). */
+  | { readonly type: 'getAttributeValue'; readonly requestId: number; readonly index: number; readonly key: string; readonly scope: 'span' | 'resource' }
+  /** Result: null. Host copies the summary of the trace to the clipboard. */
+  | { readonly type: 'copySummary'; readonly requestId: number }
+  /** Result: null. Switch the shown trace of a multi-trace file. */
+  | { readonly type: 'selectTrace'; readonly requestId: number; readonly traceIndex: number };
+
+export const MAX_ROWS_PER_REQUEST = 2000;
+
+// #endregion
+
+// #region host → webview
+
+export type Response =
+  | { readonly type: 'response'; readonly inReplyTo: number; readonly result: unknown }
+  | { readonly type: 'response'; readonly inReplyTo: number; readonly error: string };
+
+export type HostEvent =
+  /** The trace changed (reloaded, or switched): the webview should pull again. */
+  | { readonly type: 'traceChanged' }
+  /** The file could not be read: shown instead of the trace. */
+  | { readonly type: 'loadError'; readonly message: string };
+
+export type HostMessage = Response | HostEvent;
+
+// #endregion
+
+// #region validation
+
+const isInt = (v: unknown, min = 0, max = 2 ** 31 - 1): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Validates a message from the webview. Returns the typed request, or a string saying what is
+ * wrong. Unknown extra keys are rejected too: a message is exactly one of the shapes above.
+ */
+export function parseRequest(msg: unknown): Request | string {
+  if (!isRecord(msg)) return 'message is not an object';
+  const { type, requestId } = msg;
+  if (!isInt(requestId)) return 'requestId must be a non-negative integer';
+  const keys = Object.keys(msg).sort().join(',');
+  const expect = (k: string[]) => (keys === ['requestId', 'type', ...k].sort().join(',') ? undefined : `${String(type)}: unexpected keys ${keys}`);
+  switch (type) {
+    case 'ready':
+    case 'getStructure':
+    case 'copySummary':
+      return expect([]) ?? { type, requestId };
+    case 'getRows': {
+      const bad = expect(['start', 'count']);
+      if (bad) return bad;
+      if (!isInt(msg.start)) return 'getRows: start must be a non-negative integer';
+      if (!isInt(msg.count, 1, MAX_ROWS_PER_REQUEST)) return `getRows: count must be 1..${MAX_ROWS_PER_REQUEST}`;
+      return { type, requestId, start: msg.start, count: msg.count };
+    }
+    case 'getSpanDetail': {
+      const bad = expect(['index']);
+      if (bad) return bad;
+      if (!isInt(msg.index)) return 'getSpanDetail: index must be a non-negative integer';
+      return { type, requestId, index: msg.index };
+    }
+    case 'getAttributeValue': {
+      const bad = expect(['index', 'key', 'scope']);
+      if (bad) return bad;
+      if (!isInt(msg.index)) return 'getAttributeValue: index must be a non-negative integer';
+      if (typeof msg.key !== 'string' || msg.key.length > 4096) return 'getAttributeValue: key must be a string';
+      if (msg.scope !== 'span' && msg.scope !== 'resource') return 'getAttributeValue: scope must be "span" or "resource"';
+      return { type, requestId, index: msg.index, key: msg.key, scope: msg.scope };
+    }
+    case 'selectTrace': {
+      const bad = expect(['traceIndex']);
+      if (bad) return bad;
+      if (!isInt(msg.traceIndex)) return 'selectTrace: traceIndex must be a non-negative integer';
+      return { type, requestId, traceIndex: msg.traceIndex };
+    }
+    default:
+      return `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}`;
+  }
+}
+
+/** Validates a message from the host (the webview trusts nothing it did not check). */
+export function parseHostMessage(msg: unknown): HostMessage | string {
+  if (!isRecord(msg)) return 'message is not an object';
+  switch (msg.type) {
+    case 'response':
+      if (!isInt(msg.inReplyTo)) return 'response: inReplyTo must be an integer';
+      if ('error' in msg) return typeof msg.error === 'string' ? { type: 'response', inReplyTo: msg.inReplyTo, error: msg.error } : 'response: error must be a string';
+      if (!('result' in msg)) return 'response: needs result or error';
+      return { type: 'response', inReplyTo: msg.inReplyTo, result: msg.result };
+    case 'traceChanged':
+      return { type: 'traceChanged' };
+    case 'loadError':
+      return typeof msg.message === 'string' ? { type: 'loadError', message: msg.message } : 'loadError: message must be a string';
+    default:
+      return `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 60)}`;
+  }
+}
+
+/**
+ * What the webview must keep in `vscode.setState(...)` (it may add keys of its own): after a
+ * window reload the host's panel serializer gets this state back and re-reads the file from
+ * `fileUri` (copied from `TraceSummary.fileUri`), showing trace `traceIndex` of it.
+ */
+export interface PanelState {
+  readonly fileUri: string;
+  readonly traceIndex: number;
+}
+
+/** Validates a saved webview state (host side, on restore). Extra keys are the webview's own. */
+export function parsePanelState(state: unknown): PanelState | string {
+  if (!isRecord(state)) return 'saved state is not an object';
+  const { fileUri, traceIndex } = state;
+  if (typeof fileUri !== 'string' || fileUri === '' || fileUri.length > 8192) return 'saved state has no fileUri';
+  if (traceIndex !== undefined && !isInt(traceIndex)) return 'saved state: traceIndex must be a non-negative integer';
+  return { fileUri, traceIndex: traceIndex ?? 0 };
+}
+
+/** Exhaustiveness check for `switch (msg.type)`. */
+export function assertNever(x: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(x)}`);
+}
+
+// #endregion

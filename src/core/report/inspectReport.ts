@@ -1,0 +1,57 @@
+import { StatusCode } from '../model/span';
+import { spanMs } from '../model/time';
+import type { Trace, TraceSet } from '../model/trace';
+import type { AgentView } from '../semantics/types';
+
+/**
+ * The `agent-trace inspect --json` document. This shape is a public contract (documented in
+ * the README, used by CI scripts): add fields, never rename or remove them.
+ */
+export interface InspectReport {
+  format: string;
+  traces: InspectTrace[];
+}
+
+export interface InspectTrace {
+  traceId: string;
+  spanCount: number;
+  rootName: string;
+  durationMs: number;
+  status: 'ok' | 'error';
+  iterations: number;
+  llmCalls: number;
+  toolCalls: number;
+  tokens: { input: number; output: number };
+  /** Null when a model with recorded tokens has no known price. */
+  costUsd: number | null;
+  diagnostics: { code: string; message: string; spanId?: string }[];
+  findings: { kind: string; severity: string; message: string; spanIds: string[]; claim?: string }[];
+}
+
+export function buildInspectReport(set: TraceSet, views: readonly AgentView[]): InspectReport {
+  return {
+    format: set.format,
+    traces: set.traces.map((t, i) => inspectTrace(t, views[i])),
+  };
+}
+
+export function inspectTrace(trace: Trace, view: AgentView): InspectTrace {
+  const diagnostics = trace.diagnostics.map((d) => (d.spanId ? { code: d.code, message: d.message, spanId: d.spanId } : { code: d.code, message: d.message }));
+  return {
+    traceId: trace.traceId,
+    spanCount: trace.spans.length,
+    rootName: trace.rootIndices.length ? trace.spans[trace.rootIndices[0]].name : '',
+    durationMs: round3(spanMs(trace.startNs, trace.endNs)),
+    status: trace.spans.some((s) => s.status.code === StatusCode.Error) ? 'error' : 'ok',
+    iterations: view.iterationCount,
+    llmCalls: view.llmCalls.length,
+    toolCalls: view.toolExecutions.length,
+    tokens: { input: view.tokens.input, output: view.tokens.output },
+    costUsd: view.costUsd === null ? null : round6(view.costUsd),
+    diagnostics,
+    findings: [],
+  };
+}
+
+const round3 = (x: number) => Math.round(x * 1e3) / 1e3;
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -1,0 +1,110 @@
+import { StatusCode } from '../model/span';
+import { spanMs } from '../model/time';
+import type { Trace, TraceSet } from '../model/trace';
+import type { TraceSummary } from '../protocol';
+import type { AgentView } from '../semantics/types';
+import { formatCost, formatCount, formatDuration, formatTokens } from './format';
+
+/** Diagnostics listed in a summary; past this, one closing entry gives the number left out. */
+export const SUMMARY_DIAGNOSTIC_LIMIT = 1000;
+
+export interface SummaryInput {
+  readonly fileName: string;
+  readonly fileUri: string;
+  readonly set: TraceSet;
+  readonly traceIndex: number;
+  /** The agent view of `set.traces[traceIndex]`. */
+  readonly view: AgentView;
+}
+
+/**
+ * The header of one trace of a file, as the webview, the tree view and the clipboard show it.
+ *
+ * - `rootName` is the first root's name (roots are by start time).
+ * - `status` is 'error' when any span has an error status.
+ * - `diagnostics` are the trace's own plus the file-level ones (unreadable records), which
+ *   belong to no trace but explain missing spans.
+ * - `quarantined` counts this trace's quarantined spans plus file records that reached no trace.
+ */
+export function buildTraceSummary({ fileName, fileUri, set, traceIndex, view }: SummaryInput): TraceSummary {
+  const trace = set.traces[traceIndex];
+  const all = [...trace.diagnostics, ...set.diagnostics];
+  const diagnostics: { code: string; message: string; spanId?: string }[] = [];
+  for (const d of all.slice(0, SUMMARY_DIAGNOSTIC_LIMIT)) {
+    diagnostics.push(d.spanId ? { code: d.code, message: d.message, spanId: d.spanId } : { code: d.code, message: d.message });
+  }
+  if (all.length > SUMMARY_DIAGNOSTIC_LIMIT) {
+    diagnostics.push({ code: 'more', message: `${formatCount(all.length - SUMMARY_DIAGNOSTIC_LIMIT)} more diagnostics not listed` });
+  }
+  return {
+    fileName,
+    fileUri,
+    formatLabel: set.formatLabel,
+    traceIndex,
+    traceCount: set.traces.length,
+    traceId: trace.traceId,
+    rootName: rootName(trace),
+    spanCount: trace.spans.length,
+    durationMs: spanMs(trace.startNs, trace.endNs),
+    status: hasError(trace) ? 'error' : 'ok',
+    iterations: view.iterationCount,
+    llmCalls: view.llmCalls.length,
+    toolCalls: view.toolExecutions.length,
+    tokens: { input: view.tokens.input, output: view.tokens.output },
+    costUsd: view.costUsd,
+    diagnostics,
+    quarantined: trace.quarantined.length + unattributedRecords(set),
+  };
+}
+
+function rootName(trace: Trace): string {
+  return trace.rootIndices.length > 0 ? trace.spans[trace.rootIndices[0]].name : '';
+}
+
+function hasError(trace: Trace): boolean {
+  for (const s of trace.spans) if (s.status.code === StatusCode.Error) return true;
+  return false;
+}
+
+/** Input records counted by the file but by none of its traces (unreadable ones). */
+function unattributedRecords(set: TraceSet): number {
+  let n = set.inputSpanCount;
+  for (const t of set.traces) n -= t.inputSpanCount;
+  return Math.max(0, n);
+}
+
+/** Diagnostics of one trace of the set, as `buildTraceSummary` lists them before its cap. */
+export function diagnosticCount(set: TraceSet, traceIndex: number): number {
+  return set.traces[traceIndex].diagnostics.length + set.diagnostics.length;
+}
+
+/**
+ * The plain-text summary "Copy Trace Summary" puts on the clipboard. `diagnosticTotal` is the
+ * uncapped count (see `diagnosticCount`); the summary's own list may be capped.
+ */
+export function formatSummaryText(s: TraceSummary, diagnosticTotal = s.diagnostics.length): string {
+  const lines = [
+    `Trace: ${s.rootName || '(unnamed)'} (${s.traceId})`,
+    `File: ${s.fileName} (${s.formatLabel}${s.traceCount > 1 ? `, trace ${s.traceIndex + 1} of ${s.traceCount}` : ''})`,
+    `Status: ${s.status}`,
+    `Spans: ${formatCount(s.spanCount)}${s.quarantined > 0 ? ` (+${formatCount(s.quarantined)} quarantined)` : ''}`,
+    `Duration: ${formatDuration(s.durationMs)}`,
+    `Iterations: ${formatCount(s.iterations)}`,
+    `LLM calls: ${formatCount(s.llmCalls)}, tool calls: ${formatCount(s.toolCalls)}`,
+    `Tokens: ${formatCount(s.tokens.input)} in, ${formatCount(s.tokens.output)} out`,
+    `Cost: ${formatCost(s.costUsd)}`,
+    `Diagnostics: ${formatCount(diagnosticTotal)}`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** One line for lists (tree view, quick pick): "12 spans · 1.23 s · 3.40k tokens · $0.0123". */
+export function formatSummaryLine(s: Pick<TraceSummary, 'spanCount' | 'durationMs' | 'tokens' | 'costUsd'>): string {
+  const tokens = s.tokens.input + s.tokens.output;
+  return [
+    `${formatCount(s.spanCount)} ${s.spanCount === 1 ? 'span' : 'spans'}`,
+    formatDuration(s.durationMs),
+    `${formatTokens(tokens)} tokens`,
+    formatCost(s.costUsd),
+  ].join(' · ');
+}

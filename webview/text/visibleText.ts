@@ -1,0 +1,63 @@
+/**
+ * Makes hostile trace text safe to *show*. (It is always inserted with textContent, so it can
+ * never become markup; this module is about what a reader sees.)
+ *
+ * - Bidirectional controls (embeddings, overrides, isolates, and the LRM/RLM/ALM marks) can make
+ *   text read differently from what it is ("Trojan Source"). Each is replaced by a visible
+ *   marker such as ⟦RLO⟧, so the reader sees that it is there and the text after it is not
+ *   reordered.
+ * - Other C0/C1 control characters are replaced by their Unicode "control picture" (␀, ␛ …) or a
+ *   ⟦U+0085⟧ marker. Tab and line feed are kept in block text; in inline text (names, labels,
+ *   one-line cells) line breaks become ⏎ and tabs a space.
+ * - Inline text is clipped to a length a row can show.
+ */
+
+const BIDI_NAMES: Readonly<Record<number, string>> = {
+  0x061c: 'ALM',
+  0x200e: 'LRM',
+  0x200f: 'RLM',
+  0x202a: 'LRE',
+  0x202b: 'RLE',
+  0x202c: 'PDF',
+  0x202d: 'LRO',
+  0x202e: 'RLO',
+  0x2066: 'LRI',
+  0x2067: 'RLI',
+  0x2068: 'FSI',
+  0x2069: 'PDI',
+};
+
+// Bidi controls, C0 controls (except what each mode keeps), DEL and C1 controls.
+const SUSPECT = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]/g;
+
+function replacement(ch: string, keepLayout: boolean): string {
+  const code = ch.charCodeAt(0);
+  const bidi = BIDI_NAMES[code];
+  if (bidi !== undefined) return `⟦${bidi}⟧`;
+  if (code === 0x0a) return keepLayout ? '\n' : ' ⏎ ';
+  if (code === 0x09) return keepLayout ? '\t' : ' ';
+  if (code === 0x0d) return ''; // CR LF shows as one break; a lone CR as none
+  if (code < 0x20) return String.fromCharCode(0x2400 + code);
+  if (code === 0x7f) return '\u2421';
+  return `⟦U+${code.toString(16).toUpperCase().padStart(4, '0')}⟧`;
+}
+
+/** True when the text holds a bidi control (callers may flag the element, e.g. with a tooltip). */
+export function hasBidiControl(text: string): boolean {
+  return /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text);
+}
+
+/** Text for multi-line blocks (messages, attribute values): keeps newlines and tabs; CR dropped. */
+export function blockText(text: string): string {
+  return text.replace(SUSPECT, (ch) => replacement(ch, true));
+}
+
+export const INLINE_LIMIT = 400;
+
+/** Text for one line (names, labels): no line breaks, clipped to `limit` characters with an ellipsis. */
+export function inlineText(text: string, limit = INLINE_LIMIT): string {
+  let head = text.length > limit ? text.slice(0, limit) : text;
+  if (head.length < text.length && /[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1); // do not split a surrogate pair
+  const safe = head.replace(SUSPECT, (ch) => replacement(ch, false));
+  return text.length > limit ? `${safe}…` : safe;
+}
