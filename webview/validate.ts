@@ -83,6 +83,9 @@ const TYPED_ARRAYS = {
   status: Uint8Array,
 } as const;
 
+/** `depth` is a Uint16 column: the host clamps deeper spans to this level. */
+const DEPTH_MAX = 0xffff;
+
 /** True when `v` is a `ctor` instance, also from another realm (postMessage deserialisation). */
 function isTypedArrayOf(v: unknown, ctor: { readonly name: string; new (n: number): ArrayLike<number> }): boolean {
   return v instanceof ctor || Object.prototype.toString.call(v) === `[object ${ctor.name}]`;
@@ -91,7 +94,7 @@ function isTypedArrayOf(v: unknown, ctor: { readonly name: string; new (n: numbe
 /**
  * Checks the column types and lengths, and the tree invariants the webview relies on to
  * collapse and expand without asking the host: pre-order (`parentIndex[i] < i`), depth is the
- * parent's depth + 1 (roots 0), and `subtreeEnd[i]` is the exclusive end of i's subtree
+ * parent's depth + 1 (roots 0; clamped at 65,535), and `subtreeEnd[i]` is the exclusive end of i's subtree
  * (i < subtreeEnd[i] ≤ n, nested inside the parent's range).
  */
 export function validateStructure(v: unknown): TraceStructure | Invalid {
@@ -108,7 +111,7 @@ export function validateStructure(v: unknown): TraceStructure | Invalid {
     const p = s.parentIndex[i];
     if (!Number.isFinite(s.startMs[i]) || !Number.isFinite(s.durationMs[i]) || s.durationMs[i] < 0) return `structure: span ${i} has a bad time`;
     if (p < -1 || p >= i) return `structure.parentIndex[${i}] = ${p} is not an earlier span`;
-    const expectedDepth = p === -1 ? 0 : s.depth[p] + 1;
+    const expectedDepth = p === -1 ? 0 : Math.min(s.depth[p] + 1, DEPTH_MAX);
     if (s.depth[i] !== expectedDepth) return `structure.depth[${i}] = ${s.depth[i]}, expected ${expectedDepth}`;
     const end = s.subtreeEnd[i];
     if (end <= i || end > n) return `structure.subtreeEnd[${i}] = ${end} is out of range`;

@@ -96,9 +96,12 @@ async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Kills a detached child's whole process group (server + extension host etc.). */
+/**
+ * Kills a detached child's whole process group (server + extension host etc.), even
+ * when the leader has already exited (its children may linger in the group).
+ */
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
   try { process.kill(-child.pid, signal); } catch { /* already gone */ }
 }
 

@@ -1,4 +1,4 @@
-import { Attributes, newAttrMap, type AttrValue } from '../model/attributes';
+import { Attributes } from '../model/attributes';
 import { ImportError } from '../model/diagnostics';
 import {
   EMPTY_RESOURCE,
@@ -14,7 +14,8 @@ import {
 } from '../model/span';
 import type { TraceSet } from '../model/trace';
 import { bytesToHex } from './ids';
-import { ProtoReader, formatOffset, tagOf } from './protoReader';
+import { checkKeyValue, decodeKeyValues, lazyAttributes } from './otlpProtoValues';
+import { ProtoReader, tagOf } from './protoReader';
 import { TraceBuilder } from './traceBuilder';
 
 /**
@@ -45,9 +46,6 @@ import { TraceBuilder } from './traceBuilder';
  */
 
 const FORMAT = 'OTLP protobuf';
-
-/** Array/kvlist nesting allowed in one attribute value; deeper values make the span unreadable. */
-export const MAX_VALUE_DEPTH = 64;
 
 const LEN = 2;
 // ExportTraceServiceRequest / TracesData
@@ -91,18 +89,6 @@ const T_LINK_ATTR = tagOf(4, LEN);
 // Status
 const T_STATUS_MESSAGE = tagOf(2, LEN);
 const T_STATUS_CODE = tagOf(3, 0);
-// KeyValue, KeyValueList, ArrayValue
-const T_KV_KEY = tagOf(1, LEN);
-const T_KV_VALUE = tagOf(2, LEN);
-const T_LIST_ITEM = tagOf(1, LEN);
-// AnyValue
-const T_STRING = tagOf(1, LEN);
-const T_BOOL = tagOf(2, 0);
-const T_INT = tagOf(3, 0);
-const T_DOUBLE = tagOf(4, 1);
-const T_ARRAY = tagOf(5, LEN);
-const T_KVLIST = tagOf(6, LEN);
-const T_BYTES = tagOf(7, LEN);
 
 interface Context {
   readonly r: ProtoReader;
@@ -137,9 +123,9 @@ export function readOtlpProto(bytes: Uint8Array): TraceSet {
  * OTLP protobuf" instead of a trace of nonsense spans.
  */
 function checkLooksLikeOtlp(bytes: Uint8Array): void {
+  if (bytes.length === 0) return; // the caller reports an empty file
   const first = bytes[0];
   const wt = first & 7;
-  if (bytes.length === 0) return;
   if (first !== T_RESOURCE_SPANS) {
     const text = textPreview(bytes);
     if (text !== undefined) throw new ImportError(`not OTLP protobuf: the input is text ("${text}")`, 0, FORMAT);
@@ -278,7 +264,18 @@ function readScopeSpans(ctx: Context, s: number, e: number, resource: Resource, 
 function readSpan(ctx: Context, s: number, e: number, resource: Resource, scope: InstrumentationScope, source: string): RawSpan {
   const r = ctx.r;
   const buf = r.buf;
-  const span: RawSpan = { name: '', resource, scope, source };
+  let traceId: string | undefined;
+  let spanId: string | undefined;
+  let parentSpanId: string | undefined;
+  let traceState: string | undefined;
+  let name = '';
+  let kind: SpanKind | undefined;
+  let startNs: bigint | undefined;
+  let endNs: bigint | undefined;
+  let status: SpanStatus | undefined;
+  let events: SpanEvent[] | undefined;
+  let links: SpanLink[] | undefined;
+  let flags: number | undefined;
   let attrStart = -1;
   let attrEnd = -1;
   r.pos = s;
@@ -286,37 +283,37 @@ function readSpan(ctx: Context, s: number, e: number, resource: Resource, scope:
     const tag = r.tag(e);
     switch (tag) {
       case T_TRACE_ID:
-        span.traceId = idHex(buf, r.delimited(e), r.pos);
+        traceId = idHex(buf, r.delimited(e), r.pos);
         break;
       case T_SPAN_ID:
-        span.spanId = idHex(buf, r.delimited(e), r.pos);
+        spanId = idHex(buf, r.delimited(e), r.pos);
         break;
       case T_PARENT_ID:
-        span.parentSpanId = idHex(buf, r.delimited(e), r.pos);
+        parentSpanId = idHex(buf, r.delimited(e), r.pos);
         break;
       case T_TRACE_STATE:
-        span.traceState = r.string(r.delimited(e), r.pos) || undefined;
+        traceState = r.string(r.delimited(e), r.pos) || undefined;
         break;
       case T_NAME:
-        span.name = r.string(r.delimited(e), r.pos);
+        name = r.string(r.delimited(e), r.pos);
         break;
       case T_KIND: {
         const k = r.varint32(e) | 0;
-        if (k >= 0 && k <= 5) span.kind = k as SpanKind;
+        if (k >= 0 && k <= 5) kind = k as SpanKind;
         else ctx.badKinds++;
         break;
       }
       case T_START:
-        span.startNs = timeOrUndefined(r.fixed64(e));
+        startNs = timeOrUndefined(r.fixed64(e));
         break;
       case T_END:
-        span.endNs = timeOrUndefined(r.fixed64(e));
+        endNs = timeOrUndefined(r.fixed64(e));
         break;
       case T_SPAN_ATTR: {
         const at = r.tagPos;
         const vs = r.delimited(e);
         const ve = r.pos;
-        checkKeyValue(r, vs, ve);
+        checkKeyValue(r, vs, ve, 0);
         r.pos = ve;
         if (attrStart < 0) attrStart = at;
         attrEnd = ve;
@@ -325,33 +322,34 @@ function readSpan(ctx: Context, s: number, e: number, resource: Resource, scope:
       case T_EVENT: {
         const vs = r.delimited(e);
         const ve = r.pos;
-        (span.events ??= []).push(readEvent(r, vs, ve));
+        (events ??= []).push(readEvent(r, vs, ve));
         r.pos = ve;
         break;
       }
       case T_LINK: {
         const vs = r.delimited(e);
         const ve = r.pos;
-        (span.links ??= []).push(readLink(r, vs, ve));
+        (links ??= []).push(readLink(r, vs, ve));
         r.pos = ve;
         break;
       }
       case T_STATUS: {
         const vs = r.delimited(e);
         const ve = r.pos;
-        span.status = readStatus(ctx, vs, ve);
+        status = readStatus(ctx, vs, ve);
         r.pos = ve;
         break;
       }
       case T_FLAGS:
-        span.flags = r.fixed32(e);
+        flags = r.fixed32(e);
         break;
       default:
         r.skip(tag & 7, e);
     }
   }
-  span.attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(buf, attrStart, attrEnd, T_SPAN_ATTR);
-  return span;
+  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(buf, attrStart, attrEnd, T_SPAN_ATTR);
+  // One object literal with every field in a fixed order: all spans share one hidden class.
+  return { traceId, spanId, parentSpanId, name, kind, startNs, endNs, status, attributes, events, links, resource, scope, traceState, flags, source };
 }
 
 function idHex(buf: Uint8Array, s: number, e: number): string | undefined {
@@ -395,7 +393,7 @@ function readEvent(r: ProtoReader, s: number, e: number): SpanEvent {
       const at = r.tagPos;
       const vs = r.delimited(e);
       const ve = r.pos;
-      checkKeyValue(r, vs, ve);
+      checkKeyValue(r, vs, ve, 0);
       r.pos = ve;
       if (attrStart < 0) attrStart = at;
       attrEnd = ve;
@@ -421,7 +419,7 @@ function readLink(r: ProtoReader, s: number, e: number): SpanLink {
       const at = r.tagPos;
       const vs = r.delimited(e);
       const ve = r.pos;
-      checkKeyValue(r, vs, ve);
+      checkKeyValue(r, vs, ve, 0);
       r.pos = ve;
       if (attrStart < 0) attrStart = at;
       attrEnd = ve;
@@ -429,176 +427,4 @@ function readLink(r: ProtoReader, s: number, e: number): SpanLink {
   }
   const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r.buf, attrStart, attrEnd, T_LINK_ATTR);
   return traceState === undefined ? { traceId, spanId, attributes } : { traceId, spanId, traceState, attributes };
-}
-
-// ---- Attributes: a framing check for the span pass, and the decoder that runs on first access ----
-
-/**
- * `[start, end)` spans the fields of one message from the first `tag` field to the last; only
- * `tag` fields are decoded, anything interleaved is skipped. Kept out of the span loop so the
- * closure captures four values, not the loop's scope.
- */
-function lazyAttributes(buf: Uint8Array, start: number, end: number, tag: number): Attributes {
-  return new Attributes(() => decodeKeyValuesSafely(buf, start, end, tag));
-}
-
-/** The range passed `checkKeyValue` at import, so this cannot fail; the guard is defence in depth. */
-function decodeKeyValuesSafely(buf: Uint8Array, start: number, end: number, tag: number): unknown[] {
-  const flat: unknown[] = [];
-  try {
-    decodeKeyValuesInto(flat, new ProtoReader(buf), start, end, tag);
-  } catch (err) {
-    if (!(err instanceof ImportError)) throw err;
-  }
-  return flat;
-}
-
-/** The `tag` fields of `[start, end)` as KeyValues, flat: `[key, value, key, value, …]`. Throws ImportError. */
-function decodeKeyValues(buf: Uint8Array, start: number, end: number, tag: number): unknown[] {
-  const flat: unknown[] = [];
-  decodeKeyValuesInto(flat, new ProtoReader(buf), start, end, tag);
-  return flat;
-}
-
-function decodeKeyValuesInto(flat: unknown[], r: ProtoReader, start: number, end: number, tag: number): void {
-  r.pos = start;
-  while (r.pos < end) {
-    const t = r.tag(end);
-    if (t !== tag) {
-      r.skip(t & 7, end);
-      continue;
-    }
-    const s = r.delimited(end);
-    const e = r.pos;
-    readKeyValue(r, s, e, flat, 0);
-    r.pos = e;
-  }
-}
-
-/** Pushes one KeyValue's key and value onto `flat`. A missing key is '' and a missing value null (proto3 defaults). */
-function readKeyValue(r: ProtoReader, s: number, e: number, flat: unknown[], depth: number): void {
-  let key = '';
-  let value: AttrValue = null;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_KV_KEY) key = r.string(r.delimited(e), r.pos);
-    else if (tag === T_KV_VALUE) {
-      const vs = r.delimited(e);
-      const ve = r.pos;
-      value = readAnyValue(r, vs, ve, depth + 1);
-      r.pos = ve;
-    } else r.skip(tag & 7, e);
-  }
-  flat.push(key, value);
-}
-
-/** An AnyValue; empty or unknown (e.g. profiles' string_value_strindex) is null. The last oneof field wins. */
-function readAnyValue(r: ProtoReader, s: number, e: number, depth: number): AttrValue {
-  if (depth > MAX_VALUE_DEPTH) throw tooDeep(r, s);
-  let value: AttrValue = null;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    switch (tag) {
-      case T_STRING:
-        value = r.string(r.delimited(e), r.pos);
-        break;
-      case T_BOOL:
-        value = r.varint32(e) !== 0;
-        break;
-      case T_INT:
-        value = r.int64(e);
-        break;
-      case T_DOUBLE:
-        value = r.double(e);
-        break;
-      case T_BYTES:
-        value = r.buf.slice(r.delimited(e), r.pos); // a copy: values must not alias the input
-        break;
-      case T_ARRAY: {
-        const vs = r.delimited(e);
-        const ve = r.pos;
-        const items: AttrValue[] = [];
-        r.pos = vs;
-        while (r.pos < ve) {
-          const t = r.tag(ve);
-          if (t !== T_LIST_ITEM) {
-            r.skip(t & 7, ve);
-            continue;
-          }
-          const is = r.delimited(ve);
-          const ie = r.pos;
-          items.push(readAnyValue(r, is, ie, depth + 1));
-          r.pos = ie;
-        }
-        value = items;
-        break;
-      }
-      case T_KVLIST: {
-        const vs = r.delimited(e);
-        const ve = r.pos;
-        const pairs: unknown[] = [];
-        decodeKeyValuesInto(pairs, r, vs, ve, T_LIST_ITEM);
-        const map = newAttrMap(); // null prototype: a "__proto__" key stays an ordinary key
-        for (let i = 0; i < pairs.length; i += 2) map[pairs[i] as string] = pairs[i + 1] as AttrValue;
-        value = map;
-        r.pos = ve;
-        break;
-      }
-      default:
-        r.skip(tag & 7, e);
-    }
-  }
-  return value;
-}
-
-/**
- * The span pass's check of one KeyValue: the same walk as `readKeyValue`, without decoding
- * strings or allocating. Throws what decoding would throw, so decoding later cannot fail.
- */
-function checkKeyValue(r: ProtoReader, s: number, e: number, depth = 0): void {
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag !== T_KV_VALUE) {
-      r.skip(tag & 7, e);
-      continue;
-    }
-    const vs = r.delimited(e);
-    const ve = r.pos;
-    checkAnyValue(r, vs, ve, depth + 1);
-    r.pos = ve;
-  }
-}
-
-function checkAnyValue(r: ProtoReader, s: number, e: number, depth: number): void {
-  if (depth > MAX_VALUE_DEPTH) throw tooDeep(r, s);
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag !== T_ARRAY && tag !== T_KVLIST) {
-      r.skip(tag & 7, e);
-      continue;
-    }
-    const vs = r.delimited(e);
-    const ve = r.pos;
-    r.pos = vs;
-    while (r.pos < ve) {
-      const t = r.tag(ve);
-      if (t !== T_LIST_ITEM) {
-        r.skip(t & 7, ve);
-        continue;
-      }
-      const is = r.delimited(ve);
-      const ie = r.pos;
-      if (tag === T_ARRAY) checkAnyValue(r, is, ie, depth + 1);
-      else checkKeyValue(r, is, ie, depth);
-      r.pos = ie;
-    }
-  }
-}
-
-function tooDeep(r: ProtoReader, at: number): ImportError {
-  return r.corrupt(`an attribute value at byte ${formatOffset(at)} is nested more than ${MAX_VALUE_DEPTH} levels deep`, at);
 }

@@ -30,6 +30,8 @@ export type DiagnosticCode =
   | 'unsupported-value'
   /** A span-like record that could not be read at all. */
   | 'unreadable-span'
+  /** Bytes that are not valid UTF-8 were replaced by U+FFFD. */
+  | 'invalid-utf8'
   /** Informational: how the importer interpreted an ambiguous input. */
   | 'interpretation';
 
@@ -61,6 +63,7 @@ export const DIAGNOSTIC_SEVERITY: Record<DiagnosticCode, Severity> = {
   'invalid-parent-id': 'warning',
   'unsupported-value': 'info',
   'unreadable-span': 'error',
+  'invalid-utf8': 'warning',
   interpretation: 'info',
 };
 

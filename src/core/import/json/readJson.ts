@@ -21,10 +21,28 @@ export type JsonLine =
   | { line: number; value: unknown; error?: undefined }
   | { line: number; value?: undefined; error: string };
 
-const utf8 = new TextDecoder('utf-8');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
+
+/**
+ * Set when some input bytes were not valid UTF-8 and were replaced by U+FFFD. Module state is
+ * safe here: imports are synchronous, and `readJson` resets it on entry.
+ */
+let sawInvalidUtf8 = false;
 
 function decode(b: Uint8Array, start: number, end: number): string {
-  return utf8.decode(b.subarray(start, end));
+  const slice = b.subarray(start, end);
+  try {
+    return utf8.decode(slice);
+  } catch {
+    sawInvalidUtf8 = true;
+    return utf8Lenient.decode(slice);
+  }
+}
+
+/** True when the last `readJson` (including its lazily read lines so far) met invalid UTF-8. */
+export function invalidUtf8Seen(): boolean {
+  return sawInvalidUtf8;
 }
 
 export function looksLikeJson(b: Uint8Array): boolean {
@@ -36,6 +54,7 @@ export function looksLikeJson(b: Uint8Array): boolean {
 
 /** `limit` is the largest piece handed to JSON.parse; tests lower it to exercise splitting. */
 export function readJson(b: Uint8Array, limit = MAX_STRING_BYTES): JsonInput {
+  sawInvalidUtf8 = false;
   let start = 0;
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) start = 3;
   const lines = jsonLines(b, start, limit);
