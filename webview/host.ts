@@ -7,10 +7,10 @@
 import type { HostEvent } from '../src/core/protocol';
 import { RpcClient, type RequestBody } from './rpc/rpcClient';
 import { parsePersistedState, toStorable, type PersistedState } from './state/persistedState';
-import type { RequestType, ResultTypes } from './validate';
+import type { ResultTypes } from './validate';
 
 export interface Host {
-  request<K extends RequestType>(body: RequestBody<K>, timeoutMs?: number): Promise<ResultTypes[K]>;
+  request<B extends RequestBody>(body: B, timeoutMs?: number): Promise<ResultTypes[B['type']]>;
   /** Registers the handler of host events (traceChanged, loadError). */
   onEvent(handler: (ev: HostEvent) => void): void;
   readState(): PersistedState;

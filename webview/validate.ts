@@ -6,6 +6,7 @@
  * Pure (no DOM): unit-tested in test/unit/webview/validate.test.ts.
  */
 import {
+  assertNever,
   CATEGORY_CODES,
   type DetailMessage,
   type Request,
@@ -222,16 +223,27 @@ function validateDetailFor(index: number): Validator<SpanDetail> {
 const validateString: Validator<string> = (v) => (typeof v === 'string' ? v : 'result must be a string');
 const validateNull: Validator<null> = (v) => (v === null || v === undefined ? null : 'result must be null');
 
-/** The validator for the result of a request (getRows also checks the asked range). */
-export function resultValidatorFor<K extends RequestType>(req: Extract<Request, { type: K }>): Validator<ResultTypes[K]> {
-  const table: { [T in RequestType]: Validator<ResultTypes[T]> } = {
-    ready: validateSummary,
-    getStructure: validateStructure,
-    getRows: req.type === 'getRows' ? validateRowsFor(req.start, req.count) : validateRows,
-    getSpanDetail: req.type === 'getSpanDetail' ? validateDetailFor(req.index) : validateSpanDetail,
-    getAttributeValue: validateString,
-    copySummary: validateNull,
-    selectTrace: validateNull,
-  };
-  return table[req.type as K];
+function validatorFor(req: Request): Validator<ResultTypes[RequestType]> {
+  switch (req.type) {
+    case 'ready':
+      return validateSummary;
+    case 'getStructure':
+      return validateStructure;
+    case 'getRows':
+      return validateRowsFor(req.start, req.count);
+    case 'getSpanDetail':
+      return validateDetailFor(req.index);
+    case 'getAttributeValue':
+      return validateString;
+    case 'copySummary':
+    case 'selectTrace':
+      return validateNull;
+    default:
+      return assertNever(req);
+  }
+}
+
+/** The validator for the result of a request (getRows and getSpanDetail also check it answers what was asked). */
+export function resultValidatorFor<R extends Request>(req: R): Validator<ResultTypes[R['type']]> {
+  return validatorFor(req) as Validator<ResultTypes[R['type']]>;
 }

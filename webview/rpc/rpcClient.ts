@@ -13,8 +13,10 @@
 import { parseHostMessage, type HostEvent, type Request } from '../../src/core/protocol';
 import { resultValidatorFor, type RequestType, type ResultTypes } from '../validate';
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** A request as callers write it: the client adds the `requestId`. */
-export type RequestBody<K extends RequestType> = Omit<Extract<Request, { type: K }>, 'requestId'>;
+export type RequestBody = DistributiveOmit<Request, 'requestId'>;
 
 export class RpcError extends Error {
   constructor(
@@ -63,12 +65,12 @@ export class RpcClient {
     return this.pending.size;
   }
 
-  request<K extends RequestType>(body: RequestBody<K>, timeoutMs = this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS): Promise<ResultTypes[K]> {
+  request<B extends RequestBody>(body: B, timeoutMs = this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS): Promise<ResultTypes[B['type']]> {
     const requestId = this.nextId++;
-    const req = { ...body, requestId } as unknown as Extract<Request, { type: K }>;
-    const validate = resultValidatorFor<K>(req);
-    const type = body.type as K;
-    return new Promise<ResultTypes[K]>((resolve, reject) => {
+    const req = { ...body, requestId } as Request;
+    const validate = resultValidatorFor(req);
+    const type: RequestType = body.type;
+    return new Promise<ResultTypes[B['type']]>((resolve, reject) => {
       const timer = this.opts.timers.setTimeout(() => {
         this.pending.delete(requestId);
         reject(new RpcError(type, 'timeout', `${type}: no answer from the extension within ${timeoutMs} ms`));
@@ -84,7 +86,7 @@ export class RpcClient {
           }
           const checked = validate(msg.result);
           if (typeof checked === 'string') reject(new RpcError(type, 'invalid-result', `${type}: invalid result from the extension (${checked})`));
-          else resolve(checked);
+          else resolve(checked as ResultTypes[B['type']]);
         },
       });
       this.opts.post(req);

@@ -68,7 +68,7 @@ export const anyAgentImporter: JsonImporter = {
     const roots = spans.filter((s) => !s.parentSpanId);
     if (out !== undefined && out !== null && roots.length === 1) {
       const flat = [...(roots[0].attributes ?? Attributes.EMPTY).entries()].flat();
-      flat.push('any_agent.final_output', typeof out === 'string' ? out : JSON.stringify(out));
+      flat.push('any_agent.final_output', typeof out === 'string' ? out : jsonText(out));
       roots[0].attributes = new Attributes(flat);
     }
     for (const s of spans) builder.addSpan(s);
@@ -211,7 +211,7 @@ function traceStateOf(v: unknown): string | undefined {
 function resourceOf(v: unknown, cache: Map<string, Resource>): Resource {
   if (!isObject(v) || !isObject(v.attributes)) return EMPTY_RESOURCE;
   const attrs = v.attributes;
-  const key = JSON.stringify(attrs);
+  const key = jsonText(attrs);
   let r = cache.get(key);
   if (!r) {
     const rec = newAttrMap();
@@ -219,4 +219,9 @@ function resourceOf(v: unknown, cache: Map<string, Resource>): Resource {
     cache.set(key, (r = { attributes: Attributes.fromRecord(rec), serviceName: str(attrs['service.name']) }));
   }
   return r;
+}
+
+/** JSON text that tolerates bigints (what a lossless JSON parser gives for big integers). */
+function jsonText(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
 }

@@ -210,7 +210,8 @@ function readReferences(refs: unknown, traceId: string | undefined, legacyParent
   parsed.forEach((r, i) => {
     if (i === childOf || !r.spanId) return;
     links.push({
-      traceId: r.traceId ?? '',
+      // Links keep OTLP's 32-digit trace ids; the builder pads span trace ids the same way.
+      traceId: r.traceId !== undefined && r.traceId.length === 16 ? r.traceId.padStart(32, '0') : (r.traceId ?? ''),
       spanId: r.spanId,
       attributes: new Attributes(r.type ? [REF_TYPE_ATTR, r.type.toLowerCase()] : []),
     });

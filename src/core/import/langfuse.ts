@@ -13,11 +13,13 @@
  * to `id` and `parentObservationId` alike so parent links still resolve. Trace ids: 32 hex kept,
  * a UUID loses its dashes, anything else is hashed to 32 hex. The originals stay as attributes.
  *
- * The trace object: when a trace's observations have exactly one root (no
- * `parentObservationId`), that root stands for the trace and gets the trace-level attributes.
- * With several roots (or none at all but a trace object), a synthetic root span named after the
- * trace is added above them and an `interpretation` note says so. Observations whose parent is
- * missing from the file are left to the TraceBuilder, which reports them as orphans.
+ * The trace object. A root is an observation without `parentObservationId` or whose parent is
+ * not in the file. When a trace has exactly one root, that observation stands for the trace and
+ * gets the trace-level attributes (a root whose parent is missing is then left to the
+ * TraceBuilder, which reports it as an orphan). With several roots (or a trace object without
+ * observations), a synthetic root span named after the trace is added above all of them, the
+ * missing parent id is kept as `langfuse.observation.parent_observation_id`, and an
+ * `interpretation` note says so.
  *
  * Attributes this importer writes (read by the agent-semantics layer):
  *
@@ -49,12 +51,15 @@
  *                                        `langfuse.observation.metadata` (string) when the
  *                                        metadata is not a JSON object
  * - `langfuse.environment`, `langfuse.version`
+ * - `langfuse.observation.parent_observation_id`     the missing parent of a root placed under
+ *                                        a synthetic root (see above)
  *
  * On the span that stands for the trace (single root or synthetic root):
  * - `langfuse.trace.name`, `langfuse.trace.input`, `langfuse.trace.output` (string, as above),
  *   `langfuse.trace.tags` (string[]), `langfuse.trace.public` (boolean),
  *   `langfuse.trace.metadata.<key>` (same envelope rule), `langfuse.trace.total_cost` (USD),
- *   `langfuse.release`, `user.id`, `session.id` (the keys Langfuse's own OTel mapping uses)
+ *   `langfuse.release`, `user.id`, `session.id` (the keys Langfuse's own OTel mapping uses);
+ *   `langfuse.environment` and `langfuse.version` from the trace when the span has none
  * - `langfuse.synthetic_root` = true on a synthetic root only
  * Scores (`trace.scores`) go on the span of their `observationId`, else on the trace's span:
  * - `langfuse.score.<name>.value` (number, or string for categorical scores)
@@ -184,7 +189,6 @@ function readInput(input: LangfuseInput, builder: TraceBuilder, source: string):
 
 function readGroup(g: Group, trace: Json | undefined, builder: TraceBuilder, source: string): void {
   const traceId = traceIdOf(g.traceId);
-  const rootCount = g.entries.filter((e) => !str(e.o.parentObservationId)).length;
   const spans: RawSpan[] = [];
   const attrsOf: AttrRecord[] = [];
   const spanIndexById = new Map<string, number>();
@@ -195,37 +199,39 @@ function readGroup(g: Group, trace: Json | undefined, builder: TraceBuilder, sou
     spans.push(span);
     attrsOf.push(attrs);
   }
+  // A root has no parent, or a parent that is not in the file.
+  const roots: number[] = [];
+  g.entries.forEach((e, i) => {
+    const p = str(e.o.parentObservationId);
+    if (!p || !spanIndexById.has(p)) roots.push(i);
+  });
 
-  // Which spans stand for the trace: a synthetic root, the single root, or (no root at all)
-  // the spans whose parent is not in the file.
-  const synthetic = rootCount > 1 || (rootCount === 0 && g.entries.length === 0 && trace !== undefined);
-  let traceSpans: number[];
   let syntheticRoot: { span: RawSpan; attrs: AttrRecord } | undefined;
-  if (synthetic) {
+  if (roots.length > 1 || (g.entries.length === 0 && trace !== undefined)) {
     const name = (trace && str(trace.name)) || `trace ${g.traceId}`;
     const attrs = newAttrMap();
     const span = syntheticRootSpan(trace, g, traceId, spans, name, attrs, source);
-    for (const s of spans) if (!s.parentSpanId) s.parentSpanId = span.spanId;
+    let orphans = 0;
+    for (const i of roots) {
+      const missing = str(g.entries[i].o.parentObservationId);
+      if (missing) {
+        orphans++;
+        attrsOf[i]['langfuse.observation.parent_observation_id'] = missing;
+      }
+      spans[i].parentSpanId = span.spanId;
+    }
     syntheticRoot = { span, attrs };
+    const orphanText = orphans ? ` (${orphans} of them name a parent that is not in the file)` : '';
     builder.note(
       'interpretation',
       g.entries.length === 0
         ? `Langfuse trace "${name}" has no observations; it is shown as one span`
-        : `Langfuse trace "${name}" has ${rootCount} root observations; a synthetic root span "${name}" stands for the trace`,
+        : `Langfuse trace "${name}" has ${roots.length} root observations${orphanText}; a synthetic root span "${name}" stands for the trace`,
       `${source}trace`,
     );
-    traceSpans = [];
-  } else if (rootCount === 1) {
-    traceSpans = [g.entries.findIndex((e) => !str(e.o.parentObservationId))];
-  } else {
-    traceSpans = [];
-    g.entries.forEach((e, i) => {
-      const p = str(e.o.parentObservationId);
-      if (p && !spanIndexById.has(p)) traceSpans.push(i);
-    });
   }
 
-  const traceTargets = syntheticRoot ? [syntheticRoot.attrs] : traceSpans.map((i) => attrsOf[i]);
+  const traceTargets = syntheticRoot ? [syntheticRoot.attrs] : roots.map((i) => attrsOf[i]);
   if (trace) {
     for (const t of traceTargets) addTraceAttributes(trace, t);
     for (const s of Array.isArray(trace.scores) ? trace.scores : []) {
@@ -260,14 +266,13 @@ function syntheticRootSpan(trace: Json | undefined, g: Group, traceId: string, s
   }
   attrs['langfuse.trace.id'] = g.traceId;
   attrs['langfuse.synthetic_root'] = true;
-  const firstRoot = spans.find((s) => !s.parentSpanId);
   return {
     traceId,
     spanId: hashId(`langfuse trace ${g.traceId}`, 16),
     name,
     startNs: start,
     endNs: end,
-    resource: firstRoot?.resource,
+    resource: spans.find((s) => s.resource && s.resource.serviceName)?.resource,
     source: `${source}trace`,
   };
 }
@@ -350,6 +355,7 @@ function addTraceAttributes(t: Json, attrs: AttrRecord): void {
   setString(attrs, 'user.id', t.userId);
   setString(attrs, 'session.id', t.sessionId);
   if (typeof t.environment === 'string' && !('langfuse.environment' in attrs)) attrs['langfuse.environment'] = t.environment;
+  if (typeof t.version === 'string' && !('langfuse.version' in attrs)) attrs['langfuse.version'] = t.version;
 }
 
 function addScore(s: Json, attrs: AttrRecord): void {
@@ -381,7 +387,7 @@ function parseMetadata(m: unknown): { obj?: Json; text?: string } {
     return { text: m };
   }
   if (m === undefined || m === null) return {};
-  return { text: JSON.stringify(m) };
+  return { text: jsonText(m) };
 }
 
 function addMetadata(meta: { obj?: Json; text?: string }, attrs: AttrRecord, prefix: string): void {
@@ -417,7 +423,7 @@ function setString(attrs: AttrRecord, key: string, v: unknown): void {
 /** Strings as given; other non-null values as JSON text. */
 function setText(attrs: AttrRecord, key: string, v: unknown): void {
   if (v === undefined || v === null) return;
-  attrs[key] = typeof v === 'string' ? v : JSON.stringify(v);
+  attrs[key] = typeof v === 'string' ? v : jsonText(v);
 }
 
 function toNumber(v: unknown): AttrValue {
@@ -438,6 +444,11 @@ function setEntries(attrs: AttrRecord, prefix: string, obj: unknown, convert: (v
     const v = convert(obj[k]);
     if (v !== null) attrs[prefix + k] = v;
   }
+}
+
+/** JSON text that tolerates bigints (what a lossless JSON parser gives for big integers). */
+function jsonText(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
 }
 
 //#endregion

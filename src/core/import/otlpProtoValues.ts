@@ -19,7 +19,7 @@ import { ProtoReader, formatOffset, tagOf } from './protoReader';
  * in `Attributes.get`, as OTLP says).
  */
 
-/** Array/kvlist nesting allowed in one attribute value; deeper values make the span unreadable. */
+/** AnyValue levels allowed in one attribute value, the value itself included (a scalar is 1, an array of scalars 2); deeper makes the span unreadable. */
 export const MAX_VALUE_DEPTH = 64;
 
 const LEN = 2;

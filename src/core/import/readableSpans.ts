@@ -181,7 +181,7 @@ function resourceAttributes(r: Json): Record<string, unknown> | undefined {
 function resourceOf(v: unknown, cache: Map<string, Resource>): Resource {
   const attrs = isObject(v) ? resourceAttributes(v) : undefined;
   if (!attrs) return EMPTY_RESOURCE;
-  const key = JSON.stringify(attrs);
+  const key = jsonText(attrs);
   let r = cache.get(key);
   if (!r) {
     const rec = newAttrMap();
@@ -194,4 +194,9 @@ function resourceOf(v: unknown, cache: Map<string, Resource>): Resource {
 function scopeOf(v: unknown): InstrumentationScope {
   if (!isObject(v)) return EMPTY_SCOPE;
   return { name: str(v.name) ?? '', version: str(v.version), attributes: attributesFromObject(v.attributes) };
+}
+
+/** JSON text that tolerates bigints (what a lossless JSON parser gives for big integers). */
+function jsonText(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
 }

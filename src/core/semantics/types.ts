@@ -58,6 +58,19 @@ export interface Cost {
   readonly priceDate?: string;
 }
 
+/** Prices in US dollars per million tokens. `cachedInput` defaults to `input`. */
+export interface ModelPrice {
+  readonly input: number;
+  readonly output: number;
+  readonly cachedInput?: number;
+}
+
+/**
+ * Prices from settings, by model name (matched like the built-in table: case-insensitive,
+ * provider prefixes and date suffixes ignored). They win over the built-in table.
+ */
+export type PriceOverrides = Readonly<Record<string, ModelPrice>>;
+
 /** Where one field of the agent view came from, or why it is empty. */
 export interface FieldSource {
   readonly field: string;

@@ -11,7 +11,7 @@ import { findJsonProblem, scanValue, skipWs } from './jsonScan';
  *   walked member by member with the byte scanner, and every piece below the limit goes to
  *   `JSON.parse`. The resulting value is the same as `JSON.parse` of the whole.
  */
-export const MAX_STRING_BYTES = 64 * 1024 * 1024;
+export const MAX_STRING_BYTES = 256 * 1024 * 1024;
 
 export type JsonInput =
   | { kind: 'document'; value: unknown }

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { formatCount } from '../core/view/format';
+import type { RecentTrace } from '../host/recentList';
+import type { HostServices } from '../host/services';
+import { openTracePanel } from '../panel/tracePanels';
+
+export const OPEN_RECENT_COMMAND = 'agentTrace.openRecent';
+
+interface RecentItem extends vscode.QuickPickItem {
+  readonly entry: RecentTrace;
+}
+
+/** "Agent Trace: Open Recent Trace": a quick pick of the recent list, most recent first. */
+export async function openRecentTrace(services: HostServices): Promise<void> {
+  const list = services.recent.list();
+  if (list.length === 0) {
+    void vscode.window.showInformationMessage('No recent traces yet. Use "Agent Trace: Open Trace File…" to open one.');
+    return;
+  }
+  const items: RecentItem[] = list.map((entry) => ({
+    entry,
+    label: entry.fileName,
+    description: `${entry.formatLabel} · ${formatCount(entry.spanCount)} ${entry.spanCount === 1 ? 'span' : 'spans'}`,
+    detail: `${entry.rootName ? entry.rootName + ' — ' : ''}${displayPath(entry.uri)}`,
+  }));
+  const pick = await vscode.window.showQuickPick(items, { title: 'Open Recent Trace', placeHolder: 'Trace file', matchOnDescription: true, matchOnDetail: true });
+  if (pick) await openTracePanel(vscode.Uri.parse(pick.entry.uri), services);
+}
+
+function displayPath(uri: string): string {
+  const u = vscode.Uri.parse(uri);
+  return u.scheme === 'file' ? u.fsPath : uri;
+}

@@ -1,0 +1,110 @@
+import type { SpanFacts } from './facts';
+import { num, str } from './facts';
+import type { ChatMessage, ConventionId, SpanCategory } from './types';
+
+/** A value and the attribute (or event, or "span name") it came from. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly from: string;
+}
+
+/** A value parsed on demand (message JSON), and where it will come from. */
+export interface LazySourced<T> {
+  readonly get: () => T;
+  readonly from: string;
+}
+
+export interface UsageReading {
+  input?: Sourced<number>;
+  output?: Sourced<number>;
+  cachedInput?: Sourced<number>;
+  reasoning?: Sourced<number>;
+  total?: Sourced<number>;
+}
+
+/** Fields a convention can fill, also the names used in the mapping report. */
+export type FieldName =
+  | 'category'
+  | 'model'
+  | 'provider'
+  | 'usage'
+  | 'cost'
+  | 'input'
+  | 'output'
+  | 'tool.name'
+  | 'tool.callId'
+  | 'tool.arguments'
+  | 'tool.result'
+  | 'error'
+  | 'agent.name'
+  | 'finalAnswer';
+
+/**
+ * What one convention reads from one span. Readers fill only what the span actually carries;
+ * `looked` says, per field, what the reader searched for, so an empty field can be explained.
+ * `category` is a claim by a convention's own marker attribute (gen_ai.operation.name,
+ * openinference.span.kind…); `weakCategory` is a guess from a span name or incidental
+ * attributes and only counts when no convention claims the span.
+ */
+export interface Reading {
+  readonly convention: ConventionId;
+  category?: Sourced<SpanCategory>;
+  weakCategory?: Sourced<SpanCategory>;
+  model?: Sourced<string>;
+  provider?: Sourced<string>;
+  usage?: UsageReading;
+  costUsd?: Sourced<number>;
+  input?: LazySourced<ChatMessage[]>;
+  output?: LazySourced<ChatMessage[]>;
+  toolName?: Sourced<string>;
+  toolCallId?: Sourced<string>;
+  toolArguments?: Sourced<unknown>;
+  toolResult?: Sourced<unknown>;
+  error?: Sourced<string>;
+  agentName?: Sourced<string>;
+  /** An agent span's own statement of its answer (final_result, output messages…). */
+  answer?: LazySourced<string | undefined>;
+  looked: Partial<Record<FieldName, string>>;
+}
+
+export function newReading(convention: ConventionId): Reading {
+  return { convention, looked: {} };
+}
+
+/** The first of `keys` holding a non-empty string. */
+export function firstStr(f: SpanFacts, ...keys: string[]): Sourced<string> | undefined {
+  for (const k of keys) {
+    const v = str(f, k);
+    if (v !== undefined) return { value: v, from: k };
+  }
+  return undefined;
+}
+
+/** The first of `keys` holding a number. */
+export function firstNum(f: SpanFacts, ...keys: string[]): Sourced<number> | undefined {
+  for (const k of keys) {
+    const v = num(f, k);
+    if (v !== undefined) return { value: v, from: k };
+  }
+  return undefined;
+}
+
+/** The first of `keys` present at all (any type). */
+export function firstAny(f: SpanFacts, ...keys: string[]): Sourced<unknown> | undefined {
+  for (const k of keys) {
+    const v = f.attrs[k];
+    if (v !== undefined && v !== null) return { value: v, from: k };
+  }
+  return undefined;
+}
+
+export function hasUsage(u: UsageReading | undefined): u is UsageReading {
+  return u !== undefined && (u.input !== undefined || u.output !== undefined || u.total !== undefined);
+}
+
+/** `name` after a leading `op ` in a span name (`execute_tool get_weather` → `get_weather`). */
+export function nameAfter(spanName: string, op: string): string | undefined {
+  if (!spanName.startsWith(op + ' ')) return undefined;
+  const rest = spanName.slice(op.length + 1).trim();
+  return rest === '' ? undefined : rest;
+}

@@ -1,0 +1,106 @@
+import { readSpanFacts } from './facts';
+import { readGenAi } from './genai';
+import { readLangfuse } from './langfuse';
+import { readOpenInference } from './openinference';
+import { readPydanticAi } from './pydanticAi';
+import type { LazySourced, Reading, Sourced, UsageReading } from './reading';
+import { readTraceloop } from './traceloop';
+import type { ConventionId, SpanCategory } from './types';
+import { readVercelAi } from './vercelAi';
+import type { Span } from '../model/span';
+
+/**
+ * Precedence between conventions, per field: the more specific convention first. Vercel's
+ * `ai.*` and pydantic-ai's names describe what the framework did; OpenInference and Traceloop
+ * are richer than the GenAI attributes the same spans often also carry; Langfuse's observation
+ * fields are a re-encoding of all of these and rank last (its usage details still fill in
+ * sub-counts the others lack).
+ */
+const DATA_ORDER: readonly ConventionId[] = ['vercel-ai', 'pydantic-ai', 'openinference', 'traceloop', 'genai', 'langfuse'];
+/**
+ * Who decides the category. GenAI's `gen_ai.operation.name` outranks the Langfuse observation
+ * type (Langfuse types a Vercel `ai.generateText` wrapper as GENERATION although it only sums
+ * its steps), and Vercel's operation id outranks both.
+ */
+const CATEGORY_ORDER: readonly ConventionId[] = ['vercel-ai', 'genai', 'openinference', 'traceloop', 'pydantic-ai', 'langfuse'];
+
+/** Everything the conventions read from one span, merged by precedence. */
+export interface SpanInfo {
+  readonly category: SpanCategory;
+  /** The convention that decided the category ('none' when none did). */
+  readonly convention: ConventionId;
+  readonly categoryFrom?: string;
+  /** Readings in data precedence order. */
+  readonly readings: readonly Reading[];
+}
+
+export const PLAIN_SPAN_INFO: SpanInfo = Object.freeze({ category: 'other', convention: 'none', readings: Object.freeze([]) });
+
+export function readSpan(span: Span): SpanInfo {
+  const f = readSpanFacts(span);
+  const readings: Reading[] = [];
+  const push = (r: Reading | undefined) => {
+    if (r) readings.push(r);
+  };
+  push(readVercelAi(f));
+  push(readPydanticAi(f));
+  push(readOpenInference(f));
+  push(readTraceloop(f));
+  push(readGenAi(f));
+  push(readLangfuse(f));
+  if (readings.length === 0) return PLAIN_SPAN_INFO;
+  readings.sort((a, b) => DATA_ORDER.indexOf(a.convention) - DATA_ORDER.indexOf(b.convention));
+  for (const id of CATEGORY_ORDER) {
+    const r = readings.find((x) => x.convention === id && x.category);
+    if (r) return { category: r.category!.value, convention: id, categoryFrom: r.category!.from, readings };
+  }
+  const weak = readings.find((x) => x.weakCategory);
+  if (weak) return { category: weak.weakCategory!.value, convention: weak.convention, categoryFrom: weak.weakCategory!.from, readings };
+  return { category: 'other', convention: readings[0].convention, readings };
+}
+
+type SourcedKey = { [K in keyof Reading]-?: Reading[K] extends Sourced<unknown> | LazySourced<unknown> | undefined ? K : never }[keyof Reading];
+
+/** The first reading (by precedence) that has `key`. */
+export function pick<K extends SourcedKey>(info: SpanInfo, key: K): NonNullable<Reading[K]> | undefined {
+  for (const r of info.readings) {
+    const v = r[key];
+    if (v !== undefined) return v as NonNullable<Reading[K]>;
+  }
+  return undefined;
+}
+
+/**
+ * Token counts: input and output from the first reading that has any, then cached, reasoning
+ * and total filled from the first reading that has each (Langfuse's usage details often carry
+ * the reasoning split that the OTel attributes lack).
+ */
+export function pickUsage(info: SpanInfo): UsageReading | undefined {
+  let base: UsageReading | undefined;
+  for (const r of info.readings) {
+    const u = r.usage;
+    if (u && (u.input !== undefined || u.output !== undefined || u.total !== undefined)) {
+      base = { ...u };
+      break;
+    }
+  }
+  if (!base) return undefined;
+  for (const r of info.readings) {
+    const u = r.usage;
+    if (!u) continue;
+    base.cachedInput ??= u.cachedInput;
+    base.reasoning ??= u.reasoning;
+    base.total ??= u.total;
+  }
+  return base;
+}
+
+/** What the matched conventions looked for, for a field that stayed empty. */
+export function lookedFor(info: SpanInfo, field: keyof Reading['looked']): string {
+  const parts: string[] = [];
+  for (const r of info.readings) {
+    const l = r.looked[field];
+    if (l) parts.push(l);
+  }
+  return parts.length ? `no ${parts.join('; no ')}` : 'no convention that carries it matched';
+}

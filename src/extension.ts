@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { CLEAR_RECENT_COMMAND, clearRecentTraces } from './commands/clearRecent';
+import { COPY_SUMMARY_COMMAND, copyTraceSummary } from './commands/copySummary';
+import { OPEN_FILE_COMMAND, openTraceFile } from './commands/openFile';
+import { OPEN_RECENT_COMMAND, openRecentTrace } from './commands/openRecent';
+import { openTraceUri } from './commands/openUri';
+import { SHOW_IN_SIDE_BAR_COMMAND, showInSideBar } from './commands/showInSideBar';
+import { OpenTraces } from './host/openTraces';
+import { RecentStore } from './host/recentStore';
+import type { HostServices } from './host/services';
+import { JSON_TRACE_EDITOR_VIEW_TYPE, TRACE_EDITOR_VIEW_TYPE, TraceEditorProvider } from './panel/traceEditorProvider';
+import { TRACE_PANEL_VIEW_TYPE, TracePanelSerializer } from './panel/tracePanels';
+import { OPEN_URI_COMMAND, TRACES_VIEW_ID, TraceTreeProvider } from './views/traceTreeProvider';
+
+/** Wiring only: every piece lives in commands/, panel/, views/ and host/. */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Agent Trace Debugger', { log: true });
+  const openTraces = new OpenTraces();
+  const recent = new RecentStore(context.globalState);
+  const services: HostServices = { extensionUri: context.extensionUri, log, openTraces, recent, workspaceState: context.workspaceState };
+  const tree = new TraceTreeProvider(openTraces, recent);
+  const editor = new TraceEditorProvider(services);
+  const editorOptions = { webviewOptions: { retainContextWhenHidden: false }, supportsMultipleEditorsPerDocument: true };
+
+  context.subscriptions.push(
+    log,
+    openTraces,
+    recent,
+    tree,
+    vscode.commands.registerCommand(OPEN_FILE_COMMAND, () => openTraceFile(services)),
+    vscode.commands.registerCommand(OPEN_RECENT_COMMAND, () => openRecentTrace(services)),
+    vscode.commands.registerCommand(SHOW_IN_SIDE_BAR_COMMAND, () => showInSideBar()),
+    vscode.commands.registerCommand(COPY_SUMMARY_COMMAND, () => copyTraceSummary(services)),
+    vscode.commands.registerCommand(CLEAR_RECENT_COMMAND, () => clearRecentTraces(services)),
+    vscode.commands.registerCommand(OPEN_URI_COMMAND, (arg: unknown) => openTraceUri(services, arg)),
+    vscode.window.registerTreeDataProvider(TRACES_VIEW_ID, tree),
+    vscode.window.registerCustomEditorProvider(TRACE_EDITOR_VIEW_TYPE, editor, editorOptions),
+    vscode.window.registerCustomEditorProvider(JSON_TRACE_EDITOR_VIEW_TYPE, editor, editorOptions),
+    vscode.window.registerWebviewPanelSerializer(TRACE_PANEL_VIEW_TYPE, new TracePanelSerializer(services)),
+  );
+}
+
+export function deactivate(): void {}

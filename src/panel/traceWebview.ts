@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { HostMessage } from '../core/protocol';
+import type { LoadedTrace } from '../host/loadedTrace';
+import type { OpenTrace, OpenTraces } from '../host/openTraces';
+import type { RecentStore } from '../host/recentStore';
+import type { LoadOutcome } from '../host/traceLoader';
+import { handleWebviewMessage } from '../host/webviewRequests';
+import { buildWebviewHtml } from './webviewHtml';
+
+export interface WebviewDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  readonly openTraces: OpenTraces;
+  readonly recent: RecentStore;
+}
+
+/** Folders the webview may load from: the built webview bundle and the icons. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/**
+ * Connects one webview (panel or custom editor) to one trace file: sets its options and
+ * HTML, answers its requests from the loaded trace (see webviewRequests.ts), records the file
+ * in the recent list once loaded, and keeps the window's list of open traces up to date.
+ */
+export class TraceWebview implements OpenTrace, vscode.Disposable {
+  trace: LoadedTrace | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly outcome: Promise<LoadOutcome>;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly uri: vscode.Uri,
+    readonly kind: OpenTrace['kind'],
+    load: Promise<LoadOutcome>,
+    private readonly deps: WebviewDeps,
+  ) {
+    const webview = panel.webview;
+    webview.options = webviewOptions(deps.extensionUri);
+    webview.html = buildWebviewHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'main.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'main.css')).toString(),
+    });
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'trace.svg');
+    this.outcome = load.then((o) => this.onLoaded(o));
+    deps.openTraces.add(this);
+    this.disposables.push(
+      webview.onDidReceiveMessage((raw: unknown) => {
+        void handleWebviewMessage(raw, {
+          trace: () => this.outcome.then((o) => (o.kind === 'loaded' ? o.trace : { error: o.kind === 'failed' ? o.message : `Opening ${this.uri.path} was cancelled` })),
+          post: (msg: HostMessage) => {
+            void webview.postMessage(msg);
+            if (msg.type === 'traceChanged') deps.openTraces.touch();
+          },
+          copyText: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+          log: (line) => deps.log.warn(line),
+        }).catch((e: unknown) => deps.log.error(`webview message handling failed: ${String(e)}`));
+      }),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.active) deps.openTraces.markActive(this);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  private onLoaded(o: LoadOutcome): LoadOutcome {
+    if (o.kind === 'loaded') {
+      this.trace = o.trace;
+      this.deps.openTraces.touch();
+      void this.deps.recent.add(o.trace.summary());
+    }
+    return o;
+  }
+
+  dispose(): void {
+    this.deps.openTraces.delete(this);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The extension in a real VS Code (code-server 4.99.4 + chromium, see harness.ts): the packaged
+ * VSIX is installed, "Agent Trace: Open Trace File…" is run from the command palette and the
+ * file typed into code-server's simple file dialog, then the trace is checked INSIDE the
+ * webview (root span name, span count, an LLM message). Also: a broken file gives an error
+ * naming the file and the reason; `*.otlp.json` opens in the custom editor; the panel comes
+ * back after "Developer: Reload Window"; screenshots in the dark and light default themes.
+ *
+ * Run: npm run test:e2e   (E2E_VSIX=path/to.vsix skips packaging and installs that VSIX)
+ * DOM hooks agreed with the webview: data-testid summary-root-name, summary-span-count,
+ * span-row, detail-panel, chat-message, load-error.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openWorkbench, packageVsix, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
+
+const TRACE = 'OPENAI_trace.json';
+const ROOT_NAME = 'invoke_agent [any_agent]';
+const SPAN_COUNT = 6;
+const LLM_TEXT = 'Find what year it is in the America/New_York timezone';
+const BROKEN = 'broken.otlp.json';
+const OTLP = 'server-span.otlp.json';
+
+const timings: Record<string, number> = {};
+async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  try {
+    return await f();
+  } finally {
+    timings[label] = Date.now() - t0;
+  }
+}
+
+describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
+  let tmp: string;
+  let workspace: string;
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+  const testId = (frame: FrameLocator, id: string) => frame.locator(`[data-testid="${id}"]`);
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'atd-shell-'));
+    const vsix = process.env.E2E_VSIX ?? (await timed('package VSIX', async () => packageVsix(REPO_ROOT, join(tmp, 'agent-trace-debugger.vsix'))));
+    timings['VSIX bytes'] = statSync(vsix).size;
+    workspace = join(tmp, 'workspace');
+    cpSync(join(REPO_ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+    server = await timed('code-server boot', () =>
+      startCodeServer({ vsixPath: vsix, workspaceDir: workspace, settings: { 'workbench.colorTheme': 'Default Dark Modern' } }),
+    );
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await timed('workbench load', () => openWorkbench(page, server.url, workspace));
+  }, 300_000);
+
+  afterAll(async () => {
+    console.log('e2e timings (ms):', JSON.stringify(timings));
+    await browser?.close();
+    await server?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Runs Open Trace File… and types `file` into code-server's simple file dialog. */
+  async function openViaDialog(file: string): Promise<void> {
+    await runCommand(page, 'Agent Trace: Open Trace File…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(join(workspace, file));
+    // The dialog lists the folder's entries as you type; wait until the file is the pick, then accept.
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
+    await input.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  async function expectTraceShown(frame: FrameLocator): Promise<void> {
+    await expect.poll(() => testId(frame, 'summary-root-name').textContent(), { timeout: 20_000 }).toBe(ROOT_NAME);
+    await expect.poll(() => testId(frame, 'summary-span-count').textContent(), { timeout: 5_000 }).toBe(String(SPAN_COUNT));
+  }
+
+  it('opens a trace file from the palette and shows its root, span count and an LLM message', async () => {
+    const before = readFileSync(join(workspace, TRACE));
+    const frame = await timed('open file → webview summary', async () => {
+      await openViaDialog(TRACE);
+      const f = await webviewFrame(page, { title: TRACE, timeoutMs: 30_000 });
+      await expectTraceShown(f);
+      return f;
+    });
+    await expect.poll(() => testId(frame, 'span-row').count(), { timeout: 10_000 }).toBe(SPAN_COUNT);
+
+    await timed('select LLM span → message', async () => {
+      await testId(frame, 'span-row').filter({ hasText: 'call_llm' }).first().click();
+      const detail = testId(frame, 'detail-panel');
+      await detail.getByRole('tab', { name: /^Messages/ }).click({ timeout: 10_000 });
+      await expect.poll(() => testId(frame, 'chat-message').filter({ hasText: LLM_TEXT }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    });
+    await screenshot(page, 'shell-dark-trace');
+    expect(readFileSync(join(workspace, TRACE)).equals(before)).toBe(true);
+  });
+
+  it('reports a broken file by name and reason, as a notification from the command', async () => {
+    await openViaDialog(BROKEN);
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: BROKEN });
+    await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    const text = await toast.innerText();
+    expect(text).toContain(`Could not open ${BROKEN}`);
+    expect(text).toMatch(/truncated JSON at byte 700/);
+    expect(text).not.toMatch(/\n\s+at /);
+    await screenshot(page, 'shell-dark-broken-notification');
+    await page.keyboard.press('Escape');
+  });
+
+  it('opens *.otlp.json in the custom editor, and shows a broken one as a load error inside it', async () => {
+    await quickOpen(page, OTLP);
+    const frame = await webviewFrame(page, { title: OTLP, timeoutMs: 30_000 });
+    await expect.poll(() => testId(frame, 'summary-root-name').textContent(), { timeout: 20_000 }).toBe("I'm a server span");
+
+    await quickOpen(page, BROKEN);
+    const broken = await webviewFrame(page, { title: BROKEN, timeoutMs: 30_000 });
+    await expect.poll(() => testId(broken, 'load-error').textContent(), { timeout: 20_000 }).toContain(`Could not open ${BROKEN}: JSON: truncated JSON at byte 700`);
+    await screenshot(page, 'shell-dark-editor-load-error');
+  });
+
+  it('restores the trace panel after "Developer: Reload Window"', async () => {
+    // Give the webview a moment to save its state (the file URI) before the reload.
+    await page.waitForTimeout(1000);
+    await timed('reload → panel restored', async () => {
+      await runCommand(page, 'Developer: Reload Window');
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 90_000 });
+      await page.locator('.tab', { hasText: TRACE }).first().click({ timeout: 30_000 });
+      const frame = await webviewFrame(page, { title: TRACE, timeoutMs: 30_000 });
+      await expectTraceShown(frame);
+    });
+  });
+
+  it('looks right in the light theme too', async () => {
+    const settingsFile = join(server.userDataDir, 'User', 'settings.json');
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': 'Default Light Modern' }, null, 2));
+    await expect.poll(() => page.locator('.monaco-workbench').getAttribute('class'), { timeout: 20_000 }).toMatch(/\bvs\b(?!-dark)/);
+    const frame = await webviewFrame(page, { title: TRACE });
+    await expectTraceShown(frame);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'shell-light-trace');
+  });
+});
+
+/** Quick Open (Ctrl+P): type a file name, Enter; the file opens in its default editor. */
+async function quickOpen(page: Page, fileName: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('Control+P');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(fileName);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+  await input.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}

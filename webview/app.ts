@@ -1,0 +1,200 @@
+/**
+ * Composition root of the webview: lays out the header, main views, detail panel and side panel;
+ * runs the pull sequence (ready → summary, getStructure → structure, then rows and details on
+ * demand); owns the one selection and the persisted state; reacts to host events.
+ */
+import type { TraceStructure, TraceSummary } from '../src/core/protocol';
+import { h } from './components/dom';
+import { createTabs } from './components/tabs';
+import { createDetailPanel, type DetailPanel } from './detail/detailPanel';
+import type { Host } from './host';
+import { createLlmCallsPanel, type LlmCallsPanel } from './side/llmCallsPanel';
+import { restoreFor, traceKeyOf, type PersistedState } from './state/persistedState';
+import { renderSummaryHeader } from './summary/summaryHeader';
+import { blockText } from './text/visibleText';
+import { RowSource } from './tree/rowSource';
+import { timeExtent } from './tree/rowVisuals';
+import { createSpanTreeView } from './tree/spanTreeView';
+import { TreeModel } from './tree/treeModel';
+import type { MainView, MainViewContext, MainViewFactory, SelectOptions } from './views/mainView';
+
+/**
+ * The main area's views, first one shown by default. Later issues append the chain-of-thought
+ * timeline and the waterfall here; with more than one, a tab strip appears above them.
+ */
+const MAIN_VIEWS: readonly MainViewFactory[] = [createSpanTreeView];
+
+/** Generous: the host may still be importing a large file when it answers getStructure. */
+const STRUCTURE_TIMEOUT_MS = 120_000;
+
+interface Loaded {
+  readonly summary: TraceSummary;
+  readonly structure: TraceStructure;
+  readonly views: MainView[];
+  readonly side: LlmCallsPanel;
+}
+
+export class App {
+  private readonly header = h('header', { className: 'summary', attrs: { 'aria-label': 'Trace summary' } });
+  private readonly loadError = h('div', { className: 'load-error', testId: 'load-error', attrs: { role: 'alert' } });
+  private readonly status = h('div', { className: 'app-status', attrs: { role: 'status' } });
+  private readonly viewTabsHost = h('div', { className: 'view-tabs' });
+  private readonly viewHost = h('div', { className: 'view-host' });
+  private readonly main = h('main', { className: 'main-area', attrs: { 'aria-label': 'Trace' } }, [this.viewTabsHost, this.viewHost]);
+  private readonly sideHost = h('div', { className: 'side-host' });
+  private readonly detail: DetailPanel;
+  private readonly layoutRoot: HTMLElement;
+  private state: PersistedState;
+  private loaded: Loaded | undefined;
+  private loadGeneration = 0;
+  private selected = -1;
+
+  constructor(
+    root: HTMLElement,
+    private readonly host: Host,
+  ) {
+    this.state = host.readState();
+    this.detail = createDetailPanel({
+      getSpanDetail: (index) => host.request({ type: 'getSpanDetail', index }),
+      getAttributeValue: (index, key, scope) => host.request({ type: 'getAttributeValue', index, key, scope }),
+      initialTab: this.state.detailTab,
+      initialFilter: this.state.attributeFilter,
+      onTabChange: (detailTab) => this.persist({ detailTab }),
+      onFilterChange: (attributeFilter) => this.persist({ attributeFilter }),
+    });
+    this.loadError.hidden = true;
+    this.layoutRoot = h('div', { className: 'app' }, [this.header, this.status, this.loadError, this.main, this.detail.element, this.sideHost]);
+    root.replaceChildren(this.layoutRoot);
+  }
+
+  start(): void {
+    this.host.onEvent((ev) => {
+      switch (ev.type) {
+        case 'traceChanged':
+          void this.load();
+          break;
+        case 'loadError':
+          this.showLoadError(ev.message);
+          break;
+        default: {
+          const never: never = ev;
+          console.warn('[agent-trace] unhandled host event', never);
+        }
+      }
+    });
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const generation = ++this.loadGeneration;
+    this.setStatus('Loading trace…');
+    try {
+      const summary = await this.host.request({ type: 'ready' });
+      if (generation !== this.loadGeneration) return;
+      const structure = await this.host.request({ type: 'getStructure' }, STRUCTURE_TIMEOUT_MS);
+      if (generation !== this.loadGeneration) return;
+      if (structure.parentIndex.length !== summary.spanCount) throw new Error(`the structure has ${structure.parentIndex.length} spans but the summary says ${summary.spanCount}`);
+      this.show(summary, structure);
+    } catch (err) {
+      if (generation === this.loadGeneration) this.showLoadError(`Could not load the trace: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private show(summary: TraceSummary, structure: TraceStructure): void {
+    this.unmount();
+    this.loadError.hidden = true;
+    this.layoutRoot.classList.remove('has-error');
+    const n = structure.parentIndex.length;
+    this.state = restoreFor(this.state, traceKeyOf(summary.traceId, n), n);
+    this.host.writeState(this.state);
+    renderSummaryHeader(this.header, summary, {
+      copySummary: () => this.host.request({ type: 'copySummary' }).then(() => true, () => false),
+      selectTrace: (traceIndex) => void this.host.request({ type: 'selectTrace', traceIndex }).catch((err: unknown) => this.setStatus(`Could not switch trace: ${String(err)}`)),
+    });
+    if (n === 0) {
+      this.setStatus('This trace has no spans.');
+      return;
+    }
+    this.setStatus('');
+    const tree = new TreeModel(structure, this.state.collapsed);
+    const rows = new RowSource(n, (start, count) => this.host.request({ type: 'getRows', start, count }));
+    const ctx: MainViewContext = {
+      structure,
+      tree,
+      rows,
+      extent: timeExtent(structure),
+      select: (index, opts) => this.select(index, opts),
+      focusDetail: () => this.detail.focus(),
+      persist: (patch) => this.persist(patch),
+    };
+    const views = MAIN_VIEWS.map((make) => make(ctx, { scrollTop: this.state.scrollTop }));
+    this.mountViews(views);
+    const side = createLlmCallsPanel(structure, summary, rows, (index) => this.select(index, { reveal: true }));
+    this.sideHost.replaceChildren(side.element);
+    this.loaded = { summary, structure, views, side };
+    for (const v of views) v.layout();
+    side.layout();
+    this.selected = -1;
+    const restored = this.state.selectedIndex;
+    this.select(restored >= 0 && restored < n ? restored : 0, { reveal: true });
+  }
+
+  private mountViews(views: readonly MainView[]): void {
+    this.viewHost.replaceChildren(...views.map((v) => v.element));
+    views.forEach((v, i) => (v.element.hidden = i !== 0));
+    this.viewTabsHost.replaceChildren();
+    if (views.length < 2) return;
+    const tabs = createTabs<string>({
+      ariaLabel: 'Views',
+      onSelect: (id) => {
+        for (const v of views) v.element.hidden = v.id !== id;
+        views.find((v) => v.id === id)?.layout();
+      },
+    });
+    tabs.panel.remove(); // the views themselves are the panels
+    tabs.setTabs(views.map((v) => ({ id: v.id, label: v.title })), views[0].id);
+    this.viewTabsHost.append(tabs.element);
+  }
+
+  private select(index: number, opts: SelectOptions = {}): void {
+    const loaded = this.loaded;
+    if (!loaded || index < 0 || index >= loaded.structure.parentIndex.length) return;
+    const changed = index !== this.selected;
+    this.selected = index;
+    for (const v of loaded.views) v.setSelected(index, opts);
+    loaded.side.setSelected(index);
+    if (changed) {
+      this.detail.show(index);
+      this.persist({ selectedIndex: index });
+    }
+  }
+
+  private persist(patch: Partial<Omit<PersistedState, 'version' | 'traceKey'>>): void {
+    this.state = { ...this.state, ...patch };
+    this.host.writeState(this.state);
+  }
+
+  private unmount(): void {
+    if (!this.loaded) return;
+    for (const v of this.loaded.views) v.dispose();
+    this.loaded.side.dispose();
+    this.loaded = undefined;
+  }
+
+  private setStatus(text: string): void {
+    this.status.textContent = text;
+    this.status.hidden = text === '';
+  }
+
+  private showLoadError(message: string): void {
+    this.loadGeneration++; // answers still on their way for the old trace are ignored
+    this.unmount();
+    this.setStatus('');
+    this.header.replaceChildren();
+    this.viewHost.replaceChildren();
+    this.sideHost.replaceChildren();
+    this.layoutRoot.classList.add('has-error');
+    this.loadError.replaceChildren(h('h2', { text: 'The trace could not be shown' }), h('p', { className: 'load-error-message', text: blockText(message) }));
+    this.loadError.hidden = false;
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * The detail panel for the selected span: a header (name, category, kind, status, timing, model,
+ * tokens, cost, ids) and tabs — Messages (LLM calls), Attributes (with filter), Events,
+ * Resource, Diagnostics. Details are fetched one span at a time; an answer for a span that is no
+ * longer selected is dropped.
+ */
+import type { SpanDetail } from '../../src/core/protocol';
+import { formatCost, formatCount, formatDuration, formatTokens } from '../../src/core/view/format';
+import { badge } from '../components/badge';
+import { h } from '../components/dom';
+import { createTabs, type TabSpec } from '../components/tabs';
+import { textField } from '../components/textField';
+import type { DetailTab } from '../state/persistedState';
+import { blockText, inlineText } from '../text/visibleText';
+import { categoryVisual } from '../tree/rowVisuals';
+import { CATEGORY_CODES } from '../../src/core/protocol';
+import { attributeTable } from './attributeTable';
+import { filterAttributes } from './attributeFilter';
+import { messagesView } from './messagesView';
+
+export interface DetailPanelDeps {
+  getSpanDetail(index: number): Promise<SpanDetail>;
+  getAttributeValue(index: number, key: string, scope: 'span' | 'resource'): Promise<string>;
+  readonly initialTab: DetailTab;
+  readonly initialFilter: string;
+  onTabChange(tab: DetailTab): void;
+  onFilterChange(filter: string): void;
+}
+
+export interface DetailPanel {
+  readonly element: HTMLElement;
+  show(index: number): void;
+  focus(): void;
+}
+
+export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
+  let preferredTab = deps.initialTab;
+  let filter = deps.initialFilter;
+  let current: SpanDetail | undefined;
+  let requestSeq = 0;
+
+  const header = h('div', { className: 'detail-header' });
+  const status = h('div', { className: 'detail-status', attrs: { role: 'status' } });
+  const tabs = createTabs<DetailTab>({
+    ariaLabel: 'Span details',
+    onSelect: (tab) => {
+      preferredTab = tab;
+      deps.onTabChange(tab);
+      renderTab();
+    },
+  });
+  const filterBox = textField({
+    ariaLabel: 'Filter attributes',
+    placeholder: 'Filter attributes by key or value',
+    value: filter,
+    onInput: (v) => {
+      filter = v;
+      deps.onFilterChange(v);
+      if (current) renderAttributes(current);
+    },
+  });
+  const filterNote = h('p', { className: 'muted filter-note', attrs: { 'aria-live': 'polite' } });
+  const attributesHolder = h('div');
+  // The filter box stays in the DOM while typing (re-creating it would drop focus); only the table below it is rebuilt.
+  const attributesPane = h('div', { className: 'attributes-pane' }, [filterBox, filterNote, attributesHolder]);
+
+  function renderAttributes(d: SpanDetail): void {
+    const shown = filterAttributes(d.attributes, filter);
+    filterNote.hidden = filter.trim() === '';
+    filterNote.textContent = `${formatCount(shown.length)} of ${formatCount(d.attributes.length)} attributes match`;
+    attributesHolder.replaceChildren(
+      attributeTable({
+        attrs: shown,
+        emptyText: d.attributes.length === 0 ? 'This span has no attributes.' : 'No attribute matches the filter.',
+        ariaLabel: 'Span attributes',
+        fetchFull: (key) => deps.getAttributeValue(d.index, key, 'span'),
+      }),
+    );
+  }
+  const tabContent = h('div', { className: 'detail-tab-content' });
+  tabs.panel.append(tabContent);
+  tabs.element.hidden = true;
+  const element = h('section', { className: 'detail-panel', testId: 'detail-panel', attrs: { 'aria-label': 'Span details', tabindex: -1 } }, [
+    status,
+    header,
+    tabs.element,
+  ]);
+  status.textContent = 'Select a span to see its details.';
+
+  function renderTab(): void {
+    const d = current;
+    if (!d) return;
+    const tab = tabs.selected;
+    switch (tab) {
+      case 'messages':
+        tabContent.replaceChildren(messagesView(d));
+        break;
+      case 'attributes':
+        renderAttributes(d);
+        if (tabContent.firstChild !== attributesPane || tabContent.childNodes.length !== 1) tabContent.replaceChildren(attributesPane);
+        break;
+      case 'events':
+        tabContent.replaceChildren(eventsView(d));
+        break;
+      case 'resource':
+        tabContent.replaceChildren(
+          h('p', { className: 'muted' }, ['Instrumentation scope: ', h('span', { className: 'mono', text: inlineText(d.scope || '(none)', 300) })]),
+          attributeTable({ attrs: d.resource, emptyText: 'No resource attributes.', ariaLabel: 'Resource attributes', fetchFull: (key) => deps.getAttributeValue(d.index, key, 'resource') }),
+        );
+        break;
+      case 'diagnostics':
+        tabContent.replaceChildren(
+          d.diagnostics.length === 0
+            ? h('p', { className: 'empty-note', text: 'No diagnostics for this span.' })
+            : h('ul', { className: 'diagnostics-list' }, d.diagnostics.map((m) => h('li', { text: blockText(m) }))),
+        );
+        break;
+    }
+  }
+
+  function render(d: SpanDetail): void {
+    current = d;
+    status.textContent = '';
+    status.hidden = true;
+    header.replaceChildren(...detailHeader(d));
+    const hasMessages = d.category === 'llm' || d.input.length > 0 || d.output.length > 0;
+    const specs: TabSpec<DetailTab>[] = [
+      ...(hasMessages ? [{ id: 'messages' as const, label: `Messages ${d.input.length + d.output.length}` }] : []),
+      { id: 'attributes', label: `Attributes ${d.attributes.length}` },
+      { id: 'events', label: `Events ${d.events.length}` },
+      { id: 'resource', label: `Resource ${d.resource.length}` },
+      { id: 'diagnostics', label: `Diagnostics ${d.diagnostics.length}` },
+    ];
+    const tab = specs.some((t) => t.id === preferredTab) ? preferredTab : 'attributes';
+    tabs.setTabs(specs, tab);
+    tabs.element.hidden = false;
+    renderTab();
+  }
+
+  return {
+    element,
+    show(index: number) {
+      const seq = ++requestSeq;
+      element.setAttribute('aria-busy', 'true');
+      element.classList.add('stale');
+      deps.getSpanDetail(index).then(
+        (d) => {
+          if (seq !== requestSeq) return;
+          element.removeAttribute('aria-busy');
+          element.classList.remove('stale');
+          render(d);
+        },
+        (err: unknown) => {
+          if (seq !== requestSeq) return;
+          element.removeAttribute('aria-busy');
+          element.classList.remove('stale');
+          current = undefined;
+          header.replaceChildren();
+          tabs.element.hidden = true;
+          status.hidden = false;
+          status.textContent = `Could not load the details of span ${index}: ${inlineText(err instanceof Error ? err.message : String(err), 500)}`;
+        },
+      );
+    },
+    focus() {
+      if (current) tabs.focus();
+      else element.focus();
+    },
+  };
+}
+
+function detailHeader(d: SpanDetail): HTMLElement[] {
+  const cat = categoryVisual(CATEGORY_CODES.indexOf(d.category));
+  const statusTone = d.status.code === 'error' ? 'error' : d.status.code === 'ok' ? 'ok' : 'neutral';
+  const title = h('h2', { className: 'detail-title' }, [
+    h('span', { className: `cat-chip cat-${cat.name}`, text: cat.glyph, attrs: { 'aria-hidden': 'true' } }),
+    h('span', { className: 'detail-name', text: inlineText(d.name || '(unnamed)', 300) }),
+  ]);
+  const facts: HTMLElement[] = [
+    badge(cat.title, 'neutral', 'Category'),
+    badge(d.kind, 'neutral', 'Span kind'),
+    badge(d.status.code, statusTone, 'Status'),
+    h('span', { className: 'fact', text: formatDuration(d.durationMs), attrs: { title: 'Duration' } }),
+    h('span', { className: 'fact muted', text: `starts at +${formatDuration(d.startMs)}`, attrs: { title: 'Offset from the trace start' } }),
+  ];
+  if (d.convention !== 'none') facts.push(h('span', { className: 'fact muted', text: `via ${inlineText(d.convention, 40)}`, attrs: { title: 'Attribute convention recognised' } }));
+  const rows: HTMLElement[] = [title, h('div', { className: 'detail-facts' }, facts)];
+  if (d.status.message) rows.push(h('div', { className: 'detail-status-message', text: blockText(d.status.message) }));
+  const llm: HTMLElement[] = [];
+  if (d.model !== undefined) llm.push(h('span', { className: 'fact' }, ['model ', h('span', { className: 'mono', text: inlineText(d.model, 120) })]));
+  const t = d.tokens;
+  if (t && (t.input !== undefined || t.output !== undefined)) {
+    const parts = [`${formatTokens(t.input ?? 0)} in`, `${formatTokens(t.output ?? 0)} out`];
+    if (t.cachedInput) parts.push(`${formatTokens(t.cachedInput)} cached`);
+    if (t.reasoning) parts.push(`${formatTokens(t.reasoning)} reasoning`);
+    llm.push(h('span', { className: 'fact', text: `tokens ${parts.join(' · ')}` }));
+  }
+  if (d.costUsd !== undefined) llm.push(h('span', { className: 'fact', text: `cost ${formatCost(d.costUsd)}` }));
+  if (llm.length > 0) rows.push(h('div', { className: 'detail-facts' }, llm));
+  rows.push(
+    h('div', { className: 'detail-ids muted' }, [
+      'span ',
+      h('span', { className: 'mono', text: inlineText(d.spanId, 64) }),
+      ...(d.parentSpanId ? [' · parent ', h('span', { className: 'mono', text: inlineText(d.parentSpanId, 64) })] : []),
+    ]),
+  );
+  return rows;
+}
+
+function eventsView(d: SpanDetail): HTMLElement {
+  if (d.events.length === 0) return h('p', { className: 'empty-note', text: 'This span has no events.' });
+  return h(
+    'ol',
+    { className: 'event-list' },
+    d.events.map((e) =>
+      h('li', { className: 'event' }, [
+        h('div', { className: 'event-head' }, [
+          h('span', { className: 'event-name', text: inlineText(e.name || '(unnamed event)', 200) }),
+          h('span', { className: 'muted', text: ` +${formatDuration(Math.max(0, e.offsetMs - d.startMs))}` }),
+        ]),
+        attributeTable({ attrs: e.attributes, emptyText: 'No attributes.', ariaLabel: `Attributes of event ${inlineText(e.name, 80)}` }),
+      ]),
+    ),
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * Webview entry point (bundled by esbuild into dist/webview/main.js as an IIFE, loaded with the
+ * CSP nonce). Wiring only.
+ */
+import { App } from './app';
+import { connectToHost } from './host';
+
+new App(document.body, connectToHost()).start();
