@@ -220,30 +220,43 @@ function validateDetailFor(index: number): Validator<SpanDetail> {
   };
 }
 
-const validateString: Validator<string> = (v) => (typeof v === 'string' ? v : 'result must be a string');
-const validateNull: Validator<null> = (v) => (v === null || v === undefined ? null : 'result must be null');
+/**
+ * A checked result. (The validators above return `T | string` because none of their `T` is a
+ * string; results that *are* strings need this explicit form.)
+ */
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-function validatorFor(req: Request): Validator<ResultTypes[RequestType]> {
+function fromValidator<T extends object | null>(validate: Validator<T>): (v: unknown) => Checked<T> {
+  return (v) => {
+    const r = validate(v);
+    return typeof r === 'string' ? { ok: false, error: r } : { ok: true, value: r };
+  };
+}
+
+const checkString = (v: unknown): Checked<string> => (typeof v === 'string' ? { ok: true, value: v } : { ok: false, error: 'result must be a string' });
+const checkNull = (v: unknown): Checked<null> => (v === null || v === undefined ? { ok: true, value: null } : { ok: false, error: 'result must be null' });
+
+function checkerFor(req: Request): (v: unknown) => Checked<ResultTypes[RequestType]> {
   switch (req.type) {
     case 'ready':
-      return validateSummary;
+      return fromValidator(validateSummary);
     case 'getStructure':
-      return validateStructure;
+      return fromValidator(validateStructure);
     case 'getRows':
-      return validateRowsFor(req.start, req.count);
+      return fromValidator(validateRowsFor(req.start, req.count));
     case 'getSpanDetail':
-      return validateDetailFor(req.index);
+      return fromValidator(validateDetailFor(req.index));
     case 'getAttributeValue':
-      return validateString;
+      return checkString;
     case 'copySummary':
     case 'selectTrace':
-      return validateNull;
+      return checkNull;
     default:
       return assertNever(req);
   }
 }
 
-/** The validator for the result of a request (getRows and getSpanDetail also check it answers what was asked). */
-export function resultValidatorFor<R extends Request>(req: R): Validator<ResultTypes[R['type']]> {
-  return validatorFor(req) as Validator<ResultTypes[R['type']]>;
+/** The check of the result of a request (getRows and getSpanDetail also check it answers what was asked). */
+export function resultCheckerFor<R extends Request>(req: R): (v: unknown) => Checked<ResultTypes[R['type']]> {
+  return checkerFor(req) as (v: unknown) => Checked<ResultTypes[R['type']]>;
 }

@@ -6,6 +6,7 @@
  * bad usage, with `error: <file>: <reason>` on stderr and never a stack trace.
  */
 import { runInspect } from './inspect';
+import { runReceive } from './receive';
 
 const USAGE = `usage: agent-trace <command> [options]
 
@@ -19,6 +20,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'inspect':
       return runInspect(rest);
+    case 'receive':
+      return runReceive(rest);
     case 'help':
     case '--help':
     case '-h':

@@ -10,10 +10,10 @@
  * DOM hooks agreed with the webview: data-testid summary-root-name, summary-span-count,
  * span-row, detail-panel, chat-message, load-error.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWorkbench, packageVsix, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
 
@@ -65,9 +65,7 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
 
   /** Runs Open Trace File… and types `file` into code-server's simple file dialog. */
   async function openViaDialog(file: string): Promise<void> {
-    await runCommand(page, 'Agent Trace: Open Trace File…');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    const input = await runCommandIntoQuickInput(page, 'Agent Trace: Open Trace File…');
     await input.fill(join(workspace, file));
     // The dialog lists the folder's entries as you type; wait until the file is the pick, then accept.
     await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
@@ -104,22 +102,24 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
     await openViaDialog(BROKEN);
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: BROKEN });
     await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    await screenshot(page, 'shell-dark-broken-notification');
     const text = await toast.innerText();
     expect(text).toContain(`Could not open ${BROKEN}`);
     expect(text).toMatch(/truncated JSON at byte 700/);
     expect(text).not.toMatch(/\n\s+at /);
-    await screenshot(page, 'shell-dark-broken-notification');
     await page.keyboard.press('Escape');
   });
 
   it('opens *.otlp.json in the custom editor, and shows a broken one as a load error inside it', async () => {
+    // Custom editor webviews carry no title in code-server 1.99: take the one visible webview.
     await quickOpen(page, OTLP);
-    const frame = await webviewFrame(page, { title: OTLP, timeoutMs: 30_000 });
+    const frame = await webviewFrame(page, { timeoutMs: 30_000 });
     await expect.poll(() => testId(frame, 'summary-root-name').textContent(), { timeout: 20_000 }).toBe("I'm a server span");
 
     await quickOpen(page, BROKEN);
-    const broken = await webviewFrame(page, { title: BROKEN, timeoutMs: 30_000 });
+    const broken = await webviewFrame(page, { timeoutMs: 30_000 });
     await expect.poll(() => testId(broken, 'load-error').textContent(), { timeout: 20_000 }).toContain(`Could not open ${BROKEN}: JSON: truncated JSON at byte 700`);
+    expect(await page.locator('.tab.active').innerText()).toContain(BROKEN);
     await screenshot(page, 'shell-dark-editor-load-error');
   });
 
@@ -136,9 +136,10 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
   });
 
   it('looks right in the light theme too', async () => {
-    const settingsFile = join(server.userDataDir, 'User', 'settings.json');
-    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': 'Default Light Modern' }, null, 2));
+    const input = await runCommandIntoQuickInput(page, 'Preferences: Color Theme');
+    await input.fill('Default Light Modern');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Default Light Modern' }).waitFor({ timeout: 10_000 });
+    await input.press('Enter');
     await expect.poll(() => page.locator('.monaco-workbench').getAttribute('class'), { timeout: 20_000 }).toMatch(/\bvs\b(?!-dark)/);
     const frame = await webviewFrame(page, { title: TRACE });
     await expectTraceShown(frame);
@@ -146,6 +147,22 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
     await screenshot(page, 'shell-light-trace');
   });
 });
+
+/**
+ * Runs a palette command that opens a quick input of its own (file dialog, theme picker),
+ * which reuses the palette's widget: `runCommand` would wait for it to close. Returns the
+ * input once it no longer holds the '>' command query.
+ */
+async function runCommandIntoQuickInput(page: Page, title: string): Promise<Locator> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('Control+Shift+P');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>' + title);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 15_000 });
+  await input.press('Enter');
+  await expect.poll(async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>'), { timeout: 15_000 }).toBe(true);
+  return input;
+}
 
 /** Quick Open (Ctrl+P): type a file name, Enter; the file opens in its default editor. */
 async function quickOpen(page: Page, fileName: string): Promise<void> {

@@ -106,7 +106,7 @@ const scenarios = {
     await p.reload();
     await p.locator('[data-testid=span-row] .row-name:not(.loading)').first().waitFor();
     await p.waitForTimeout(200);
-    const restored = await p.evaluate(() => ({ selected: document.querySelector('[role=treeitem][aria-selected=true]')?.getAttribute('data-index') ?? null, scrollTop: document.querySelector('.tree-scroll').scrollTop }));
+    const restored = await p.evaluate(() => ({ selected: document.querySelector('[role=treeitem][aria-selected=true]:not([hidden])')?.getAttribute('data-index') ?? null, scrollTop: document.querySelector('.tree-scroll').scrollTop, state: sessionStorage.getItem('vscode-state').slice(0, 200) }));
     await shot(p, 'big-after-reload');
     return { problems, firstPaintMs, domRows, domRowsAfter, totalElements: nodes, clicked: midIndex, restored };
   },
@@ -117,6 +117,7 @@ const scenarios = {
       const { p, problems } = await open(browser, out, { harness: { mode: 'canned', spans: 300 }, theme });
       await p.locator('[data-testid=span-row] .row-name:not(.loading)').first().waitFor();
       await p.locator('[data-testid=span-row]', { hasText: 'chat gpt-4o' }).first().click();
+      await p.getByRole('tab', { name: /Messages/ }).click();
       await p.getByTestId('chat-message').first().waitFor();
       await shot(p, `theme-${theme}`);
       res[theme] = problems;
@@ -140,7 +141,7 @@ const scenarios = {
 
   async corpus(browser, out) {
     const res = {};
-    for (const rel of ['jaeger/genai-agent-loop.json', 'zipkin/smartthings-mobile-web-install-1041-spans.json', 'langfuse/openai-agents-2025-09-30.trace.json', 'attribute-maps/openinference-llm-span-tool-calls.json']) {
+    for (const rel of ['jaeger/genai-agent-loop.json', 'zipkin/smartthings-mobile-web-install-1041-spans.json', 'langfuse/openai-agents-2025-09-30.trace.json', 'any-agent/OPENAI_trace.json', 'otlp-json/multi-resource-scope.json']) {
       const { p, problems } = await open(browser, out, { harness: corpus(rel) });
       await Promise.race([p.locator('[data-testid=span-row] .row-name:not(.loading)').first().waitFor(), p.getByTestId('load-error').waitFor({ state: 'visible' })]);
       await p.waitForTimeout(200);

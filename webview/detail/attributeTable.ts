@@ -28,7 +28,7 @@ export function attributeTable(opts: AttributeTableOptions): HTMLElement {
 
 function attributeRow(a: DetailAttribute, fetchFull: ((key: string) => Promise<string>) | undefined): HTMLTableRowElement {
   const value = h('div', { className: `attr-value attr-type-${a.type}`, text: blockText(a.value) });
-  const actions = h('div', { className: 'attr-actions' });
+  let more: HTMLElement | undefined;
   let full: string | undefined = isClipped(a) ? undefined : a.value;
 
   const loadFull = async (): Promise<string> => {
@@ -41,28 +41,28 @@ function attributeRow(a: DetailAttribute, fetchFull: ((key: string) => Promise<s
   if (isClipped(a)) {
     const total = a.fullLength ?? a.value.length;
     if (fetchFull) {
-      const more = button({
+      const showAll = button({
         label: `show all (${formatCount(total)} chars)`,
         variant: 'link',
         onClick: () => {
-          more.disabled = true;
-          more.textContent = 'loading…';
+          showAll.disabled = true;
+          showAll.textContent = 'loading…';
           loadFull().then(
             (text) => {
               value.textContent = blockText(text);
               value.classList.add('attr-value-full');
-              more.remove();
+              showAll.remove();
             },
             (err: unknown) => {
-              more.disabled = false;
-              more.textContent = `show all (${formatCount(total)} chars) — failed: ${inlineText(err instanceof Error ? err.message : String(err), 200)}`;
+              showAll.disabled = false;
+              showAll.textContent = `show all (${formatCount(total)} chars) — failed: ${inlineText(err instanceof Error ? err.message : String(err), 200)}`;
             },
           );
         },
       });
-      actions.append(more);
+      more = showAll;
     } else {
-      actions.append(h('span', { className: 'muted', text: `clipped, ${formatCount(total)} chars` }));
+      more = h('span', { className: 'muted', text: `clipped, ${formatCount(total)} chars` });
     }
   }
   const copy = button({
@@ -79,10 +79,22 @@ function attributeRow(a: DetailAttribute, fetchFull: ((key: string) => Promise<s
         });
     },
   });
-  actions.append(copy);
-  const type = a.type === 'string' ? [] : [h('span', { className: 'attr-type', text: a.type })];
+  const footer: HTMLElement[] = [];
+  if (a.type !== 'string') footer.push(h('span', { className: 'attr-type', text: a.type }));
+  if (more) footer.push(more);
   return h('tr', {}, [
-    h('th', { className: 'attr-key', text: inlineText(a.key, 300), attrs: { scope: 'row' } }),
-    h('td', {}, [value, h('div', { className: 'attr-footer' }, [...type, actions])]),
+    h('th', { className: 'attr-key', attrs: { scope: 'row' } }, keyWithBreaks(inlineText(a.key, 300))),
+    h('td', { className: 'attr-value-cell' }, footer.length > 0 ? [value, h('div', { className: 'attr-footer' }, footer)] : [value]),
+    h('td', { className: 'attr-actions' }, [copy]),
   ]);
+}
+
+/** Dotted keys (gen_ai.usage.input_tokens) may wrap after '.', '_' or '/' rather than mid-word. */
+function keyWithBreaks(key: string): (Node | string)[] {
+  const out: (Node | string)[] = [];
+  for (const part of key.split(/(?<=[._/])/)) {
+    if (out.length > 0) out.push(document.createElement('wbr'));
+    out.push(part);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  *
  * Every request gets a fresh `requestId`; the host answers with `inReplyTo`. An incoming message
  * is first checked with `parseHostMessage`; a response's result is then checked with the
- * validator for the request it answers (`resultValidatorFor`). Anything that fails either check
+ * validator for the request it answers (`resultCheckerFor`). Anything that fails either check
  * rejects the pending promise (a bad result is an error, never data) or, when it matches no
  * pending request, is dropped and reported through `onDropped`. Requests that get no answer
  * within their timeout reject with `RpcError` too.
@@ -11,7 +11,7 @@
  * Pure: the channel and the timers are injected, so this runs in node unit tests.
  */
 import { parseHostMessage, type HostEvent, type Request } from '../../src/core/protocol';
-import { resultValidatorFor, type RequestType, type ResultTypes } from '../validate';
+import { resultCheckerFor, type RequestType, type ResultTypes } from '../validate';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -68,7 +68,7 @@ export class RpcClient {
   request<B extends RequestBody>(body: B, timeoutMs = this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS): Promise<ResultTypes[B['type']]> {
     const requestId = this.nextId++;
     const req = { ...body, requestId } as Request;
-    const validate = resultValidatorFor(req);
+    const validate = resultCheckerFor(req);
     const type: RequestType = body.type;
     return new Promise<ResultTypes[B['type']]>((resolve, reject) => {
       const timer = this.opts.timers.setTimeout(() => {
@@ -85,8 +85,8 @@ export class RpcClient {
             return;
           }
           const checked = validate(msg.result);
-          if (typeof checked === 'string') reject(new RpcError(type, 'invalid-result', `${type}: invalid result from the extension (${checked})`));
-          else resolve(checked as ResultTypes[B['type']]);
+          if (!checked.ok) reject(new RpcError(type, 'invalid-result', `${type}: invalid result from the extension (${checked.error})`));
+          else resolve(checked.value as ResultTypes[B['type']]);
         },
       });
       this.opts.post(req);

@@ -62,12 +62,13 @@ export function createLlmCallsPanel(s: TraceStructure, summary: TraceSummary, ro
       if (pos >= end) return;
       const index = calls[pos];
       const text = rows.get(index);
-      const label = text ? inlineText(text.label || text.name || '(unnamed)', 120) : '…';
+      const label = text ? inlineText(text.name || '(unnamed)', 120) : '…';
       item.root.dataset.index = String(index);
       item.root.style.top = `${pos * ITEM_HEIGHT}px`;
       setText(item.title, `${pos + 1}. ${label}`);
+      const model = text?.label ? `${inlineText(text.label, 60)} · ` : '';
       const tokens = text?.tokens !== undefined ? `${formatTokens(text.tokens)} tok · ` : '';
-      setText(item.meta, `${tokens}${formatDuration(s.durationMs[index])}${s.status[index] === 2 ? ' · error' : ''}`);
+      setText(item.meta, `${model}${tokens}${formatDuration(s.durationMs[index])}${s.status[index] === 2 ? ' · error' : ''}`);
       item.root.classList.toggle('is-error', s.status[index] === 2);
       item.bar.style.width = `${maxMs > 0 ? (s.durationMs[index] / maxMs) * 100 : 100}%`;
       item.root.classList.toggle('selected', index === selected);

@@ -14,8 +14,11 @@ export interface SummaryActions {
   selectTrace(traceIndex: number): void;
 }
 
-function stat(label: string, value: string, testId?: string, title?: string): HTMLElement {
-  return h('span', { className: 'stat', attrs: { title } }, [h('span', { className: 'stat-value', text: value, testId }), h('span', { className: 'stat-label', text: label })]);
+function stat(label: string, value: string, testId?: string, title?: string, raw?: number): HTMLElement {
+  return h('span', { className: 'stat', attrs: { title } }, [
+    h('span', { className: 'stat-value', text: value, testId, attrs: { 'data-value': raw } }),
+    h('span', { className: 'stat-label', text: label }),
+  ]);
 }
 
 export function renderSummaryHeader(header: HTMLElement, s: TraceSummary, actions: SummaryActions): void {
@@ -26,7 +29,8 @@ export function renderSummaryHeader(header: HTMLElement, s: TraceSummary, action
 
   const tokensTotal = s.tokens.input + s.tokens.output;
   const stats = h('div', { className: 'summary-stats' }, [
-    stat(s.spanCount === 1 ? 'span' : 'spans', String(s.spanCount), 'summary-span-count', `${formatCount(s.spanCount)} spans`),
+    // Shown with digit grouping ("1,041"); data-value holds the plain number for tests.
+    stat(s.spanCount === 1 ? 'span' : 'spans', formatCount(s.spanCount), 'summary-span-count', undefined, s.spanCount),
     stat('duration', formatDuration(s.durationMs)),
     stat('tokens', formatTokens(tokensTotal), undefined, `${formatCount(s.tokens.input)} input, ${formatCount(s.tokens.output)} output`),
     stat('cost', formatCost(s.costUsd), undefined, s.costUsd === null ? 'No price known for the models used' : undefined),

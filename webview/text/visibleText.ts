@@ -6,8 +6,8 @@
  *   text read differently from what it is ("Trojan Source"). Each is replaced by a visible
  *   marker such as ⟦RLO⟧, so the reader sees that it is there and the text after it is not
  *   reordered.
- * - Other C0/C1 control characters are replaced by their Unicode "control picture" (␀, ␛ …) or a
- *   ⟦U+0085⟧ marker. Tab and line feed are kept in block text; in inline text (names, labels,
+ * - Other C0/C1 control characters are replaced by a marker with their name (⟦NUL⟧, ⟦ESC⟧, ⟦DEL⟧)
+ *   or code point (⟦U+0085⟧). Tab and line feed are kept in block text; in inline text (names, labels,
  *   one-line cells) line breaks become ⏎ and tabs a space.
  * - Inline text is clipped to a length a row can show.
  */
@@ -27,6 +27,9 @@ const BIDI_NAMES: Readonly<Record<number, string>> = {
   0x2069: 'PDI',
 };
 
+// Abbreviations of the C0 controls (the Unicode "control pictures" ␇ ␛ … are missing from many UI fonts).
+const C0_NAMES = ['NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI', 'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'];
+
 // Bidi controls, C0 controls (except what each mode keeps), DEL and C1 controls.
 const SUSPECT = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f-\u009f]/g;
 
@@ -37,8 +40,8 @@ function replacement(ch: string, keepLayout: boolean): string {
   if (code === 0x0a) return keepLayout ? '\n' : ' ⏎ ';
   if (code === 0x09) return keepLayout ? '\t' : ' ';
   if (code === 0x0d) return ''; // CR LF shows as one break; a lone CR as none
-  if (code < 0x20) return String.fromCharCode(0x2400 + code);
-  if (code === 0x7f) return '\u2421';
+  if (code < 0x20) return `⟦${C0_NAMES[code]}⟧`;
+  if (code === 0x7f) return '⟦DEL⟧';
   return `⟦U+${code.toString(16).toUpperCase().padStart(4, '0')}⟧`;
 }
 

@@ -52,6 +52,19 @@ export function barGeometry(startMs: number, durationMs: number, extent: TimeExt
   return { left, width: Math.min(width, 1 - left) };
 }
 
+/** Free track (fraction of its width) a duration label needs beside its bar. */
+const LABEL_ROOM = 0.16;
+
+/**
+ * Where a bar's duration label goes: after the bar when there is room, else before it, else
+ * inside it (a bar covering most of the track).
+ */
+export function barLabelPlacement(left: number, width: number): 'after' | 'before' | 'inside' {
+  if (1 - (left + width) >= LABEL_ROOM) return 'after';
+  if (left >= LABEL_ROOM) return 'before';
+  return 'inside';
+}
+
 /** Indent levels drawn; deeper spans stop indenting (the level is still announced and shown in the tooltip). */
 export const MAX_INDENT_LEVELS = 24;
 

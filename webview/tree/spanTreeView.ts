@@ -9,7 +9,7 @@ import { h, setAttr, setText } from '../components/dom';
 import { inlineText } from '../text/visibleText';
 import type { MainView, MainViewContext, SelectOptions } from '../views/mainView';
 import { TREE_KEYS, treeKeyAction } from './treeKeys';
-import { barGeometry, categoryVisual, indentLevels, STATUS_ERROR } from './rowVisuals';
+import { barGeometry, barLabelPlacement, categoryVisual, indentLevels, STATUS_ERROR } from './rowVisuals';
 import { pageSize, scrollToReveal, visibleRange } from './virtualRange';
 
 export const ROW_HEIGHT = 22;
@@ -56,6 +56,7 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
     const tick = h('span', { className: 'axis-tick', text: formatDuration(extent.originMs + f * extent.totalMs) });
     tick.style.left = `${f * 100}%`;
     tick.classList.toggle('axis-tick-end', f === 1);
+    tick.classList.toggle('axis-tick-quarter', f === 0.25 || f === 0.75);
     axis.append(tick);
   }
   const header = h('div', { className: 'tree-header' }, [h('div', { className: 'tree-header-name', text: 'Span' }), axis]);
@@ -95,9 +96,10 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
     r.bar.style.left = `${left * 100}%`;
     r.bar.style.width = `${width * 100}%`;
     setText(r.barText, duration);
-    const labelLeft = left + width < 0.8;
-    r.barText.style.left = labelLeft ? `calc(${(left + width) * 100}% + 4px)` : '';
-    r.barText.style.right = labelLeft ? '' : `calc(${(1 - left) * 100}% + 4px)`;
+    const placement = barLabelPlacement(left, width);
+    r.barText.className = `row-bar-text bar-text-${placement}`;
+    r.barText.style.left = placement === 'after' ? `calc(${(left + width) * 100}% + 4px)` : '';
+    r.barText.style.right = placement === 'before' ? `calc(${(1 - left) * 100}% + 4px)` : placement === 'inside' ? `calc(${(1 - left - width) * 100}% + 4px)` : '';
 
     setAttr(r.root, 'aria-level', depth + 1);
     setAttr(r.root, 'aria-setsize', tree.setSize[index]);
@@ -131,6 +133,8 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
       } else {
         r.root.hidden = true;
         r.index = -1;
+        r.root.classList.remove('selected');
+        setAttr(r.root, 'aria-selected', 'false');
       }
     }
     // A focused row element that now shows another span must not keep focus: hand it to the tree.

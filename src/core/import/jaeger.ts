@@ -1,4 +1,5 @@
 import { Attributes, type AttrValue } from '../model/attributes';
+import { ImportError } from '../model/diagnostics';
 import {
   EMPTY_SCOPE,
   SpanKind,
@@ -39,7 +40,8 @@ import type { TraceBuilder } from './traceBuilder';
  *   attribute; the other fields are its attributes.
  * - Each process becomes one shared Resource (`service.name` + process tags).
  * - Trace-level `warnings` and envelope `errors` are file notes; span `warnings` become the
- *   attribute `jaeger.warnings`.
+ *   attribute `jaeger.warnings`. An answer with errors and no trace (`{data: null, errors}` is
+ *   Jaeger's "trace not found") throws an ImportError quoting them.
  */
 export const jaegerImporter: JsonImporter = {
   format: 'jaeger',
@@ -50,6 +52,7 @@ export const jaegerImporter: JsonImporter = {
     if (isJaegerTrace(root) || isJaegerSpan(root)) return true;
     const data = root.data;
     if (isObject(data)) return isJaegerTrace(data);
+    if (data === null) return Array.isArray(root.errors); // Jaeger's "trace not found" answer
     if (!Array.isArray(data)) return false;
     // An empty search answer has nothing but the envelope keys to go by.
     return data.length === 0 ? 'errors' in root || 'total' in root : isJaegerTrace(data[0]);
@@ -73,11 +76,18 @@ export const jaegerImporter: JsonImporter = {
       reader.readTrace(root, source);
       return;
     }
-    readEnvelopeErrors(root.errors, builder);
-    if (Array.isArray(root.data)) {
-      root.data.forEach((t, i) => reader.readTrace(t, `${source}data[${i}]`));
-      if (root.data.length === 0) builder.note('interpretation', 'the Jaeger response holds no traces (data is empty)');
-    } else reader.readTrace(root.data, `${source}data`);
+    const noData = root.data === null || (Array.isArray(root.data) && root.data.length === 0);
+    if (noData && Array.isArray(root.errors) && root.errors.length > 0) {
+      // An answer that is only errors is not a trace to show: say what the server said.
+      throw new ImportError(`the Jaeger response holds no trace, only errors: ${root.errors.map(describeError).join('; ')}`, undefined, 'jaeger');
+    }
+    for (const e of Array.isArray(root.errors) ? root.errors : []) {
+      // No diagnostic code fits "the backend could not return a trace" better: its spans are missing.
+      builder.note('unreadable-span', `Jaeger reported an error: ${describeError(e)}`, 'errors');
+    }
+    if (noData) builder.note('interpretation', 'the Jaeger response holds no traces (data is empty)');
+    else if (Array.isArray(root.data)) root.data.forEach((t, i) => reader.readTrace(t, `${source}data[${i}]`));
+    else reader.readTrace(root.data, `${source}data`);
   },
 };
 
@@ -87,18 +97,15 @@ function isJaegerSpan(v: unknown): boolean {
 
 function isJaegerTrace(v: unknown): boolean {
   if (!isObject(v) || !Array.isArray(v.spans)) return false;
-  return typeof v.traceID === 'string' || isObject(v.processes) || v.spans.length === 0 || isJaegerSpan(v.spans[0]);
+  // Not `spans` alone: any-agent traces are `{spans: […]}` too.
+  return typeof v.traceID === 'string' || isObject(v.processes) || isJaegerSpan(v.spans[0]);
 }
 
-function readEnvelopeErrors(errors: unknown, builder: TraceBuilder): void {
-  if (!Array.isArray(errors)) return;
-  for (const e of errors) {
-    if (!isObject(e)) continue;
-    const trace = str(e.traceID) ? ` for trace ${e.traceID}` : '';
-    const code = e.code !== undefined && e.code !== null ? ` (code ${String(e.code)})` : '';
-    // No diagnostic code fits "the backend could not return a trace" better: its spans are missing.
-    builder.note('unreadable-span', `Jaeger reported an error${trace}: ${str(e.msg) ?? JSON.stringify(e)}${code}`, 'errors');
-  }
+function describeError(e: unknown): string {
+  if (!isObject(e)) return JSON.stringify(e) ?? String(e);
+  const trace = str(e.traceID) ? ` (trace ${e.traceID})` : '';
+  const code = e.code !== undefined && e.code !== null ? ` [code ${String(e.code)}]` : '';
+  return `${str(e.msg) ?? JSON.stringify(e)}${trace}${code}`;
 }
 
 const REF_TYPE_ATTR = 'opentracing.ref_type';

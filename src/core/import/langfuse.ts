@@ -149,7 +149,9 @@ function spanIdOf(id: string): string {
   return HEX16.test(id) ? id.toLowerCase() : hashId(id, 16);
 }
 
-function traceIdOf(id: string): string {
+/** Empty (no trace id anywhere) stays undefined: the TraceBuilder reports it and picks a home. */
+function traceIdOf(id: string): string | undefined {
+  if (id === '') return undefined;
   if (HEX32.test(id) || HEX16.test(id)) return id.toLowerCase();
   if (UUID.test(id)) return id.replace(/-/g, '').toLowerCase();
   return hashId(id, 32);
@@ -252,7 +254,7 @@ function readGroup(g: Group, trace: Json | undefined, builder: TraceBuilder, sou
   });
 }
 
-function syntheticRootSpan(trace: Json | undefined, g: Group, traceId: string, spans: RawSpan[], name: string, attrs: AttrRecord, source: string): RawSpan {
+function syntheticRootSpan(trace: Json | undefined, g: Group, traceId: string | undefined, spans: RawSpan[], name: string, attrs: AttrRecord, source: string): RawSpan {
   let start: UnixNanos | undefined = trace && typeof trace.timestamp === 'string' ? isoToNanos(trace.timestamp) : undefined;
   let end: UnixNanos | undefined;
   for (const s of spans) {
@@ -264,7 +266,7 @@ function syntheticRootSpan(trace: Json | undefined, g: Group, traceId: string, s
     const latency = trace ? trace.latency : undefined; // seconds
     end = typeof latency === 'number' && latency > 0 ? start + BigInt(Math.round(latency * 1e9)) : start;
   }
-  attrs['langfuse.trace.id'] = g.traceId;
+  if (g.traceId) attrs['langfuse.trace.id'] = g.traceId;
   attrs['langfuse.synthetic_root'] = true;
   return {
     traceId,
@@ -279,7 +281,7 @@ function syntheticRootSpan(trace: Json | undefined, g: Group, traceId: string, s
 
 //#region observation → span
 
-function observationToSpan(o: Json, traceId: string, originalTraceId: string, attrs: AttrRecord, at: string): RawSpan {
+function observationToSpan(o: Json, traceId: string | undefined, originalTraceId: string, attrs: AttrRecord, at: string): RawSpan {
   const id = str(o.id);
   const parent = str(o.parentObservationId);
   const meta = parseMetadata(o.metadata);
@@ -289,7 +291,7 @@ function observationToSpan(o: Json, traceId: string, originalTraceId: string, at
   }
 
   if (id !== undefined) attrs['langfuse.observation.id'] = id;
-  attrs['langfuse.trace.id'] = originalTraceId;
+  if (originalTraceId) attrs['langfuse.trace.id'] = originalTraceId;
   const type = str(o.type);
   if (type) attrs['langfuse.observation.type'] = type.toUpperCase();
   const level = str(o.level);

@@ -141,11 +141,23 @@ function checkLooksLikeOtlp(bytes: Uint8Array): void {
     if (text !== undefined) throw new ImportError(`not OTLP protobuf: the input is text ("${text}")`, 0, FORMAT);
     if (wt === 3 || wt === 4 || wt > 5) throw new ImportError(`not OTLP protobuf: wire type ${wt} at byte 0`, 0, FORMAT);
     const field = first < 0x80 ? String(first >>> 3) : 'a multi-byte field number';
-    throw new ImportError(`not OTLP protobuf: the input starts with field ${field} (wire type ${wt}), but an OTLP trace request starts with field 1 (resource_spans)`, 0, FORMAT);
+    throw new ImportError(`not OTLP protobuf: the input starts with field ${field} (wire type ${wt}), but an OTLP trace request starts with field 1 (resource_spans)${framingHint(bytes)}`, 0, FORMAT);
   }
   const r = new ProtoReader(bytes);
   r.tag(bytes.length);
   r.delimited(bytes.length); // throws "truncated protobuf: field 1 (length …) …" when it does not fit
+}
+
+/** Names two framings that wrap OTLP messages, which a user may have saved as is. */
+function framingHint(bytes: Uint8Array): string {
+  const be32 = (at: number) => ((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
+  if (bytes.length > 5 && bytes[0] <= 1 && bytes[5] === T_RESOURCE_SPANS && be32(1) === bytes.length - 5) {
+    return '; it looks like a gRPC message frame (a 5-byte prefix before the protobuf message)';
+  }
+  if (bytes.length > 4 && bytes[4] === T_RESOURCE_SPANS && be32(0) <= bytes.length - 4) {
+    return '; it looks like length-prefixed messages (each preceded by a 4-byte length, as the Collector file exporter writes with `format: proto`), which are not supported';
+  }
+  return '';
 }
 
 function textPreview(bytes: Uint8Array): string | undefined {

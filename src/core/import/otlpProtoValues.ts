@@ -42,7 +42,7 @@ const T_BYTES = tagOf(7, LEN);
  * closure captures four values, not the loop's scope.
  */
 export function lazyAttributes(buf: Uint8Array, start: number, end: number, tag: number): Attributes {
-  return new Attributes(() => decodeKeyValuesSafely(buf, start, end, tag));
+  return new Attributes(decodeKeyValuesSafely(buf, start, end, tag));
 }
 
 /** The range passed `checkKeyValue` at import, so this cannot fail; the guard is defence in depth. */

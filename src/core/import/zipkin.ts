@@ -267,10 +267,12 @@ function endpointKey(e: Endpoint | undefined): string {
 }
 
 /**
- * Derived span ids for server halves: 64 bits of two FNV-1a hashes of
- * `traceId/spanId/endpoint/timestamp`, so the same input always gives the same ids, and two
- * identical copies of one half get the same id (and are then handled as duplicates). A result
- * that collides with another id of the input, or is all zeros, is rehashed with a suffix.
+ * Derived span ids for server halves: two 32-bit FNV-1a hashes (offset bases 0x811c9dc5 and
+ * 0x050c5d1f) of `traceId/spanId/serviceName|ipv4|ipv6|port/startNs`, in hex: the ids as in the
+ * input (lower-case), absent endpoint fields and a missing start as empty strings. The same
+ * input always gives the same ids, and identical copies of one half get the same id (and are
+ * then the builder's duplicates). A result that collides with another id of the trace, or is
+ * all zeros, is rehashed with "+" appended to the key.
  */
 class IdDeriver {
   private readonly used: Set<string>;

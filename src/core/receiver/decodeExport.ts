@@ -105,8 +105,8 @@ function traceKey(id: string | undefined): string | { error: string } {
 
 function groupByTrace(c: RawSpanCollector, warnings: string[]): DecodedExport {
   const groups = new Map<string, { spans: RawSpan[]; summary: TraceBatchSummary }>();
-  const reasons: string[] = c.unreadable.slice(0, MAX_REASONS);
-  let rejected = c.unreadable.length;
+  const reasons: string[] = c.unreadableRecords.slice(0, MAX_REASONS);
+  let rejected = c.unreadableRecords.length;
   for (const s of c.spans) {
     const key = traceKey(s.traceId);
     if (typeof key !== 'string') {

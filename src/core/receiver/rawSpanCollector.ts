@@ -10,7 +10,7 @@ import { TraceBuilder } from '../import/traceBuilder';
 export class RawSpanCollector extends TraceBuilder {
   readonly spans: RawSpan[] = [];
   /** Records the reader could not turn into a span, as `source: reason`. */
-  readonly unreadable: string[] = [];
+  readonly unreadableRecords: string[] = [];
   readonly notes: string[] = [];
 
   override addSpan(raw: RawSpan): void {
@@ -18,7 +18,7 @@ export class RawSpanCollector extends TraceBuilder {
   }
 
   override addUnreadable(source: string, reason: string): void {
-    this.unreadable.push(source ? `${source}: ${reason}` : reason);
+    this.unreadableRecords.push(source ? `${source}: ${reason}` : reason);
   }
 
   override note(_code: DiagnosticCode, message: string): void {
@@ -26,6 +26,6 @@ export class RawSpanCollector extends TraceBuilder {
   }
 
   override get inputSpanCount(): number {
-    return this.spans.length + this.unreadable.length;
+    return this.spans.length + this.unreadableRecords.length;
   }
 }

@@ -47,11 +47,12 @@ export function inspectTrace(trace: Trace, view: AgentView): InspectTrace {
     llmCalls: view.llmCalls.length,
     toolCalls: view.toolExecutions.length,
     tokens: { input: view.tokens.input, output: view.tokens.output },
-    costUsd: view.costUsd === null ? null : round6(view.costUsd),
+    costUsd: view.costUsd === null ? null : roundCost(view.costUsd),
     diagnostics,
     findings: [],
   };
 }
 
 const round3 = (x: number) => Math.round(x * 1e3) / 1e3;
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Costs are tiny (fractions of a cent per call): keep 10 significant digits, not a fixed number of decimals. */
+const roundCost = (x: number) => Number(x.toPrecision(10));

@@ -261,6 +261,13 @@ describe('Jaeger edge cases', () => {
     expect(set.diagnostics.map((d) => d.code)).toEqual(['interpretation']);
   });
 
+  it('an answer with errors and no trace is refused with the server\'s message', () => {
+    expect(jaegerImporter.sniff(JSON.parse(readFileSync(join(FIXTURES, 'jaeger/error-response-trace-not-found.json'), 'utf8')))).toBe(true);
+    expect(() => load('jaeger/error-response-trace-not-found.json')).toThrow(/trace not found.*404/);
+    const noErrors = importTrace(new TextEncoder().encode('{"data":null,"errors":[]}'));
+    expect([noErrors.traces.length, noErrors.inputSpanCount]).toEqual([0, 0]);
+  });
+
   it('one span per JSON line', () => {
     const lines = readFileSync(join(FIXTURES, 'corpus/jaeger/bare-span-array.json'), 'utf8');
     const spans = JSON.parse(lines) as unknown[];
@@ -303,5 +310,6 @@ describe('Jaeger sniffing', () => {
     expect(importTrace(new TextEncoder().encode(JSON.stringify(v3))).format).toBe('otlp-json');
     expect(jaegerImporter.sniff({ data: [{ id: 'x', observations: [] }], meta: {} })).toBe(false);
     expect(jaegerImporter.sniff({ data: [] })).toBe(false);
+    expect(jaegerImporter.sniff({ spans: [] })).toBe(false); // an empty any-agent trace
   });
 });

@@ -299,6 +299,15 @@ describe('Langfuse importer: shapes and edge cases', () => {
     expect(set.diagnostics.map((d) => [d.code, d.source])).toEqual([['unreadable-span', 'observations[1]']]);
   });
 
+  it('leaves a missing trace id to the builder (bare observation array without traceId)', () => {
+    const set = load([{ id: 'only', type: 'SPAN', name: 'lonely', startTime: '2025-01-01T00:00:00Z', endTime: '2025-01-01T00:00:01Z', parentObservationId: null }]);
+    expect(set.formatLabel).toBe('Langfuse observations');
+    const t = set.traces[0];
+    expect(t.spans.map((s) => s.name)).toEqual(['lonely']);
+    expect(t.diagnostics.map((d) => d.code)).toEqual(['invalid-trace-id']);
+    expect(t.spans[0].attributes.has('langfuse.trace.id')).toBe(false);
+  });
+
   it('sniffs only Langfuse shapes', () => {
     expect(langfuseImporter.sniff({ data: [{ traceID: 'ab', spans: [] }] })).toBe(false); // Jaeger envelope
     expect(langfuseImporter.sniff({ data: [{ name: 'x', context: { trace_id: 'a', span_id: 'b' }, start_time: '2025-01-01T00:00:00Z' }] })).toBe(false); // Phoenix

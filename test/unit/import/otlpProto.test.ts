@@ -287,11 +287,49 @@ describe('agreement with the same request serialized as OTLP JSON', () => {
     expect(n).toBe(spans.length);
   });
 
+  it('gives the same spans as the OTLP JSON importer reading the JSON copy', async () => {
+    // Imported lazily so a problem in the other importer fails this test only.
+    const { otlpJsonImporter } = await import('../../../src/core/import/otlpJson');
+    const { TraceBuilder } = await import('../../../src/core/import/traceBuilder');
+    const builder = new TraceBuilder();
+    otlpJsonImporter.read(json, builder, '');
+    // JSON numbers past 2^53 may arrive as (exact) numbers where protobuf gives bigints: compare ints as bigints.
+    const norm = (v: unknown): unknown =>
+      typeof v === 'number' && Number.isInteger(v) ? BigInt(v)
+      : v instanceof Uint8Array ? [...v]
+      : Array.isArray(v) ? v.map(norm)
+      : v !== null && typeof v === 'object' ? Object.keys(v).map((k) => [k, norm((v as Record<string, unknown>)[k])])
+      : v;
+    const list = (a: Attributes) => norm([...a.entries()]);
+    const dump = (set: TraceSet) =>
+      allSpans(set).map((s) => ({
+        ...s,
+        attributes: list(s.attributes),
+        events: s.events.map((e) => ({ ...e, attributes: list(e.attributes) })),
+        links: s.links.map((l) => ({ ...l, attributes: list(l.attributes) })),
+        resource: [list(s.resource.attributes), s.resource.serviceName],
+        scope: [s.scope.name, s.scope.version, list(s.scope.attributes)],
+      }));
+    const fromJson = builder.build('otlp-json', 'OTLP JSON');
+    expect(dump(fromJson)).toEqual(dump(readOtlpProto(pb)));
+    expect(fromJson.diagnostics).toEqual([]);
+  });
+
   it('reads the gzipped copy to the same bytes', () => {
     const gz = new Uint8Array(readFileSync(join(FIXTURES, 'sdk-agent-run.otlp.pb.gz')));
     const inflated = gunzipSync(gz);
     expect(Buffer.compare(Buffer.from(inflated), Buffer.from(pb))).toBe(0);
     expect(allSpans(readOtlpProto(inflated)).map((s) => s.spanId).sort()).toEqual(spans.map((s) => s.spanId).sort());
+  });
+
+  it('is what importTrace picks for the protobuf and the gzipped protobuf file', async () => {
+    const { importTrace } = await import('../../../src/core/import/index');
+    const gz = new Uint8Array(readFileSync(join(FIXTURES, 'sdk-agent-run.otlp.pb.gz')));
+    for (const bytes of [pb, gz]) {
+      const set = importTrace(bytes);
+      expect(set.format).toBe('otlp-proto');
+      expect(allSpans(set).map((s) => s.spanId).sort()).toEqual(spans.map((s) => s.spanId).sort());
+    }
   });
 });
 
@@ -336,6 +374,13 @@ describe('input that is not OTLP protobuf, or is cut short', () => {
     const text = importError(new TextEncoder().encode('name,start,end\nchat,1,2\n'));
     expect(text.message).toBe('not OTLP protobuf: the input is text ("name,start,end chat,1,2 ")');
     expect(text.offset).toBe(0);
+  });
+
+  it('names gRPC frames and length-prefixed message streams', () => {
+    const msg = request(scopeSpans(spanMsg('00000000000000a1', 'x')));
+    const be32 = (n: number) => [n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+    expect(importError(u8([0], be32(msg.length), [...msg])).message).toMatch(/gRPC message frame/);
+    expect(importError(u8(be32(msg.length), [...msg], be32(msg.length), [...msg])).message).toMatch(/length-prefixed messages/);
   });
 
   it('rejects protobuf groups with a clear message', () => {

@@ -109,10 +109,7 @@ describe('Zipkin corpus', () => {
     expect(redirect.parentIndex).toBe(t.rootIndices[0]);
 
     const errors = t.spans.filter((s) => s.status.code === StatusCode.Error);
-    expect(errors.map((s) => [s.name, s.status.message]).sort()).toEqual([
-      ['get', '404'],
-      ['get circuitbreakers/_entitytype_/_entityid_', '404'],
-    ]);
+    expect(errors.map((s) => `${s.name}: ${s.status.message}`).sort()).toEqual(['get circuitbreakers/_entitytype_/_entityid_: 404', 'get: 404']);
     const notes = set.diagnostics.filter((d) => d.code === 'interpretation');
     expect(notes).toHaveLength(1);
     expect(notes[0].message).toMatch(/^290 Zipkin span ids .* 294 server halves .* 84 kind-less records .* 535 spans/);

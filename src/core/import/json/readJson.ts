@@ -1,5 +1,6 @@
 import { ImportError } from '../../model/diagnostics';
 import { findJsonProblem, scanValue, skipWs } from './jsonScan';
+import { splitParse } from './splitParse';
 
 /**
  * Bytes → JSON values, without ever making one string larger than `MAX_STRING_BYTES`.
@@ -103,10 +104,11 @@ function jsonLines(b: Uint8Array, start: number, limit: number): JsonInput | und
         const s = skipWs(b, pos, e);
         if (s < e) {
           if (e - s > limit) {
-            const r = scanValue(b, s, e);
-            yield 'problem' in r
-              ? { line: lineNo, error: `${r.problem.message} at byte ${r.problem.offset.toLocaleString('en-US')}` }
-              : { line: lineNo, value: parseRange(b, s, e, limit) };
+            try {
+              yield { line: lineNo, value: parseRange(b, s, e, limit) };
+            } catch (err) {
+              yield { line: lineNo, error: (err as Error).message };
+            }
           } else {
             try {
               yield { line: lineNo, value: JSON.parse(decode(b, s, e)) };
@@ -124,39 +126,11 @@ function jsonLines(b: Uint8Array, start: number, limit: number): JsonInput | und
 
 /** Parses the value in [start, end) (start at a non-space byte), splitting when too large. */
 function parseRange(b: Uint8Array, start: number, end: number, limit: number): unknown {
-  const r = scanValue(b, start, end);
-  if ('problem' in r) throw new ImportError(`${r.problem.message} at byte ${r.problem.offset.toLocaleString('en-US')}`, r.problem.offset);
-  const trailing = skipWs(b, r.end, end);
-  if (trailing < end) throw jsonError(b, start, end);
-  return parseValueAt(b, start, r.end, limit);
-}
-
-function parseValueAt(b: Uint8Array, start: number, end: number, limit: number): unknown {
-  if (end - start <= limit) return JSON.parse(decode(b, start, end));
-  const isObject = b[start] === 0x7b;
-  if (!isObject && b[start] !== 0x5b) {
-    // A single string larger than the limit: keep a clipped copy rather than fail the file.
-    return decode(b, start, start + limit) + '…';
-  }
-  const out: Record<string, unknown> | unknown[] = isObject ? {} : [];
-  let i = skipWs(b, start + 1, end);
-  if (b[i] === (isObject ? 0x7d : 0x5d)) return out;
-  for (;;) {
-    let key = '';
-    if (isObject) {
-      const k = scanValue(b, i, end) as { end: number }; // a string: already validated
-      key = JSON.parse(decode(b, i, k.end)) as string;
-      i = skipWs(b, k.end, end) + 1; // past ':'
-      i = skipWs(b, i, end);
-    }
-    const v = scanValue(b, i, end) as { end: number };
-    const value = parseValueAt(b, i, v.end, limit);
-    if (isObject) {
-      // defineProperty: a "__proto__" key must become data, as JSON.parse makes it.
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    } else (out as unknown[]).push(value);
-    i = skipWs(b, v.end, end);
-    if (b[i] === 0x2c) i = skipWs(b, i + 1, end);
-    else return out;
+  try {
+    let e = end;
+    while (e > start && (b[e - 1] === 0x20 || b[e - 1] === 0x0a || b[e - 1] === 0x0d || b[e - 1] === 0x09)) e--;
+    return splitParse(b, start, e, limit, (s, t) => decode(b, s, t));
+  } catch {
+    throw jsonError(b, start, end);
   }
 }

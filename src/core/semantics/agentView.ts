@@ -1,0 +1,124 @@
+import type { Trace } from '../model/trace';
+import { buildLlmCall, buildToolExecution } from './extract';
+import { inferUnmarkedTools } from './inferTools';
+import { defineLazy } from './lazy';
+import { buildFieldReport, type ReportContext } from './report';
+import { answerOfCalls, buildRuns } from './runs';
+import { PLAIN_SPAN_INFO, readSpan, type SpanInfo } from './spanInfo';
+import type { AgentRun, AgentView, LlmCall, PriceOverrides, SpanSemantics, TokenUsage, ToolExecution } from './types';
+
+export type { PriceOverrides } from './types';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface AgentViewOptions {
+  /** Prices from settings; they win over the built-in table (prices.ts). */
+  readonly prices?: PriceOverrides;
+}
+
+const PLAIN_SPAN: SpanSemantics = Object.freeze({
+  category: 'other',
+  convention: 'none',
+  fields: Object.freeze([{ field: 'category', missing: 'no GenAI attributes (gen_ai.*, llm.*, ai.*, openinference.*, traceloop.*, langfuse.*)' }]),
+});
+
+/**
+ * The agent view of a trace: every span classified by the conventions it carries, LLM calls
+ * and tool executions extracted, grouped into agent runs and iterations, tokens and cost summed.
+ *
+ * Tokens are summed over LLM-call spans only: agent and workflow spans (Vercel `ai.generateText`,
+ * `invoke_agent` totals, Langfuse trace totals) repeat their children's usage. When an LLM span
+ * has an LLM span below it (a Langfuse GENERATION around an OTel chat span), only the innermost
+ * is a call. Message lists, unexecuted requests, final answers and the per-span mapping reports
+ * are computed on first read, so a 100k-span trace costs one pass over its attributes.
+ */
+export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): AgentView {
+  const spans = trace.spans;
+  const n = spans.length;
+  const infos: SpanInfo[] = new Array<SpanInfo>(n);
+  for (let i = 0; i < n; i++) infos[i] = readSpan(spans[i]);
+
+  const llmBelow = new Uint8Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const p = spans[i].parentIndex;
+    if (p >= 0 && (llmBelow[i] || infos[i].category === 'llm')) llmBelow[p] = 1;
+  }
+  const calls = new Map<number, LlmCall>();
+  const tools = new Map<number, Mutable<ToolExecution>>();
+  const llmWrappers = new Set<number>();
+  const toolWrappers = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    if (info.category === 'llm') {
+      if (llmBelow[i]) llmWrappers.add(i);
+      else calls.set(i, buildLlmCall(spans[i], info, opts.prices));
+    } else if (info.category === 'tool') {
+      const t = buildToolExecution(spans[i], info);
+      tools.set(i, t);
+      const p = spans[i].parentIndex;
+      const parent = p >= 0 ? tools.get(p) : undefined;
+      if (parent && parent.name === t.name) toolWrappers.add(p);
+    }
+  }
+  for (const w of toolWrappers) tools.delete(w);
+  inferUnmarkedTools(trace, infos, calls, tools, llmBelow);
+
+  const runs = buildRuns(trace, infos, calls, tools, llmBelow);
+  const llmCalls = [...calls.values()];
+  const toolExecutions = [...tools.values()];
+  const ctx: ReportContext = { trace, infos, calls, tools, runs, llmWrappers, toolWrappers };
+  const semantics: SpanSemantics[] = new Array<SpanSemantics>(n);
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    if (info === PLAIN_SPAN_INFO) {
+      semantics[i] = PLAIN_SPAN;
+      continue;
+    }
+    const s = { category: info.category, convention: info.convention, fields: [] } as Mutable<SpanSemantics>;
+    defineLazy(s, 'fields', () => buildFieldReport(ctx, i));
+    semantics[i] = s;
+  }
+
+  const { tokens, costUsd, unpricedModels } = totals(llmCalls);
+  const view = { spans: semantics, llmCalls, toolExecutions, runs: runs.runs, iterationCount: runs.iterationCount, tokens, costUsd, unpricedModels } as Mutable<AgentView>;
+  defineLazy(view, 'finalAnswer', () => answerOfCalls(byStart(llmCalls, trace)) ?? lastAnswer(runs.runs));
+  return view;
+}
+
+function totals(llmCalls: readonly LlmCall[]): Pick<AgentView, 'tokens' | 'costUsd' | 'unpricedModels'> {
+  const tokens: Required<Pick<TokenUsage, 'input' | 'output'>> & TokenUsage = { input: 0, output: 0 };
+  let cost = 0;
+  let unknown = false;
+  const unpriced = new Set<string>();
+  for (const c of llmCalls) {
+    const u = c.usage;
+    tokens.input += u.input ?? (u.total !== undefined ? Math.max(0, u.total - (u.output ?? 0)) : 0);
+    tokens.output += u.output ?? 0;
+    if (u.cachedInput !== undefined) tokens.cachedInput = (tokens.cachedInput ?? 0) + u.cachedInput;
+    if (u.reasoning !== undefined) tokens.reasoning = (tokens.reasoning ?? 0) + u.reasoning;
+    if (c.cost.usd !== null) cost += c.cost.usd;
+    else if (c.cost.source === 'unpriced') {
+      unknown = true;
+      unpriced.add(c.model ?? '(no model name)');
+    }
+  }
+  tokens.total = tokens.input + tokens.output;
+  return { tokens, costUsd: unknown ? null : cost, unpricedModels: [...unpriced].sort() };
+}
+
+function byStart(calls: readonly LlmCall[], trace: Trace): LlmCall[] {
+  const spans = trace.spans;
+  return [...calls].sort((a, b) => {
+    const x = spans[a.spanIndex].startNs;
+    const y = spans[b.spanIndex].startNs;
+    return x < y ? -1 : x > y ? 1 : a.spanIndex - b.spanIndex;
+  });
+}
+
+function lastAnswer(runs: readonly AgentRun[]): string | undefined {
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const a = runs[i].finalAnswer;
+    if (a) return a;
+  }
+  return undefined;
+}

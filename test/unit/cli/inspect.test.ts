@@ -1,0 +1,83 @@
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The CLI as users run it: bundled with esbuild (as `npm run build` does) and spawned as a
+ * process. Expected numbers come from test/fixtures/corpus/expectations.json (derived by hand
+ * from the raw files, see derive/README.md), not from the program.
+ */
+const root = resolve(__dirname, '../../..');
+const corpus = (p: string) => join(root, 'test/fixtures/corpus', p);
+const malformed = (p: string) => join(root, 'test/fixtures/malformed', p);
+const expectations = JSON.parse(readFileSync(corpus('expectations.json'), 'utf8')) as Record<string, {
+  spanCount: number; iterations: number; llmCalls: number; toolCalls: number; tokens: { input: number; output: number }; vendorCostUsd?: number; traceIds: string[]; rootNames: Record<string, string[]>;
+}>;
+let cli = '';
+
+beforeAll(async () => {
+  cli = join(mkdtempSync(join(tmpdir(), 'cli-')), 'cli.js');
+  await build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+});
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('agent-trace inspect', () => {
+  it.each(['any-agent/OPENAI_trace.json', 'langfuse/openai-agents-2025-09-30.trace.json', 'langfuse/claude-agent-2025-12-22.trace.json'])('--json on %s gives the hand-derived counts', (file) => {
+    const r = run('inspect', corpus(file), '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const want = expectations[file];
+    expect(report.traces.length).toBe(1);
+    const t = report.traces[0];
+    expect(Object.keys(t).sort()).toEqual(['costUsd', 'diagnostics', 'durationMs', 'findings', 'iterations', 'llmCalls', 'rootName', 'spanCount', 'status', 'toolCalls', 'tokens', 'traceId'].sort());
+    expect(t.spanCount).toBe(want.spanCount);
+    expect(t.iterations).toBe(want.iterations);
+    expect(t.llmCalls).toBe(want.llmCalls);
+    expect(t.toolCalls).toBe(want.toolCalls);
+    expect(t.tokens).toEqual(want.tokens);
+    expect(t.rootName).toBe(Object.values(want.rootNames)[0][0]);
+    if (want.vendorCostUsd !== undefined) expect(t.costUsd).toBeCloseTo(want.vendorCostUsd, 9);
+    expect(t.findings).toEqual([]);
+  });
+
+  it('prints a readable summary without --json', () => {
+    const r = run('inspect', corpus('any-agent/OPENAI_trace.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('invoke_agent [any_agent]');
+    expect(r.stdout).toContain('6 spans');
+    expect(r.stdout).toContain('3 iterations, 3 LLM calls, 2 tool calls');
+    expect(r.stdout).toContain('tokens: 1020 in / 76 out');
+  });
+
+  it('reports diagnostics in the JSON', () => {
+    const t = JSON.parse(run('inspect', malformed('orphan-span.otlp.json'), '--json').stdout).traces[0];
+    expect(t.diagnostics).toEqual([{ code: 'orphan', message: expect.stringContaining('00000000000000ff'), spanId: '00000000000000b2' }]);
+  });
+
+  it.each([
+    [malformed('truncated.otlp.json'), /^error: .*truncated\.otlp\.json: JSON: truncated JSON .* at byte 282\n$/],
+    [malformed('not-a-trace.json'), /^error: .*not-a-trace\.json: not a recognised trace format/],
+    [join(root, 'no-such-file.json'), /^error: .*no-such-file\.json: no such file\n$/],
+    [root, /^error: .*: is a directory\n$/],
+  ])('exits 2 with a one-line reason for %s', (file, message) => {
+    const r = run('inspect', file, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on bad usage', () => {
+    expect(run('inspect').code).toBe(2);
+    expect(run('inspect', 'a', '--nope').stderr).toContain('unknown option --nope');
+    expect(run('frobnicate').code).toBe(2);
+  });
+});
