@@ -105,7 +105,7 @@ export class App {
     this.loadError.hidden = true;
     this.layoutRoot.classList.remove('has-error');
     const n = structure.parentIndex.length;
-    this.state = restoreFor(this.state, traceKeyOf(summary.traceId, n), n);
+    this.state = restoreFor(this.state, { fileUri: summary.fileUri, traceIndex: summary.traceIndex, traceKey: traceKeyOf(summary.traceId, n), spanCount: n });
     this.host.writeState(this.state);
     renderSummaryHeader(this.header, summary, {
       copySummary: () => this.host.request({ type: 'copySummary' }).then(() => true, () => false),

@@ -27,7 +27,6 @@ export function connectToHost(): Host {
     onDropped: (why) => console.warn(`[agent-trace] ${why}`),
   });
   window.addEventListener('message', (ev: MessageEvent<unknown>) => rpc.handleMessage(ev.data));
-  window.addEventListener('unload', () => rpc.dispose());
   return {
     request: (body, timeoutMs) => rpc.request(body, timeoutMs),
     onEvent: (h) => {

@@ -5,4 +5,4 @@
 import { App } from './app';
 import { connectToHost } from './host';
 
-new App(document.body, connectToHost()).start();
+new App(document.getElementById('app') ?? document.body, connectToHost()).start();

@@ -51,7 +51,7 @@ function everyItem<T>(v: unknown, field: string, check: (item: unknown) => strin
 
 export function validateSummary(v: unknown): TraceSummary | Invalid {
   if (!isRecord(v)) return 'summary is not an object';
-  for (const k of ['fileName', 'formatLabel', 'traceId', 'rootName'] as const) {
+  for (const k of ['fileName', 'fileUri', 'formatLabel', 'traceId', 'rootName'] as const) {
     if (typeof v[k] !== 'string') return `summary.${k} must be a string`;
   }
   for (const k of ['traceIndex', 'traceCount', 'spanCount', 'iterations', 'llmCalls', 'toolCalls', 'quarantined'] as const) {

@@ -23,7 +23,10 @@ export function describeLoadError(fileName: string, error: unknown): string {
 }
 
 function reasonOf(error: unknown): string {
-  if (error instanceof ImportError) return error.format ? `${error.format}: ${error.message}` : error.message;
+  if (error instanceof ImportError) {
+    // "JSON: truncated JSON at byte 700" says JSON twice; the format is named once.
+    return error.format && !error.message.includes(error.format) ? `${error.format}: ${error.message}` : error.message;
+  }
   const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
   if (typeof code === 'string' && code in FS_REASONS) return FS_REASONS[code];
   if (code === 'ENOENT') return 'the file does not exist';

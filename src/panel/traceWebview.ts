@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../core/protocol';
 import type { LoadedTrace } from '../host/loadedTrace';
+import { baseName } from '../host/loadMessages';
 import type { OpenTrace, OpenTraces } from '../host/openTraces';
 import type { RecentStore } from '../host/recentStore';
 import type { LoadOutcome } from '../host/traceLoader';
@@ -50,12 +51,14 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'main.css')).toString(),
     });
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'trace.svg');
-    this.outcome = load.then((o) => this.onLoaded(o));
+    this.outcome = load
+      .catch((e: unknown): LoadOutcome => ({ kind: 'failed', message: `Could not open ${baseName(uri.path)}: ${e instanceof Error ? e.message : String(e)}` }))
+      .then((o) => this.onLoaded(o));
     deps.openTraces.add(this);
     this.disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => {
         void handleWebviewMessage(raw, {
-          trace: () => this.outcome.then((o) => (o.kind === 'loaded' ? o.trace : { error: o.kind === 'failed' ? o.message : `Opening ${this.uri.path} was cancelled` })),
+          trace: () => this.outcome.then((o) => (o.kind === 'loaded' ? o.trace : { error: o.kind === 'failed' ? o.message : `Opening ${baseName(this.uri.path)} was cancelled.` })),
           post: (msg: HostMessage) => {
             void webview.postMessage(msg);
             if (msg.type === 'traceChanged') deps.openTraces.touch();

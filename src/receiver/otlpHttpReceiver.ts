@@ -238,7 +238,7 @@ export class OtlpHttpReceiver {
       if (expectsContinue) res.writeContinue();
       let body: Buffer;
       try {
-        body = await readBody(req, gzip, this.limits, ticket);
+        body = await readBody(req, gzip, this.limits, ticket, declared);
       } catch (e) {
         if (!(e instanceof BodyError)) throw e;
         throw new HttpError(e.status, e.message, e.status === 503 ? { ...cors, 'Retry-After': String(this.limits.retryAfterSeconds) } : cors);

@@ -31,12 +31,16 @@ export interface BodyLimits {
  * - corrupt gzip, or a client that goes away mid-body: 400.
  * On failure the request stream is left paused; the caller answers and closes the connection.
  */
-export function readBody(req: IncomingMessage, gzip: boolean, limits: BodyLimits, ticket: AdmissionTicket): Promise<Buffer> {
+export function readBody(req: IncomingMessage, gzip: boolean, limits: BodyLimits, ticket: AdmissionTicket, contentLength?: number): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
+    // With a known length (checked against the limit by the caller), chunks are copied into one
+    // buffer as they come: no list of chunks and no concatenation at the end.
+    let whole = !gzip && contentLength !== undefined && contentLength <= limits.maxWireBytes ? Buffer.allocUnsafe(contentLength) : undefined;
     let wire = 0;
     let decoded = 0;
     let settled = false;
+    let ended = false;
     let gunzip: Gunzip | undefined;
 
     const cleanup = () => {
@@ -57,13 +61,15 @@ export function readBody(req: IncomingMessage, gzip: boolean, limits: BodyLimits
         gunzip.destroy();
       }
       chunks.length = 0;
+      whole = undefined;
       reject(err);
     };
     const succeed = () => {
       if (settled) return;
       settled = true;
       cleanup();
-      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, decoded));
+      if (whole) resolve(decoded === whole.length ? whole : whole.subarray(0, decoded));
+      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, decoded));
     };
     const keep = (c: Buffer): boolean => {
       decoded += c.length;
@@ -75,7 +81,15 @@ export function readBody(req: IncomingMessage, gzip: boolean, limits: BodyLimits
         fail(new BodyError(503, 'the receiver is busy (too much data in flight); retry later'));
         return false;
       }
-      chunks.push(c);
+      if (whole && decoded <= whole.length) c.copy(whole, decoded - c.length);
+      else {
+        if (whole) {
+          // More than Content-Length said (the HTTP parser does not allow it; defensive).
+          chunks.push(whole.subarray(0, decoded - c.length));
+          whole = undefined;
+        }
+        chunks.push(c);
+      }
       return true;
     };
 
@@ -98,6 +112,7 @@ export function readBody(req: IncomingMessage, gzip: boolean, limits: BodyLimits
       }
     }
     function onEnd(): void {
+      ended = true;
       if (gunzip) gunzip.end();
       else succeed();
     }
@@ -105,7 +120,7 @@ export function readBody(req: IncomingMessage, gzip: boolean, limits: BodyLimits
       fail(new BodyError(400, 'the client closed the connection before sending the whole body'));
     }
     function onClose(): void {
-      if (!req.complete) onAbort();
+      if (!ended && !req.complete) onAbort();
     }
 
     if (gzip) {

@@ -76,7 +76,8 @@ export interface TraceRemovedEvent {
 
 interface Entry {
   summary: StoredTraceSummary;
-  pending: string[];
+  /** Lines waiting for the next flush, each with its newline. */
+  pending: Uint8Array[];
   pendingBytes: number;
   analyzeTimer?: ReturnType<typeof setTimeout>;
 }
@@ -98,6 +99,7 @@ export class TraceStore {
   private readonly analyzeHook: TraceStoreOptions['analyze'];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private flushChain: Promise<void> = Promise.resolve();
+  private indexChain: Promise<void> = Promise.resolve();
   private dirty = new Set<string>();
   private readonly unlinking = new Map<string, Promise<void>>();
   private bufferedBytes = 0;
@@ -184,11 +186,9 @@ export class TraceStore {
       const file = traceFileName(b.traceId); // validates the id before it names a file
       let e = this.entries.get(b.traceId);
       if (!e) this.entries.set(b.traceId, (e = { summary: newSummary(b.traceId, file, now), pending: [], pendingBytes: 0 }));
-      const line = b.line + '\n';
-      e.pending.push(line);
-      // UTF-16 length: an estimate of the UTF-8 bytes that is cheap and within 3x.
-      e.pendingBytes += line.length;
-      this.bufferedBytes += line.length;
+      e.pending.push(b.line, NEWLINE);
+      e.pendingBytes += b.line.length + 1;
+      this.bufferedBytes += b.line.length + 1;
       mergeBatch(e.summary, b.summary, now);
       this.dirty.add(b.traceId);
     }
@@ -246,7 +246,7 @@ export class TraceStore {
   private async writeTrace(id: string): Promise<TraceUpdatedEvent | undefined> {
     const e = this.entries.get(id);
     if (!e || !e.pending.length) return undefined;
-    const data = e.pending.join('');
+    const data = e.pending;
     const size = e.pendingBytes;
     e.pending = [];
     e.pendingBytes = 0;
@@ -258,14 +258,14 @@ export class TraceStore {
       await appendCreatingDir(path, this.dir, data);
     } catch (err) {
       // Keep the lines for the next flush; the receiver answers 503 while the buffer is full.
-      e.pending.unshift(data);
+      e.pending.unshift(...data);
       e.pendingBytes += size;
       this.dirty.add(id);
       this.log('error', `store: could not write ${path}: ${(err as Error).message}`);
       return undefined;
     }
     this.bufferedBytes -= size;
-    e.summary.bytes = appendedFrom + Buffer.byteLength(data);
+    e.summary.bytes = appendedFrom + size;
     return { summary: { ...e.summary }, path, created: appendedFrom === 0, appendedFrom };
   }
 
@@ -346,11 +346,16 @@ export class TraceStore {
     }, wait);
   }
 
-  private async writeIndexNow(): Promise<void> {
-    if (!this.indexDirty) return;
-    this.indexDirty = false;
-    this.lastIndexWrite = this.now();
-    await writeIndex(this.dir, this.list());
+  /** Index writes are serialised: two renames of one temporary file must not race. */
+  private writeIndexNow(): Promise<void> {
+    const run = this.indexChain.then(async () => {
+      if (!this.indexDirty) return;
+      this.indexDirty = false;
+      this.lastIndexWrite = this.now();
+      await writeIndex(this.dir, this.list());
+    });
+    this.indexChain = run.catch(() => {});
+    return run;
   }
 
   private scheduleAnalyze(id: string): void {
@@ -394,13 +399,25 @@ export class TraceStore {
   }
 }
 
-async function appendCreatingDir(path: string, dir: string, data: string): Promise<void> {
+const NEWLINE = Uint8Array.of(0x0a);
+
+/** Appends the chunks with one gathered write (no concatenation), creating the directory if it went away. */
+async function appendCreatingDir(path: string, dir: string, chunks: Uint8Array[]): Promise<void> {
+  let fh;
   try {
-    await fsp.appendFile(path, data);
+    fh = await fsp.open(path, 'a');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     // The directory was removed under us (a user cleaning up): make it again, once.
     await fsp.mkdir(dir, { recursive: true });
-    await fsp.appendFile(path, data);
+    fh = await fsp.open(path, 'a');
+  }
+  try {
+    const { bytesWritten } = await fh.writev(chunks);
+    const total = chunks.reduce((n, c) => n + c.length, 0);
+    // A short write (rare: a full disk, a signal): write the rest; a failure there is reported.
+    if (bytesWritten < total) await fh.appendFile(Buffer.concat(chunks).subarray(bytesWritten));
+  } finally {
+    await fh.close();
   }
 }

@@ -10,11 +10,11 @@
  * DOM hooks agreed with the webview: data-testid summary-root-name, summary-span-count,
  * span-row, detail-panel, chat-message, load-error.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWorkbench, packageVsix, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
 
 const TRACE = 'OPENAI_trace.json';
@@ -23,6 +23,8 @@ const SPAN_COUNT = 6;
 const LLM_TEXT = 'Find what year it is in the America/New_York timezone';
 const BROKEN = 'broken.otlp.json';
 const OTLP = 'server-span.otlp.json';
+const BIG = 'big.json';
+const BIG_SPANS = 20_000;
 
 const timings: Record<string, number> = {};
 async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
@@ -55,6 +57,10 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await timed('workbench load', () => openWorkbench(page, server.url, workspace));
   }, 300_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' || ctx.task.result?.errors?.length) await screenshot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => {});
+  });
 
   afterAll(async () => {
     console.log('e2e timings (ms):', JSON.stringify(timings));
@@ -102,12 +108,25 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
     await openViaDialog(BROKEN);
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: BROKEN });
     await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.waitForTimeout(500); // let the toast finish sliding in before the screenshot
     await screenshot(page, 'shell-dark-broken-notification');
     const text = await toast.innerText();
-    expect(text).toContain(`Could not open ${BROKEN}`);
-    expect(text).toMatch(/truncated JSON at byte 700/);
+    expect(text).toContain(`Could not open ${BROKEN}: truncated JSON at byte 700`);
     expect(text).not.toMatch(/\n\s+at /);
     await page.keyboard.press('Escape');
+  });
+
+  it('lists the open and recent trace in the Agent Traces side bar', async () => {
+    await runCommand(page, 'Agent Trace: Show Trace in Side Bar');
+    const rows = page.locator('.sidebar .monaco-list-row', { hasText: ROOT_NAME });
+    // Listed twice: under "Open" and under "Recent".
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+    const text = await rows.first().innerText();
+    expect(text).toContain(TRACE);
+    expect(text).toContain('6 spans');
+    expect(text).toContain('1.23 s');
+    await screenshot(page, 'shell-dark-side-bar');
+    await runCommand(page, 'View: Show Explorer');
   });
 
   it('opens *.otlp.json in the custom editor, and shows a broken one as a load error inside it', async () => {
@@ -118,9 +137,23 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
 
     await quickOpen(page, BROKEN);
     const broken = await webviewFrame(page, { timeoutMs: 30_000 });
-    await expect.poll(() => testId(broken, 'load-error').textContent(), { timeout: 20_000 }).toContain(`Could not open ${BROKEN}: JSON: truncated JSON at byte 700`);
+    await expect.poll(() => testId(broken, 'load-error').textContent(), { timeout: 20_000 }).toContain(`Could not open ${BROKEN}: truncated JSON at byte 700`);
     expect(await page.locator('.tab.active').innerText()).toContain(BROKEN);
     await screenshot(page, 'shell-dark-editor-load-error');
+  });
+
+  it('loads a file over 5 MB (the cancellable-progress path) and shows all its spans', async () => {
+    const file = join(workspace, BIG);
+    writeFileSync(file, bigOtlpTrace(BIG_SPANS));
+    expect(statSync(file).size).toBeGreaterThan(5 * 1024 * 1024);
+    await timed(`open ${BIG_SPANS}-span file → summary`, async () => {
+      await openViaDialog(BIG);
+      const frame = await webviewFrame(page, { title: BIG, timeoutMs: 60_000 });
+      const count = async () => Number((await testId(frame, 'summary-span-count').textContent())?.replace(/[^\d]/g, ''));
+      await expect.poll(count, { timeout: 60_000 }).toBe(BIG_SPANS);
+      await expect.poll(() => testId(frame, 'summary-root-name').textContent(), { timeout: 5_000 }).toBe('big root');
+    });
+    await runCommand(page, 'View: Close Editor');
   });
 
   it('restores the trace panel after "Developer: Reload Window"', async () => {
@@ -138,8 +171,7 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
   it('looks right in the light theme too', async () => {
     const input = await runCommandIntoQuickInput(page, 'Preferences: Color Theme');
     await input.fill('Default Light Modern');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Default Light Modern' }).waitFor({ timeout: 10_000 });
-    await input.press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Default Light Modern' }).first().click({ timeout: 10_000 });
     await expect.poll(() => page.locator('.monaco-workbench').getAttribute('class'), { timeout: 20_000 }).toMatch(/\bvs\b(?!-dark)/);
     const frame = await webviewFrame(page, { title: TRACE });
     await expectTraceShown(frame);
@@ -149,17 +181,54 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
 });
 
 /**
+ * An OTLP/JSON trace of `n` spans (a root and n-1 children), each with a 200-character
+ * attribute, so that 20,000 spans pass the 5 MB large-file threshold.
+ */
+function bigOtlpTrace(n: number): string {
+  const traceId = 'ab'.repeat(16);
+  const t0 = 1_700_000_000_000_000_000n;
+  const spans = [];
+  for (let i = 0; i < n; i++) {
+    spans.push({
+      traceId,
+      spanId: (i + 1).toString(16).padStart(16, '0'),
+      ...(i > 0 ? { parentSpanId: '1'.padStart(16, '0') } : {}),
+      name: i === 0 ? 'big root' : `child ${i}`,
+      startTimeUnixNano: String(t0 + BigInt(i) * 1000n),
+      endTimeUnixNano: String(t0 + BigInt(i) * 1000n + (i === 0 ? BigInt(n) * 1000n : 500n)),
+      attributes: [{ key: 'note', value: { stringValue: 'x'.repeat(200) } }],
+    });
+  }
+  return JSON.stringify({ resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ scope: { name: 'e2e' }, spans }] }] });
+}
+
+/**
  * Runs a palette command that opens a quick input of its own (file dialog, theme picker),
  * which reuses the palette's widget: `runCommand` would wait for it to close. Returns the
  * input once it no longer holds the '>' command query.
  */
 async function runCommandIntoQuickInput(page: Page, title: string): Promise<Locator> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.keyboard.press('Control+Shift+P');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill('>' + title);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 15_000 });
-  await input.press('Enter');
+  const match = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+  // An extension's commands reach the palette a few seconds after the workbench shows, and the
+  // first keypress can be lost while it settles: retry until the command is listed.
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    await page.keyboard.press('Control+Shift+P');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill('>' + title);
+      await match.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (Date.now() > deadline) {
+        await screenshot(page, `failed-palette-${title}`);
+        throw e;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
+  await match.click();
   await expect.poll(async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>'), { timeout: 15_000 }).toBe(true);
   return input;
 }

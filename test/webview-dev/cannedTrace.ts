@@ -83,6 +83,7 @@ export function buildCannedTrace(spanCount: number) {
   const llmCalls = ordered.filter((x) => x.category === 2);
   const summary: TraceSummary = {
     fileName: `canned-${spanCount}.json ${HOSTILE.bidi}`,
+    fileUri: `file:///harness/canned-${spanCount}.json`,
     formatLabel: 'Canned (dev harness)',
     traceIndex: 0,
     traceCount: 2,

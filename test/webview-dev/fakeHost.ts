@@ -12,7 +12,7 @@ import type { HostMessage, Request } from '../../src/core/protocol';
 import { importTrace } from '../../src/core/import/index';
 import { LoadedTrace } from '../../src/host/loadedTrace';
 import { handleWebviewMessage } from '../../src/host/webviewRequests';
-import { deriveAgentView } from 'harness:agentView';
+import { deriveAgentView } from '../../src/core/semantics/agentView';
 import { cannedBackend } from './cannedTrace';
 
 type HarnessConfig =
@@ -20,13 +20,17 @@ type HarnessConfig =
   | { mode: 'corpus'; b64: string; fileName: string }
   | { mode: 'error'; message: string };
 
-declare global {
-  interface Window {
-    __HARNESS__?: HarnessConfig;
-    __posted__: unknown[];
-    acquireVsCodeApi: () => unknown;
-  }
+// The few browser globals used, declared here so this file also type-checks under the repo's
+// node-only tsconfig (it includes test/**).
+interface HarnessWindow {
+  __HARNESS__?: HarnessConfig;
+  __posted__: unknown[];
+  acquireVsCodeApi: () => unknown;
+  dispatchEvent(ev: unknown): boolean;
 }
+declare const MessageEvent: new (type: string, init: { data: unknown }) => unknown;
+declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+const window = globalThis as unknown as HarnessWindow;
 
 const config: HarnessConfig = window.__HARNESS__ ?? { mode: 'canned', spans: 300 };
 window.__posted__ = [];

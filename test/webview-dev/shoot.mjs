@@ -20,7 +20,7 @@ function page(theme) {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${NONCE}'; style-src ${ORIGIN}; img-src ${ORIGIN} data:; font-src ${ORIGIN};">
 <link rel="stylesheet" href="${ORIGIN}/theme-${theme}.css"><link rel="stylesheet" href="${ORIGIN}/main.css"><title>Agent Trace</title></head>
-<body class="${bodyClass}"><script nonce="${NONCE}" src="${ORIGIN}/fakeHost.js"></script><script nonce="${NONCE}" src="${ORIGIN}/main.js"></script></body></html>`;
+<body class="${bodyClass}"><div id="app"></div><script nonce="${NONCE}" src="${ORIGIN}/fakeHost.js"></script><script nonce="${NONCE}" src="${ORIGIN}/main.js"></script></body></html>`;
 }
 
 async function open(browser, outDir, { harness, theme = 'dark', width = 1400, height = 860 }) {
@@ -100,8 +100,8 @@ const scenarios = {
     const domRowsAfter = await p.locator('[data-testid=span-row]').count();
     const nodes = await p.evaluate(() => document.getElementsByTagName('*').length);
     await shot(p, 'big-middle');
-    const midIndex = await p.locator('[data-testid=span-row]:not([hidden])').nth(5).getAttribute('data-index');
-    await p.locator('[data-testid=span-row]:not([hidden])').nth(5).click();
+    const midIndex = await p.locator('[data-testid=span-row]:not([hidden])').nth(15).getAttribute('data-index');
+    await p.locator('[data-testid=span-row]:not([hidden])').nth(15).click();
     await p.waitForTimeout(300); // persisted scroll is debounced
     await p.reload();
     await p.locator('[data-testid=span-row] .row-name:not(.loading)').first().waitFor();
@@ -155,8 +155,8 @@ const scenarios = {
   },
 };
 
-const { outDir, agentView } = await buildHarness();
-console.log(JSON.stringify({ outDir, agentView, shots: SHOTS }));
+const { outDir } = await buildHarness();
+console.log(JSON.stringify({ outDir, shots: SHOTS }));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 try {
   const wanted = process.argv.slice(2);

@@ -3,6 +3,9 @@
  * retainContextWhenHidden). `getState()` hands back whatever was stored, possibly by an older
  * version of this code, so it is parsed like any other untrusted input.
  *
+ * `fileUri` and `traceIndex` are the host's part (`PanelState` in src/core/protocol.ts): after a
+ * window reload the host's panel serializer reads them to reopen the same file and trace.
+ *
  * `traceKey` ties the state to one trace: after a reload that shows a different trace (or the
  * same file changed shape), span indices mean other spans, so selection and collapse are reset
  * while the purely visual choices (detail tab, filter text) are kept.
@@ -13,6 +16,9 @@ export type DetailTab = (typeof DETAIL_TABS)[number];
 
 export interface PersistedState {
   readonly version: 1;
+  /** `TraceSummary.fileUri` of the shown file ('' before the first summary). */
+  readonly fileUri: string;
+  readonly traceIndex: number;
   /** `${traceId}:${spanCount}` of the trace the indices refer to. */
   readonly traceKey: string;
   /** Selected span index, or -1. */
@@ -27,14 +33,18 @@ export interface PersistedState {
 /** At most this many collapsed indices are stored (a user who collapsed more gets the first ones back). */
 export const MAX_PERSISTED_COLLAPSED = 10_000;
 const MAX_FILTER_LENGTH = 500;
+const MAX_URI_LENGTH = 8192;
 
 export const INITIAL_STATE: PersistedState = {
   version: 1,
+  fileUri: '',
+  traceIndex: 0,
   traceKey: '',
   selectedIndex: -1,
   collapsed: [],
   scrollTop: 0,
-  detailTab: 'attributes',
+  // Messages first: for an LLM call the conversation is what one looks at; other spans fall back to attributes.
+  detailTab: 'messages',
   attributeFilter: '',
 };
 
@@ -53,6 +63,8 @@ export function parsePersistedState(raw: unknown): PersistedState {
     : [];
   return {
     version: 1,
+    fileUri: typeof raw.fileUri === 'string' && raw.fileUri.length <= MAX_URI_LENGTH ? raw.fileUri : '',
+    traceIndex: int(raw.traceIndex, 0) ?? 0,
     traceKey: typeof raw.traceKey === 'string' ? raw.traceKey : '',
     selectedIndex: int(raw.selectedIndex, -1) ?? -1,
     collapsed,
@@ -63,15 +75,19 @@ export function parsePersistedState(raw: unknown): PersistedState {
 }
 
 /**
- * The state to start from for the trace `traceKey` with `spanCount` spans: the stored one when it
- * is for that trace (indices clamped to the trace), else the stored visual choices only.
+ * The state to start from for a newly shown trace: the stored one when it is for that trace
+ * (same `traceKey`; indices clamped to its `spanCount`), else the stored visual choices only.
+ * `fileUri`/`traceIndex` always come from the trace shown.
  */
-export function restoreFor(stored: PersistedState, traceKey: string, spanCount: number): PersistedState {
+export function restoreFor(stored: PersistedState, trace: { fileUri: string; traceIndex: number; traceKey: string; spanCount: number }): PersistedState {
+  const { fileUri, traceIndex, traceKey, spanCount } = trace;
   if (stored.traceKey !== traceKey) {
-    return { ...INITIAL_STATE, traceKey, detailTab: stored.detailTab, attributeFilter: stored.attributeFilter };
+    return { ...INITIAL_STATE, fileUri, traceIndex, traceKey, detailTab: stored.detailTab, attributeFilter: stored.attributeFilter };
   }
   return {
     ...stored,
+    fileUri,
+    traceIndex,
     selectedIndex: stored.selectedIndex < spanCount ? stored.selectedIndex : -1,
     collapsed: stored.collapsed.filter((i) => i < spanCount),
   };

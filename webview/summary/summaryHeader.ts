@@ -14,9 +14,9 @@ export interface SummaryActions {
   selectTrace(traceIndex: number): void;
 }
 
-function stat(label: string, value: string, testId?: string, title?: string, raw?: number): HTMLElement {
+function stat(label: string, value: string, testId?: string, title?: string): HTMLElement {
   return h('span', { className: 'stat', attrs: { title } }, [
-    h('span', { className: 'stat-value', text: value, testId, attrs: { 'data-value': raw } }),
+    h('span', { className: 'stat-value', text: value, testId }),
     h('span', { className: 'stat-label', text: label }),
   ]);
 }
@@ -29,11 +29,14 @@ export function renderSummaryHeader(header: HTMLElement, s: TraceSummary, action
 
   const tokensTotal = s.tokens.input + s.tokens.output;
   const stats = h('div', { className: 'summary-stats' }, [
-    // Shown with digit grouping ("1,041"); data-value holds the plain number for tests.
-    stat(s.spanCount === 1 ? 'span' : 'spans', formatCount(s.spanCount), 'summary-span-count', undefined, s.spanCount),
+    // Plain digits (the e2e test reads this element as String(spanCount)); the tooltip groups them.
+    stat(s.spanCount === 1 ? 'span' : 'spans', String(s.spanCount), 'summary-span-count', `${formatCount(s.spanCount)} spans`),
     stat('duration', formatDuration(s.durationMs)),
     stat('tokens', formatTokens(tokensTotal), undefined, `${formatCount(s.tokens.input)} input, ${formatCount(s.tokens.output)} output`),
-    stat('cost', formatCost(s.costUsd), undefined, s.costUsd === null ? 'No price known for the models used' : undefined),
+    // No LLM calls means no cost to speak of: "—", not a "$0.00" that reads like a measurement.
+    s.llmCalls === 0
+      ? stat('cost', '—', undefined, 'No LLM calls were recognised in this trace')
+      : stat('cost', formatCost(s.costUsd), undefined, s.costUsd === null ? 'No price known for the models used' : undefined),
     stat(s.llmCalls === 1 ? 'LLM call' : 'LLM calls', formatCount(s.llmCalls)),
     stat(s.toolCalls === 1 ? 'tool call' : 'tool calls', formatCount(s.toolCalls)),
     ...(s.iterations > 0 ? [stat(s.iterations === 1 ? 'iteration' : 'iterations', formatCount(s.iterations))] : []),

@@ -117,28 +117,24 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
     const { first, end } = visibleRange(scroller.scrollTop, scroller.clientHeight, ROW_HEIGHT, visible.length, 10, MAX_DOM_ROWS);
     rows.ensure(visible.subarray(first, end));
     const focusedRow = pool.find((r) => r.root === document.activeElement);
-    while (pool.length < end - first) {
+    const needed = end - first;
+    while (pool.length < needed) {
       const r = createRowEl();
       pool.push(r);
       spacer.append(r.root);
     }
+    // Rows beyond what is shown are removed, not hidden: the DOM holds exactly the rendered rows.
+    for (const r of pool.splice(needed)) {
+      if (r === focusedRow) scroller.focus({ preventScroll: true });
+      r.root.remove();
+    }
     let selectedShown = false;
     for (let k = 0; k < pool.length; k++) {
-      const r = pool[k];
-      const pos = first + k;
-      if (pos < end) {
-        r.root.hidden = false;
-        fillRow(r, pos, visible[pos]);
-        selectedShown ||= visible[pos] === selected;
-      } else {
-        r.root.hidden = true;
-        r.index = -1;
-        r.root.classList.remove('selected');
-        setAttr(r.root, 'aria-selected', 'false');
-      }
+      fillRow(pool[k], first + k, visible[first + k]);
+      selectedShown ||= visible[first + k] === selected;
     }
     // A focused row element that now shows another span must not keep focus: hand it to the tree.
-    if (focusedRow && (focusedRow.index !== selected || focusedRow.root.hidden)) scroller.focus({ preventScroll: true });
+    if (focusedRow && focusedRow.root.isConnected && focusedRow.index !== selected) scroller.focus({ preventScroll: true });
     scroller.tabIndex = selectedShown ? -1 : 0;
   };
 
@@ -150,7 +146,7 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
 
   const focusSelectedRow = () => {
     render();
-    const r = pool.find((p) => p.index === selected && !p.root.hidden);
+    const r = pool.find((p) => p.index === selected);
     (r?.root ?? scroller).focus({ preventScroll: true });
   };
 

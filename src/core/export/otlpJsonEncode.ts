@@ -133,7 +133,7 @@ export function encodeKeyValues(attrs: Attributes): OtlpJsonKeyValue[] {
 export function encodeSpan(s: EncodableSpan): OtlpJsonSpan {
   const out: OtlpJsonSpan = { traceId: s.traceId ?? '', spanId: s.spanId ?? '', name: s.name ?? '', kind: s.kind ?? 0 };
   if (s.parentSpanId) out.parentSpanId = s.parentSpanId;
-  if (s.traceState !== undefined) out.traceState = s.traceState;
+  if (s.traceState) out.traceState = s.traceState;
   if (s.flags !== undefined) out.flags = s.flags;
   if (s.startNs !== undefined) out.startTimeUnixNano = s.startNs.toString();
   if (s.endNs !== undefined) out.endTimeUnixNano = s.endNs.toString();
@@ -156,7 +156,7 @@ function encodeEvent(e: SpanEvent): OtlpJsonEvent {
 
 function encodeLink(l: SpanLink): OtlpJsonLink {
   const out: OtlpJsonLink = { traceId: l.traceId, spanId: l.spanId };
-  if (l.traceState !== undefined) out.traceState = l.traceState;
+  if (l.traceState) out.traceState = l.traceState;
   if (l.attributes.size) out.attributes = encodeKeyValues(l.attributes);
   return out;
 }
@@ -167,7 +167,7 @@ export function encodeResource(r: Resource): { attributes: OtlpJsonKeyValue[] } 
 
 export function encodeScope(s: InstrumentationScope): { name: string; version?: string; attributes?: OtlpJsonKeyValue[] } {
   const out: { name: string; version?: string; attributes?: OtlpJsonKeyValue[] } = { name: s.name };
-  if (s.version !== undefined) out.version = s.version;
+  if (s.version) out.version = s.version;
   if (s.attributes.size) out.attributes = encodeKeyValues(s.attributes);
   return out;
 }
@@ -192,7 +192,7 @@ export function encodeTracesData(spans: Iterable<EncodableSpan>): OtlpJsonTraces
     let ss = r.scopes.get(s.scope);
     if (!ss) {
       ss = { spans: [] };
-      if (s.scope && (s.scope.name || s.scope.version !== undefined || s.scope.attributes.size)) ss.scope = encodeScope(s.scope);
+      if (s.scope && (s.scope.name || s.scope.version || s.scope.attributes.size)) ss.scope = encodeScope(s.scope);
       r.scopes.set(s.scope, ss);
       r.rs.scopeSpans.push(ss);
     }

@@ -46,6 +46,7 @@ interface Lossy {
 }
 
 export const anyAgentImporter: JsonImporter = {
+  exactIntegers: true,
   format: 'any-agent',
   label: 'any-agent trace JSON',
   sniff: (root) => inputOf(root) !== undefined,
@@ -88,12 +89,12 @@ export const anyAgentImporter: JsonImporter = {
 function isSpanDict(v: unknown): v is Json {
   if (!isObject(v) || !isObject(v.context)) return false;
   const id = v.context.span_id;
-  const idOk = typeof id === 'number' || typeof id === 'bigint' || (typeof id === 'string' && /^0x[0-9a-f]+$/i.test(id));
+  const idOk = typeof id === 'number' || typeof id === 'bigint' || (typeof id === 'string' && /^(0x[0-9a-f]+|\d+)$/i.test(id));
   return idOk && ('parent' in v || 'parent_id' in v || 'start_time' in v);
 }
 
 function isPythonToJson(span: unknown): boolean {
-  return isObject(span) && isObject(span.context) && typeof span.context.span_id === 'string';
+  return isObject(span) && isObject(span.context) && typeof span.context.span_id === 'string' && span.context.span_id.startsWith('0x');
 }
 
 function inputOf(root: unknown): SpanDictInput | undefined {

@@ -20,6 +20,11 @@ export interface JsonImporter {
    * May return a more specific label for the TraceSet ("OTLP JSON (Tempo batches)").
    */
   read(root: unknown, builder: TraceBuilder, source: string): string | void;
+  /**
+   * Set by formats that write ids and times as bare integers past 2^53: the input is then
+   * re-read with those integers as decimal strings (see json/exactIntegers.ts).
+   */
+  readonly exactIntegers?: boolean;
 }
 
 /** Small helpers for sniffing and reading untyped JSON without `any`. */

@@ -2,6 +2,7 @@ import { gunzipSync } from 'fflate';
 import { ImportError } from '../model/diagnostics';
 import type { TraceSet } from '../model/trace';
 import type { JsonImporter } from './importer';
+import { quoteLongIntegers } from './json/exactIntegers';
 import { invalidUtf8Seen, readJson, looksLikeJson } from './json/readJson';
 import { anyAgentImporter } from './anyAgent';
 import { jaegerImporter } from './jaeger';
@@ -61,17 +62,27 @@ function gunzip(bytes: Uint8Array): Uint8Array {
   }
 }
 
-function importJson(bytes: Uint8Array): TraceSet {
-  let input;
+function parseJson(bytes: Uint8Array) {
   try {
-    input = readJson(bytes);
+    return readJson(bytes);
   } catch (e) {
     if (e instanceof ImportError) throw new ImportError(e.message, e.offset, 'JSON');
     throw e;
   }
-  const root = input.kind === 'document' ? input.value : input.first;
+}
+
+function importJson(bytes: Uint8Array): TraceSet {
+  let input = parseJson(bytes);
+  let root = input.kind === 'document' ? input.value : input.first;
   const importer = JSON_IMPORTERS.find((imp) => safeSniff(imp, root));
   if (!importer) throw new ImportError(`not a recognised trace format (tried ${JSON_IMPORTERS.map((i) => i.label).join(', ')}); ${describeShape(root)}`);
+  if (importer.exactIntegers) {
+    const exact = quoteLongIntegers(bytes);
+    if (exact) {
+      input = parseJson(exact);
+      root = input.kind === 'document' ? input.value : input.first;
+    }
+  }
   const builder = new TraceBuilder();
   let label: string | void = undefined;
   if (input.kind === 'document') {

@@ -82,8 +82,9 @@ export const jaegerImporter: JsonImporter = {
       throw new ImportError(`the Jaeger response holds no trace, only errors: ${root.errors.map(describeError).join('; ')}`, undefined, 'jaeger');
     }
     for (const e of Array.isArray(root.errors) ? root.errors : []) {
-      // No diagnostic code fits "the backend could not return a trace" better: its spans are missing.
-      builder.note('unreadable-span', `Jaeger reported an error: ${describeError(e)}`, 'errors');
+      // Not 'unreadable-span': that code counts span records, and these are whole traces the
+      // server did not return. No code says "backend error" yet, so this is an info note.
+      builder.note('interpretation', `Jaeger reported an error: ${describeError(e)}`, 'errors');
     }
     if (noData) builder.note('interpretation', 'the Jaeger response holds no traces (data is empty)');
     else if (Array.isArray(root.data)) root.data.forEach((t, i) => reader.readTrace(t, `${source}data[${i}]`));
@@ -262,7 +263,7 @@ function readKeyValues(list: unknown, nameKey?: string): { flat: unknown[]; even
 }
 
 /** Jaeger's typed value; fixtures also write bools and numbers as strings ("true", "42"). */
-export function keyValueToAttr(type: unknown, v: unknown): AttrValue {
+function keyValueToAttr(type: unknown, v: unknown): AttrValue {
   switch (typeof type === 'string' ? type.toLowerCase() : '') {
     case 'string':
       return typeof v === 'string' ? v : v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -291,7 +292,7 @@ const KINDS: Record<string, SpanKind> = {
   internal: SpanKind.Internal,
 };
 
-export function kindFromTags(attrs: Attributes): SpanKind | undefined {
+function kindFromTags(attrs: Attributes): SpanKind | undefined {
   const k = attrs.getString('span.kind')?.toLowerCase();
   return k !== undefined && Object.hasOwn(KINDS, k) ? KINDS[k] : undefined;
 }

@@ -132,7 +132,7 @@ export function decodeOtlpProtoInto(bytes: Uint8Array, builder: TraceBuilder): v
  * length inside the input: random binary and text almost never do, so they get a plain "not
  * OTLP protobuf" instead of a trace of nonsense spans.
  */
-function checkLooksLikeOtlp(bytes: Uint8Array): void {
+export function checkLooksLikeOtlp(bytes: Uint8Array): void {
   if (bytes.length === 0) return; // the caller reports an empty file
   const first = bytes[0];
   const wt = first & 7;
@@ -369,7 +369,7 @@ function readSpan(ctx: Context, s: number, e: number, resource: Resource, scope:
         r.skip(tag & 7, e);
     }
   }
-  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(buf, attrStart, attrEnd, T_SPAN_ATTR);
+  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r, attrStart, attrEnd, T_SPAN_ATTR);
   // One object literal with every field in a fixed order: all spans share one hidden class.
   return { traceId, spanId, parentSpanId, name, kind, startNs, endNs, status, attributes, events, links, resource, scope, traceState, flags, source };
 }
@@ -421,7 +421,7 @@ function readEvent(r: ProtoReader, s: number, e: number): SpanEvent {
       attrEnd = ve;
     } else r.skip(tag & 7, e);
   }
-  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r.buf, attrStart, attrEnd, T_EVENT_ATTR);
+  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r, attrStart, attrEnd, T_EVENT_ATTR);
   return { timeNs, name, attributes };
 }
 
@@ -447,6 +447,6 @@ function readLink(r: ProtoReader, s: number, e: number): SpanLink {
       attrEnd = ve;
     } else r.skip(tag & 7, e);
   }
-  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r.buf, attrStart, attrEnd, T_LINK_ATTR);
+  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r, attrStart, attrEnd, T_LINK_ATTR);
   return traceState === undefined ? { traceId, spanId, attributes } : { traceId, spanId, traceState, attributes };
 }

@@ -40,16 +40,20 @@ const T_BYTES = tagOf(7, LEN);
  * `[start, end)` spans the fields of one message from the first `tag` field to the last; only
  * `tag` fields are decoded, anything interleaved is skipped. Kept out of the span loop so the
  * closure captures four values, not the loop's scope.
+ *
+ * `r` is the import's own reader, shared by all the thunks of one input (one DataView instead
+ * of one per span). Sharing is safe because decoding is synchronous and never re-entered, and
+ * `decodeKeyValuesInto` sets `pos` before reading.
  */
-export function lazyAttributes(buf: Uint8Array, start: number, end: number, tag: number): Attributes {
-  return new Attributes(decodeKeyValuesSafely(buf, start, end, tag));
+export function lazyAttributes(r: ProtoReader, start: number, end: number, tag: number): Attributes {
+  return new Attributes(() => decodeKeyValuesSafely(r, start, end, tag));
 }
 
 /** The range passed `checkKeyValue` at import, so this cannot fail; the guard is defence in depth. */
-function decodeKeyValuesSafely(buf: Uint8Array, start: number, end: number, tag: number): unknown[] {
+function decodeKeyValuesSafely(r: ProtoReader, start: number, end: number, tag: number): unknown[] {
   const flat: unknown[] = [];
   try {
-    decodeKeyValuesInto(flat, new ProtoReader(buf), start, end, tag);
+    decodeKeyValuesInto(flat, r, start, end, tag);
   } catch (err) {
     if (!(err instanceof ImportError)) throw err;
   }

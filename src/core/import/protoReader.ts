@@ -138,7 +138,7 @@ export class ProtoReader {
     const lo = this.lo;
     const hi = this.hi;
     if (hi < 0x200000) return hi * TWO_32 + lo; // 0 … 2^53 - 1
-    if (hi > 0xffe00000) return (hi - TWO_32) * TWO_32 + lo; // -(2^53 - 1) … -1
+    if (hi > 0xffe00000 || (hi === 0xffe00000 && lo > 0)) return (hi - TWO_32) * TWO_32 + lo; // -(2^53 - 1) … -1
     return BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
   }
 

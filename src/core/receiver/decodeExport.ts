@@ -1,30 +1,27 @@
-import { encodeTracesData, toJsonLine } from '../export/otlpJsonEncode';
-import { decodeOtlpProtoInto } from '../import/otlpProto';
-import { otlpJsonImporter } from '../import/otlpJson';
-import { readJson } from '../import/json/readJson';
-import { isObject } from '../import/importer';
-import { ImportError } from '../model/diagnostics';
-import { StatusCode, type RawSpan } from '../model/span';
+import type { StatusCode } from '../model/span';
 import type { UnixNanos } from '../model/time';
+import { decodeJsonRequest } from './jsonRequest';
 import type { OtlpEncoding } from './otlpHttp';
-import { RawSpanCollector } from './rawSpanCollector';
+import { transcodeOtlpProto } from './protoTranscode';
+import { TraceGroups } from './traceGroups';
 
 /**
- * One OTLP/HTTP export request → the lines to append to the store, one per trace.
+ * One OTLP/HTTP export request → the lines to append to the store, one per trace: OTLP JSON
+ * `TracesData` (the collector file-exporter format), which importTrace and "Open Trace File…"
+ * read like any other file.
  *
- * Spans are kept as the sender wrote them (ids, times, attributes), re-encoded as OTLP/JSON
- * `TracesData`; nothing is repaired here. Repairs and their diagnostics happen when the stored
- * file is opened, as for any other file, so a span that arrived without an end time still
- * says so in the UI.
+ * Spans are kept as the sender wrote them; nothing is repaired here. Repairs and their
+ * diagnostics happen when the stored file is opened, so a span that arrived without an end
+ * time still says so in the UI. Protobuf is transcoded byte to byte (protoTranscode.ts), JSON
+ * is regrouped as parsed (jsonRequest.ts): both read what the importers read.
  *
- * Rejected (counted in `partial_success.rejected_spans`):
- * - records the decoder could not read as spans (malformed bytes inside one span, a span that
- *   is not a JSON object);
+ * Rejected (counted in `partial_success.rejected_spans`, reasons in its message):
+ * - records the decoder cannot read as spans (malformed bytes inside one span, a span that is
+ *   not a JSON object);
  * - spans without a usable trace id (missing, all zeros, not 8 or 16 bytes of hex): the store
- *   files traces by id, and such a span belongs to no trace we could name.
- *
- * Malformed requests (not protobuf / not JSON, truncated, no OTLP structure) throw
- * `ImportError`, which the server turns into 400 with the message.
+ *   files traces by id, and such a span belongs to no trace it could name.
+ * Malformed requests (not protobuf / not JSON, truncated, broken above the span level) throw
+ * `ImportError`, which the server answers with 400 and the message.
  */
 
 /** Cheap figures about a trace's spans in one request; the store merges them into its index. */
@@ -42,8 +39,8 @@ export interface TraceBatchSummary {
 export interface TraceBatch {
   /** 32 lower-case hex digits (a 64-bit id is left-padded, as the TraceBuilder does). */
   readonly traceId: string;
-  /** One `TracesData` as JSON, without the newline. */
-  readonly line: string;
+  /** One `TracesData` as UTF-8 JSON on one line, without the newline. */
+  readonly line: Uint8Array;
   readonly summary: TraceBatchSummary;
 }
 
@@ -51,99 +48,19 @@ export interface DecodedExport {
   readonly batches: TraceBatch[];
   readonly acceptedSpans: number;
   readonly rejectedSpans: number;
-  /** For `partial_success.error_message`: why spans were rejected, or a warning; '' if none. */
+  /** For `partial_success.error_message`: why spans were rejected, and warnings; '' if none. */
   readonly message: string;
 }
 
-const MAX_REASONS = 5;
-
 export function decodeExportRequest(body: Uint8Array, encoding: OtlpEncoding): DecodedExport {
-  const collector = new RawSpanCollector();
-  const warnings: string[] = [];
+  let r: { batches: TraceBatch[]; accepted: number; rejected: number; message: string };
   if (encoding === 'protobuf') {
+    const groups = new TraceGroups();
     // An empty body is a valid, empty ExportTraceServiceRequest.
-    if (body.length) decodeOtlpProtoInto(body, collector);
+    if (body.length) transcodeOtlpProto(body, groups);
+    r = groups.finish();
   } else {
-    readJsonRequest(body, collector, warnings);
+    r = decodeJsonRequest(body);
   }
-  return groupByTrace(collector, warnings);
-}
-
-function readJsonRequest(body: Uint8Array, collector: RawSpanCollector, warnings: string[]): void {
-  if (body.length === 0) throw new ImportError('the request body is empty (expected an OTLP JSON ExportTraceServiceRequest)');
-  const input = readJson(body);
-  const read = (root: unknown, where: string) => {
-    if (!isObject(root)) throw new ImportError(`not an OTLP JSON ExportTraceServiceRequest: ${where}the top level is ${Array.isArray(root) ? 'an array' : root === null ? 'null' : `a ${typeof root}`}, not an object`);
-    if (otlpJsonImporter.sniff(root)) {
-      otlpJsonImporter.read(root, collector, where);
-      return;
-    }
-    // Unknown fields must be ignored (proto3 JSON), so this is an empty request, but the
-    // sender most likely meant something else: say so in the response.
-    const keys = Object.keys(root);
-    if (keys.length) warnings.push(`${where}no resourceSpans in the request; ignored the fields ${keys.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')}`);
-  };
-  if (input.kind === 'document') read(input.value, '');
-  else for (const line of input.lines()) {
-    if (line.error !== undefined) collector.addUnreadable(`line ${line.line}`, line.error);
-    else read(line.value, `line ${line.line}: `);
-  }
-}
-
-const HEX32 = /^[0-9a-f]{32}$/;
-const HEX16 = /^[0-9a-f]{16}$/;
-const ZEROS = /^0+$/;
-
-/** The store key for a span's trace id, or the reason there is none. */
-function traceKey(id: string | undefined): string | { error: string } {
-  if (id === undefined || id === '') return { error: 'no trace id' };
-  const lower = id.toLowerCase();
-  if (HEX32.test(lower)) return ZEROS.test(lower) ? { error: 'trace id is all zeros' } : lower;
-  if (HEX16.test(lower)) return ZEROS.test(lower) ? { error: 'trace id is all zeros' } : lower.padStart(32, '0');
-  return { error: `trace id "${id.length > 40 ? id.slice(0, 40) + '…' : id}" is not 16 bytes of hex` };
-}
-
-function groupByTrace(c: RawSpanCollector, warnings: string[]): DecodedExport {
-  const groups = new Map<string, { spans: RawSpan[]; summary: TraceBatchSummary }>();
-  const reasons: string[] = c.unreadableRecords.slice(0, MAX_REASONS);
-  let rejected = c.unreadableRecords.length;
-  for (const s of c.spans) {
-    const key = traceKey(s.traceId);
-    if (typeof key !== 'string') {
-      rejected++;
-      if (reasons.length < MAX_REASONS) reasons.push(s.source ? `${s.source}: ${key.error}` : key.error);
-      continue;
-    }
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { spans: [], summary: { spanCount: 0, errorCount: 0 } }));
-    g.spans.push(s);
-    addToSummary(g.summary, s);
-  }
-  const batches: TraceBatch[] = [];
-  let accepted = 0;
-  for (const [traceId, g] of groups) {
-    accepted += g.spans.length;
-    batches.push({ traceId, line: toJsonLine(encodeTracesData(g.spans)), summary: g.summary });
-  }
-  let message = '';
-  if (rejected) message = `${rejected} span${rejected === 1 ? '' : 's'} rejected: ${reasons.join('; ')}${rejected > reasons.length ? '; …' : ''}`;
-  const extra = [...warnings, ...c.notes];
-  if (extra.length) message = [message, ...extra].filter(Boolean).join('; ');
-  return { batches, acceptedSpans: accepted, rejectedSpans: rejected, message };
-}
-
-function addToSummary(sum: TraceBatchSummary, s: RawSpan): void {
-  sum.spanCount++;
-  if (s.startNs !== undefined && (sum.startNs === undefined || s.startNs < sum.startNs)) sum.startNs = s.startNs;
-  const end = s.endNs ?? s.startNs;
-  if (end !== undefined && (sum.endNs === undefined || end > sum.endNs)) sum.endNs = end;
-  const status = s.status?.code ?? StatusCode.Unset;
-  if (status === StatusCode.Error) sum.errorCount++;
-  if (sum.serviceName === undefined && s.resource?.serviceName) sum.serviceName = s.resource.serviceName;
-  if (!s.parentSpanId) {
-    const r = sum.root;
-    if (!r || (s.startNs !== undefined && (r.startNs === undefined || s.startNs < r.startNs))) {
-      sum.root = { name: s.name ?? '', spanId: s.spanId ?? '', startNs: s.startNs, status };
-    }
-  }
+  return { batches: r.batches, acceptedSpans: r.accepted, rejectedSpans: r.rejected, message: r.message };
 }

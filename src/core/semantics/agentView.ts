@@ -3,9 +3,10 @@ import { buildLlmCall, buildToolExecution } from './extract';
 import { inferUnmarkedTools } from './inferTools';
 import { defineLazy } from './lazy';
 import { buildFieldReport, type ReportContext } from './report';
-import { answerOfCalls, buildRuns } from './runs';
+import { buildRuns, finalToolAnswer, textOfCalls } from './runs';
 import { PLAIN_SPAN_INFO, readSpan, type SpanInfo } from './spanInfo';
-import type { AgentRun, AgentView, LlmCall, PriceOverrides, SpanSemantics, TokenUsage, ToolExecution } from './types';
+import type { LlmCallRecord, ToolExecutionRecord } from './records';
+import type { AgentRun, AgentView, ConventionId, FieldSource, LlmCall, PriceOverrides, SpanCategory, SpanSemantics, TokenUsage } from './types';
 
 export type { PriceOverrides } from './types';
 
@@ -43,8 +44,8 @@ export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): Agen
     const p = spans[i].parentIndex;
     if (p >= 0 && (llmBelow[i] || infos[i].category === 'llm')) llmBelow[p] = 1;
   }
-  const calls = new Map<number, LlmCall>();
-  const tools = new Map<number, Mutable<ToolExecution>>();
+  const calls = new Map<number, LlmCallRecord>();
+  const tools = new Map<number, ToolExecutionRecord>();
   const llmWrappers = new Set<number>();
   const toolWrappers = new Set<number>();
   for (let i = 0; i < n; i++) {
@@ -74,15 +75,42 @@ export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): Agen
       semantics[i] = PLAIN_SPAN;
       continue;
     }
-    const s = { category: info.category, convention: info.convention, fields: [] } as Mutable<SpanSemantics>;
-    defineLazy(s, 'fields', () => buildFieldReport(ctx, i));
-    semantics[i] = s;
+    semantics[i] = new SpanSemanticsRecord(info, ctx, i);
   }
 
   const { tokens, costUsd, unpricedModels } = totals(llmCalls);
   const view = { spans: semantics, llmCalls, toolExecutions, runs: runs.runs, iterationCount: runs.iterationCount, tokens, costUsd, unpricedModels } as Mutable<AgentView>;
-  defineLazy(view, 'finalAnswer', () => answerOfCalls(byStart(llmCalls, trace)) ?? lastAnswer(runs.runs));
+  defineLazy(view, 'finalAnswer', () => {
+    const calls = byStart(llmCalls, trace);
+    return textOfCalls(calls) ?? lastAnswer(runs.runs) ?? finalToolAnswer(calls);
+  });
   return view;
+}
+
+/** A span's semantics; the mapping report (`fields`) is built on first read. */
+class SpanSemanticsRecord implements SpanSemantics {
+  readonly category: SpanCategory;
+  readonly convention: ConventionId;
+  #fields: readonly FieldSource[] | undefined;
+  #ctx: ReportContext | undefined;
+
+  constructor(info: SpanInfo, ctx: ReportContext, readonly index: number) {
+    this.category = info.category;
+    this.convention = info.convention;
+    this.#ctx = ctx;
+  }
+
+  get fields(): readonly FieldSource[] {
+    if (this.#fields === undefined) {
+      this.#fields = buildFieldReport(this.#ctx!, this.index);
+      this.#ctx = undefined;
+    }
+    return this.#fields;
+  }
+
+  toJSON(): SpanSemantics {
+    return { category: this.category, convention: this.convention, fields: this.fields };
+  }
 }
 
 function totals(llmCalls: readonly LlmCall[]): Pick<AgentView, 'tokens' | 'costUsd' | 'unpricedModels'> {

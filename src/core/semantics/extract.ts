@@ -1,17 +1,12 @@
 import { StatusCode, type Span } from '../model/span';
-import { defineLazy } from './lazy';
+import { LlmCallRecord, ToolExecutionRecord } from './records';
 import { costOf } from './prices';
 import { pick, pickUsage, type SpanInfo } from './spanInfo';
-import type { ChatMessage, LlmCall, PriceOverrides, TokenUsage, ToolExecution } from './types';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-const NO_MESSAGES: readonly ChatMessage[] = Object.freeze([]);
+import type { PriceOverrides, TokenUsage } from './types';
 
 /** One LLM call from its span. `input` and `output` are parsed on first read. */
-export function buildLlmCall(span: Span, info: SpanInfo, prices: PriceOverrides | undefined): LlmCall {
+export function buildLlmCall(span: Span, info: SpanInfo, prices: PriceOverrides | undefined): LlmCallRecord {
   const model = pick(info, 'model')?.value;
-  const provider = pick(info, 'provider')?.value;
   const u = pickUsage(info);
   const usage: TokenUsage = {};
   if (u?.input) usage.input = u.input.value;
@@ -19,29 +14,16 @@ export function buildLlmCall(span: Span, info: SpanInfo, prices: PriceOverrides 
   if (u?.cachedInput) usage.cachedInput = u.cachedInput.value;
   if (u?.reasoning) usage.reasoning = u.reasoning.value;
   if (u?.total) usage.total = u.total.value;
-  const call = { spanIndex: span.index } as Mutable<LlmCall>;
-  if (model !== undefined) call.model = model;
-  if (provider !== undefined) call.provider = provider;
-  const input = pick(info, 'input');
+  const cost = costOf(usage, model, pick(info, 'costUsd')?.value, prices);
   const output = pick(info, 'output');
-  if (input) defineLazy(call, 'input', input.get);
-  else call.input = NO_MESSAGES;
-  if (output) defineLazy(call, 'output', output.get);
-  else call.output = NO_MESSAGES;
-  call.usage = usage;
-  call.cost = costOf(usage, model, pick(info, 'costUsd')?.value, prices);
-  return call;
+  return new LlmCallRecord(span.index, model, pick(info, 'provider')?.value, pick(info, 'input')?.get, output?.get, usage, cost, output?.raw);
 }
 
 /** One tool execution from its span; `requestedBy` is filled in when runs are linked. */
-export function buildToolExecution(span: Span, info: SpanInfo): Mutable<ToolExecution> {
-  const t = { spanIndex: span.index, name: pick(info, 'toolName')?.value ?? span.name } as Mutable<ToolExecution>;
+export function buildToolExecution(span: Span, info: SpanInfo): ToolExecutionRecord {
+  const t = new ToolExecutionRecord(span.index, pick(info, 'toolName')?.value ?? span.name, pick(info, 'toolArguments')?.get, pick(info, 'toolResult')?.get);
   const callId = pick(info, 'toolCallId')?.value;
   if (callId !== undefined) t.callId = callId;
-  const args = pick(info, 'toolArguments');
-  if (args && args.value !== undefined) t.arguments = args.value;
-  const result = pick(info, 'toolResult');
-  if (result && result.value !== undefined) t.result = result.value;
   const err = pick(info, 'error')?.value;
   const code = span.status.code;
   // A tool that returned an error payload with an OK status stays 'ok' here; finding error

@@ -1,4 +1,4 @@
-import { newAttrMap, type AttrValue } from '../model/attributes';
+import type { AttrValue } from '../model/attributes';
 import type { Span } from '../model/span';
 
 /** Which attribute families a span carries; lets each convention skip spans cheaply. */
@@ -11,32 +11,47 @@ export const Has = {
   langfuse: 32, // langfuse.*
   pydantic: 64, // pydantic_ai.*, agent_name, tool_arguments, tool_response, final_result, logfire.msg
   operation: 128, // operation.name / operation.cost
+  // Sub-families, so readers need not scan keys again:
+  genaiUsage: 256, // gen_ai.usage.*
+  flatPrompt: 512, // gen_ai.prompt.<i>.*
+  flatCompletion: 1024, // gen_ai.completion.<i>.*
+  oiInputMessages: 2048, // llm.input_messages.*
+  oiOutputMessages: 4096, // llm.output_messages.*
+  oiTokens: 8192, // llm.token_count.*
+  lfUsage: 16384, // langfuse.observation.usage_details.*
+  lfCost: 32768, // langfuse.observation.cost_details.*
 } as const;
 
 /**
- * The attributes of one span that any convention reads, gathered in one pass over the
- * attribute list (later duplicates win, as OTLP says). Spans of other kinds (HTTP, DB…) end up
- * with an empty record and `flags === 0`.
+ * One span as the convention readers see it: its attributes (looked up in place, no copy) and
+ * the attribute families present, found in one pass over the attribute list. Spans of other
+ * kinds (HTTP, DB…) have `flags === 0` and every reader skips them at once.
  */
-export interface SpanFacts {
-  readonly span: Span;
-  readonly attrs: Readonly<Record<string, AttrValue>>;
-  readonly flags: number;
+export class SpanFacts {
+  constructor(
+    readonly span: Span,
+    readonly flags: number,
+  ) {}
+
+  /** The value of `key` (the last one when the key repeats, as OTLP says). */
+  get(key: string): AttrValue | undefined {
+    return this.span.attributes.get(key);
+  }
+
+  /** Attributes whose key starts with `prefix`, in attribute order. */
+  withPrefix(prefix: string): [string, AttrValue][] {
+    return this.span.attributes.withPrefix(prefix);
+  }
 }
 
 export function readSpanFacts(span: Span): SpanFacts {
-  let attrs: Record<string, AttrValue> | undefined;
   let flags = 0;
-  for (const [key, value] of span.attributes.entries()) {
+  for (const key of span.attributes.keys()) {
     const bit = familyOf(key);
-    if (bit === 0) continue;
-    flags |= bit;
-    (attrs ??= newAttrMap())[key] = value;
+    if (bit !== 0) flags |= bit | subFamilyOf(bit, key);
   }
-  return { span, attrs: attrs ?? EMPTY, flags };
+  return new SpanFacts(span, flags);
 }
-
-const EMPTY: Readonly<Record<string, AttrValue>> = Object.freeze(newAttrMap());
 
 function familyOf(key: string): number {
   switch (key.charCodeAt(0)) {
@@ -72,15 +87,36 @@ function familyOf(key: string): number {
   }
 }
 
+function subFamilyOf(bit: number, key: string): number {
+  if (bit === Has.genai) {
+    if (key.startsWith('gen_ai.usage.')) return Has.genaiUsage;
+    if (key.startsWith('gen_ai.prompt.')) return isDigit(key, 14) ? Has.flatPrompt : 0;
+    if (key.startsWith('gen_ai.completion.')) return isDigit(key, 18) ? Has.flatCompletion : 0;
+  } else if (bit === Has.llm) {
+    if (key.startsWith('llm.input_messages.')) return Has.oiInputMessages;
+    if (key.startsWith('llm.output_messages.')) return Has.oiOutputMessages;
+    if (key.startsWith('llm.token_count.')) return Has.oiTokens;
+  } else if (bit === Has.langfuse) {
+    if (key.startsWith('langfuse.observation.usage_details.')) return Has.lfUsage;
+    if (key.startsWith('langfuse.observation.cost_details.')) return Has.lfCost;
+  }
+  return 0;
+}
+
+function isDigit(key: string, at: number): boolean {
+  const c = key.charCodeAt(at);
+  return c >= 48 && c <= 57;
+}
+
 /** A non-empty string attribute. */
 export function str(f: SpanFacts, key: string): string | undefined {
-  const v = f.attrs[key];
+  const v = f.get(key);
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
 /** A finite number from an int, double or numeric string attribute. */
 export function num(f: SpanFacts, key: string): number | undefined {
-  return toNumber(f.attrs[key]);
+  return toNumber(f.get(key));
 }
 
 export function toNumber(v: unknown): number | undefined {
@@ -91,17 +127,4 @@ export function toNumber(v: unknown): number | undefined {
     return Number.isFinite(n) ? n : undefined;
   }
   return undefined;
-}
-
-/** Attributes under `prefix` (a key ending in '.'), in attribute order. */
-export function withPrefix(f: SpanFacts, prefix: string): [string, AttrValue][] {
-  const out: [string, AttrValue][] = [];
-  for (const k in f.attrs) if (k.startsWith(prefix)) out.push([k, f.attrs[k]]);
-  return out;
-}
-
-/** True when any attribute key starts with `prefix`. */
-export function hasPrefix(f: SpanFacts, prefix: string): boolean {
-  for (const k in f.attrs) if (k.startsWith(prefix)) return true;
-  return false;
 }

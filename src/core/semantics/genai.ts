@@ -1,5 +1,5 @@
-import { Has, hasPrefix, num, str, type SpanFacts } from './facts';
-import { flattenedGenAiMessages, hasIndexed } from './flattened';
+import { Has, num, str, type SpanFacts } from './facts';
+import { flattenedGenAiMessages } from './flattened';
 import { contentEventSource, eventMessages, hasContentEvents, systemMessages } from './genaiEvents';
 import { parseMaybeJson } from './json';
 import { lastAssistantText, messagesFrom } from './messages';
@@ -52,14 +52,31 @@ const NAME_CATEGORY: Readonly<Record<string, SpanCategory>> = {
   invoke_workflow: 'chain',
 };
 
+/** What this reader looks for, per field (for the mapping report). */
+const GENAI_LOOKED: Reading['looked'] = Object.freeze({
+  category: 'gen_ai.operation.name, span name',
+  model: 'gen_ai.response.model, gen_ai.request.model',
+  provider: 'gen_ai.provider.name, gen_ai.system',
+  usage: 'gen_ai.usage.input_tokens / output_tokens (or prompt_tokens / completion_tokens)',
+  cost: 'gen_ai.usage.input_cost / output_cost',
+  'tool.name': 'gen_ai.tool.name, span name "execute_tool <name>"',
+  'tool.callId': 'gen_ai.tool.call.id',
+  'tool.arguments': 'gen_ai.tool.call.arguments (opt-in)',
+  'tool.result': 'gen_ai.tool.call.result (opt-in)',
+  'agent.name': 'gen_ai.agent.name, span name "invoke_agent <name>"',
+  input: 'gen_ai.input.messages, gen_ai.*.message events and gen_ai.prompt.<i>.*',
+  output: 'gen_ai.output.messages, gen_ai.choice events and gen_ai.completion.<i>.*',
+});
+
 export function readGenAi(f: SpanFacts): Reading | undefined {
   const span = f.span;
   const events = span.events.length > 0 && hasContentEvents(span.events);
-  const firstWord = span.name.split(' ', 1)[0];
+  const space = span.name.indexOf(' ');
+  const firstWord = space < 0 ? span.name : span.name.slice(0, space);
   const byName = Object.prototype.hasOwnProperty.call(NAME_CATEGORY, firstWord) ? NAME_CATEGORY[firstWord] : undefined;
   // "chat …" alone is too common a span name to mean GenAI without any gen_ai.* attribute.
   if (!(f.flags & Has.genai) && !events && (byName === undefined || firstWord === 'chat')) return undefined;
-  const r = newReading('genai');
+  const r = newReading('genai', GENAI_LOOKED);
 
   const op = str(f, 'gen_ai.operation.name');
   const opCategory = op !== undefined && Object.prototype.hasOwnProperty.call(OPERATION_CATEGORY, op) ? OPERATION_CATEGORY[op] : undefined;
@@ -67,50 +84,48 @@ export function readGenAi(f: SpanFacts): Reading | undefined {
   else if (op === undefined && byName) r.weakCategory = { value: byName, from: `span name "${span.name}"` };
   else if (op === undefined && (str(f, 'gen_ai.tool.name') || str(f, 'gen_ai.tool.call.id'))) r.weakCategory = { value: 'tool', from: 'gen_ai.tool.name / gen_ai.tool.call.id' };
   else if (op === undefined && str(f, 'gen_ai.request.model')) r.weakCategory = { value: 'llm', from: 'gen_ai.request.model' };
-  r.looked.category = op !== undefined && !opCategory ? `gen_ai.operation.name = ${op} (not a known operation)` : 'gen_ai.operation.name, span name';
+  if (op !== undefined && !opCategory) r.categoryNote = `gen_ai.operation.name = ${op} is not a known operation`;
 
-  r.model = firstStr(f, 'gen_ai.response.model', 'gen_ai.request.model');
-  r.looked.model = 'gen_ai.response.model, gen_ai.request.model';
-  r.provider = firstStr(f, 'gen_ai.provider.name', 'gen_ai.system');
-  r.looked.provider = 'gen_ai.provider.name, gen_ai.system';
-  r.usage = readUsage(f);
-  r.looked.usage = 'gen_ai.usage.input_tokens / output_tokens (or prompt_tokens / completion_tokens)';
-  const inCost = num(f, 'gen_ai.usage.input_cost');
-  const outCost = num(f, 'gen_ai.usage.output_cost');
-  if (inCost !== undefined || outCost !== undefined) r.costUsd = { value: (inCost ?? 0) + (outCost ?? 0), from: 'gen_ai.usage.input_cost + gen_ai.usage.output_cost' };
-  else r.costUsd = firstNum(f, 'gen_ai.usage.cost');
-  r.looked.cost = 'gen_ai.usage.input_cost / output_cost';
-
-  readContent(f, r, events);
-
-  const toolName = firstStr(f, 'gen_ai.tool.name');
-  const nameFromSpan = nameAfter(span.name, 'execute_tool');
-  r.toolName = toolName ?? (nameFromSpan ? { value: nameFromSpan, from: 'span name' } : undefined);
-  r.looked['tool.name'] = 'gen_ai.tool.name, span name "execute_tool <name>"';
-  r.toolCallId = firstStr(f, 'gen_ai.tool.call.id');
-  r.looked['tool.callId'] = 'gen_ai.tool.call.id';
-  const args = firstAny(f, 'gen_ai.tool.call.arguments', 'gen_ai.tool.args');
-  if (args) r.toolArguments = { value: parseMaybeJson(args.value), from: args.from };
-  r.looked['tool.arguments'] = 'gen_ai.tool.call.arguments (opt-in)';
-  const isLlm = (r.category ?? r.weakCategory)?.value === 'llm';
-  const result = firstAny(f, 'gen_ai.tool.call.result', ...(isLlm ? [] : ['gen_ai.output']));
-  if (result) r.toolResult = { value: parseMaybeJson(result.value), from: result.from };
-  r.looked['tool.result'] = 'gen_ai.tool.call.result (opt-in)';
+  // Only the fields the span's kind can use are read: most spans of a large trace are LLM or
+  // tool spans and this runs for each of them.
+  const cat = (r.category ?? r.weakCategory)?.value;
+  const any = cat === undefined;
+  if (any || cat === 'llm' || cat === 'embedding') {
+    r.model = firstStr(f, 'gen_ai.response.model', 'gen_ai.request.model');
+    r.provider = firstStr(f, 'gen_ai.provider.name', 'gen_ai.system');
+    r.usage = readUsage(f);
+    const inCost = num(f, 'gen_ai.usage.input_cost');
+    const outCost = num(f, 'gen_ai.usage.output_cost');
+    if (inCost !== undefined || outCost !== undefined) r.costUsd = { value: (inCost ?? 0) + (outCost ?? 0), from: 'gen_ai.usage.input_cost + gen_ai.usage.output_cost' };
+    else r.costUsd = firstNum(f, 'gen_ai.usage.cost');
+  }
+  if (cat !== 'tool') readContent(f, r, events);
+  if (any || cat === 'tool') {
+    const toolName = firstStr(f, 'gen_ai.tool.name');
+    const nameFromSpan = nameAfter(span.name, 'execute_tool');
+    r.toolName = toolName ?? (nameFromSpan ? { value: nameFromSpan, from: 'span name' } : undefined);
+    r.toolCallId = firstStr(f, 'gen_ai.tool.call.id');
+    const args = firstAny(f, 'gen_ai.tool.call.arguments', 'gen_ai.tool.args');
+    if (args) r.toolArguments = { from: args.from, get: () => parseMaybeJson(args.value) };
+    // any-agent writes a tool's result as `gen_ai.output` (and an LLM call's output the same way).
+    const result = firstAny(f, 'gen_ai.tool.call.result', 'gen_ai.output');
+    if (result) r.toolResult = { from: result.from, get: () => parseMaybeJson(result.value) };
+  }
   r.error = firstStr(f, 'error.type');
-
-  const agentName = firstStr(f, 'gen_ai.agent.name');
-  const agentFromSpan = nameAfter(span.name, 'invoke_agent');
-  r.agentName = agentName ?? (agentFromSpan ? { value: agentFromSpan, from: 'span name' } : undefined);
-  r.looked['agent.name'] = 'gen_ai.agent.name, span name "invoke_agent <name>"';
-  if (r.output) {
-    const out = r.output;
-    r.answer = { from: out.from, get: () => lastAssistantText(out.get()) };
+  if (any || cat === 'agent' || cat === 'chain' || cat === 'other') {
+    const agentName = firstStr(f, 'gen_ai.agent.name');
+    const agentFromSpan = nameAfter(span.name, 'invoke_agent');
+    r.agentName = agentName ?? (agentFromSpan ? { value: agentFromSpan, from: 'span name' } : undefined);
+    if (r.output) {
+      const out = r.output;
+      r.answer = { from: out.from, get: () => lastAssistantText(out.get()) };
+    }
   }
   return r;
 }
 
 function readUsage(f: SpanFacts): UsageReading | undefined {
-  if (!hasPrefix(f, 'gen_ai.usage.')) return undefined;
+  if (!(f.flags & Has.genaiUsage)) return undefined;
   const u: UsageReading = {
     input: firstNum(f, 'gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens'),
     output: firstNum(f, 'gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens'),
@@ -122,36 +137,33 @@ function readUsage(f: SpanFacts): UsageReading | undefined {
 }
 
 function readContent(f: SpanFacts, r: ReturnType<typeof newReading>, events: boolean): void {
-  const a = f.attrs;
-  const sys = a['gen_ai.system_instructions'];
+  const sys = f.get('gen_ai.system_instructions');
   const withSystem = (msgs: ChatMessage[]): ChatMessage[] => (sys === undefined ? msgs : [...systemMessages(sys), ...msgs]);
   const evIn = events ? contentEventSource(f.span.events, 'input') : '';
   const evOut = events ? contentEventSource(f.span.events, 'output') : '';
 
-  if (a['gen_ai.input.messages'] !== undefined) {
-    r.input = { from: 'gen_ai.input.messages', get: () => withSystem(messagesFrom(a['gen_ai.input.messages'], 'user')) };
+  if (f.get('gen_ai.input.messages') !== undefined) {
+    r.input = { from: 'gen_ai.input.messages', get: () => withSystem(messagesFrom(f.get('gen_ai.input.messages'), 'user')) };
   } else if (evIn) {
     r.input = { from: evIn, get: () => withSystem(eventMessages(f.span.events, 'input')) };
-  } else if (hasIndexed(f, 'gen_ai.prompt.')) {
+  } else if (f.flags & Has.flatPrompt) {
     r.input = { from: 'gen_ai.prompt.<i>.*', get: () => withSystem(flattenedGenAiMessages(f, 'gen_ai.prompt.')) };
-  } else if (a['gen_ai.prompt'] !== undefined) {
-    r.input = { from: 'gen_ai.prompt', get: () => withSystem(messagesFrom(a['gen_ai.prompt'], 'user')) };
+  } else if (f.get('gen_ai.prompt') !== undefined) {
+    r.input = { from: 'gen_ai.prompt', get: () => withSystem(messagesFrom(f.get('gen_ai.prompt'), 'user')) };
   } else if (sys !== undefined) {
     r.input = { from: 'gen_ai.system_instructions', get: () => systemMessages(sys) };
   }
-  r.looked.input = 'gen_ai.input.messages, gen_ai.*.message events and gen_ai.prompt.<i>.*';
 
   const isLlm = (r.category ?? r.weakCategory)?.value === 'llm';
-  if (a['gen_ai.output.messages'] !== undefined) {
-    r.output = { from: 'gen_ai.output.messages', get: () => messagesFrom(a['gen_ai.output.messages'], 'assistant') };
+  if (f.get('gen_ai.output.messages') !== undefined) {
+    r.output = { from: 'gen_ai.output.messages', get: () => messagesFrom(f.get('gen_ai.output.messages'), 'assistant'), raw: f.get('gen_ai.output.messages') };
   } else if (evOut) {
     r.output = { from: evOut, get: () => eventMessages(f.span.events, 'output') };
-  } else if (hasIndexed(f, 'gen_ai.completion.')) {
+  } else if (f.flags & Has.flatCompletion) {
     r.output = { from: 'gen_ai.completion.<i>.*', get: () => flattenedGenAiMessages(f, 'gen_ai.completion.') };
-  } else if (a['gen_ai.completion'] !== undefined) {
-    r.output = { from: 'gen_ai.completion', get: () => messagesFrom(a['gen_ai.completion'], 'assistant') };
-  } else if (isLlm && a['gen_ai.output'] !== undefined) {
-    r.output = { from: 'gen_ai.output', get: () => messagesFrom(a['gen_ai.output'], 'assistant') };
+  } else if (f.get('gen_ai.completion') !== undefined) {
+    r.output = { from: 'gen_ai.completion', get: () => messagesFrom(f.get('gen_ai.completion'), 'assistant'), raw: f.get('gen_ai.completion') };
+  } else if (isLlm && f.get('gen_ai.output') !== undefined) {
+    r.output = { from: 'gen_ai.output', get: () => messagesFrom(f.get('gen_ai.output'), 'assistant'), raw: f.get('gen_ai.output') };
   }
-  r.looked.output = 'gen_ai.output.messages, gen_ai.choice events and gen_ai.completion.<i>.*';
 }

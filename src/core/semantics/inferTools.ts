@@ -2,9 +2,8 @@ import type { Trace } from '../model/trace';
 import { buildToolExecution } from './extract';
 import { decodeJsonLayers, isRecord, parseMaybeJson } from './json';
 import { PLAIN_SPAN_INFO, type SpanInfo } from './spanInfo';
-import type { LlmCall, ToolExecution } from './types';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { ToolExecutionRecord } from './records';
+import type { LlmCall } from './types';
 
 const INPUT_KEYS = ['langfuse.observation.input', 'input.value', 'traceloop.entity.input'];
 const OUTPUT_KEYS = ['langfuse.observation.output', 'output.value', 'traceloop.entity.output'];
@@ -21,7 +20,7 @@ export function inferUnmarkedTools(
   trace: Trace,
   infos: SpanInfo[],
   calls: ReadonlyMap<number, LlmCall>,
-  tools: Map<number, Mutable<ToolExecution>>,
+  tools: Map<number, ToolExecutionRecord>,
   llmBelow: Uint8Array,
 ): void {
   const spans = trace.spans;
@@ -67,7 +66,7 @@ export function inferUnmarkedTools(
   }
 }
 
-function inferredTool(trace: Trace, i: number, info: SpanInfo, requestId: string | undefined): Mutable<ToolExecution> {
+function inferredTool(trace: Trace, i: number, info: SpanInfo, requestId: string | undefined): ToolExecutionRecord {
   const span = trace.spans[i];
   const t = buildToolExecution(span, info);
   const input = INPUT_KEYS.map((k) => span.attributes.get(k)).find((v) => v !== undefined);

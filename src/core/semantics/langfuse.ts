@@ -1,4 +1,4 @@
-import { Has, str, toNumber, withPrefix, type SpanFacts } from './facts';
+import { Has, str, toNumber, type SpanFacts } from './facts';
 import { parseMaybeJson } from './json';
 import { lastAssistantText, messagesFrom } from './messages';
 import { firstStr, newReading, type Reading, type Sourced, type UsageReading } from './reading';
@@ -25,27 +25,34 @@ const TYPE_CATEGORY: Readonly<Record<string, SpanCategory>> = {
 
 const P = 'langfuse.observation.';
 
+/** What this reader looks for, per field (for the mapping report). */
+const LANGFUSE_LOOKED: Reading['looked'] = Object.freeze({
+  category: `${P}type`,
+  model: `${P}model.name`,
+  usage: `${P}usage_details.*`,
+  cost: `${P}cost_details.*`,
+  input: P + 'input',
+  output: P + 'output',
+  'tool.name': 'span name (Langfuse TOOL observation)',
+  'tool.arguments': P + 'input',
+  'tool.result': P + 'output',
+});
+
 export function readLangfuse(f: SpanFacts): Reading | undefined {
   if (!(f.flags & Has.langfuse)) return undefined;
   const type = str(f, P + 'type')?.toUpperCase();
-  const r = newReading('langfuse');
+  const r = newReading('langfuse', LANGFUSE_LOOKED);
   if (type !== undefined && Object.prototype.hasOwnProperty.call(TYPE_CATEGORY, type)) {
     r.category = { value: TYPE_CATEGORY[type], from: `${P}type = ${type}` };
   }
-  r.looked.category = `${P}type`;
   r.model = firstStr(f, P + 'model.name');
-  r.looked.model = `${P}model.name`;
   r.usage = readUsage(f);
-  r.looked.usage = `${P}usage_details.*`;
   r.costUsd = readCost(f);
-  r.looked.cost = `${P}cost_details.*`;
 
-  const input = f.attrs[P + 'input'];
-  const output = f.attrs[P + 'output'];
+  const input = f.get(P + 'input');
+  const output = f.get(P + 'output');
   if (input !== undefined) r.input = { from: P + 'input', get: () => messagesFrom(input, 'user') };
-  if (output !== undefined) r.output = { from: P + 'output', get: () => messagesFrom(output, 'assistant') };
-  r.looked.input = P + 'input';
-  r.looked.output = P + 'output';
+  if (output !== undefined) r.output = { from: P + 'output', get: () => messagesFrom(output, 'assistant'), raw: output };
   if (str(f, P + 'level')?.toUpperCase() === 'ERROR') {
     r.error = { value: str(f, P + 'status_message') ?? 'level ERROR', from: str(f, P + 'status_message') ? P + 'status_message' : P + 'level' };
   }
@@ -53,16 +60,13 @@ export function readLangfuse(f: SpanFacts): Reading | undefined {
   const category = r.category?.value;
   if (category === 'tool') {
     r.toolName = { value: f.span.name, from: 'span name' };
-    if (input !== undefined) r.toolArguments = { value: unwrapInput(parseMaybeJson(input)), from: P + 'input' };
-    if (output !== undefined) r.toolResult = { value: parseMaybeJson(output), from: P + 'output' };
+    if (input !== undefined) r.toolArguments = { from: P + 'input', get: () => unwrapInput(parseMaybeJson(input)) };
+    if (output !== undefined) r.toolResult = { from: P + 'output', get: () => parseMaybeJson(output) };
   }
-  r.looked['tool.name'] = 'span name (Langfuse TOOL observation)';
-  r.looked['tool.arguments'] = P + 'input';
-  r.looked['tool.result'] = P + 'output';
   if (category === 'agent') r.agentName = { value: f.span.name, from: 'span name' };
-  const answerSource = output !== undefined ? P + 'output' : f.attrs['langfuse.trace.output'] !== undefined ? 'langfuse.trace.output' : undefined;
+  const answerSource = output !== undefined ? P + 'output' : f.get('langfuse.trace.output') !== undefined ? 'langfuse.trace.output' : undefined;
   if (answerSource !== undefined && category !== 'llm') {
-    const v = f.attrs[answerSource];
+    const v = f.get(answerSource);
     r.answer = { from: answerSource, get: () => lastAssistantText(messagesFrom(v, 'assistant')) };
   }
   return r;
@@ -83,8 +87,8 @@ function unwrapInput(v: unknown): unknown {
  * `prompt_tokens` / `completion_tokens`.
  */
 function readUsage(f: SpanFacts): UsageReading | undefined {
-  const entries = withPrefix(f, P + 'usage_details.');
-  if (entries.length === 0) return undefined;
+  if (!(f.flags & Has.lfUsage)) return undefined;
+  const entries = f.withPrefix(P + 'usage_details.');
   let input: number | undefined;
   let output: number | undefined;
   let cached: number | undefined;
@@ -117,8 +121,8 @@ function readUsage(f: SpanFacts): UsageReading | undefined {
 }
 
 function readCost(f: SpanFacts): Sourced<number> | undefined {
-  const entries = withPrefix(f, P + 'cost_details.');
-  if (entries.length === 0) return undefined;
+  if (!(f.flags & Has.lfCost)) return undefined;
+  const entries = f.withPrefix(P + 'cost_details.');
   let sum: number | undefined;
   for (const [key, value] of entries) {
     const n = toNumber(value);

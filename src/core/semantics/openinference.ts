@@ -1,6 +1,6 @@
 import type { AttrValue } from '../model/attributes';
-import { Has, hasPrefix, num, str, type SpanFacts } from './facts';
-import { groupByIndex, hasIndexed } from './flattened';
+import { Has, num, str, type SpanFacts } from './facts';
+import { groupByIndex } from './flattened';
 import { parseMaybeJson } from './json';
 import { lastAssistantText, messagesFrom } from './messages';
 import { firstAny, firstNum, firstStr, newReading, type Reading, type UsageReading } from './reading';
@@ -25,22 +25,35 @@ const KIND_CATEGORY: Readonly<Record<string, SpanCategory>> = {
   PROMPT: 'other',
 };
 
+/** What this reader looks for, per field (for the mapping report). */
+const OPENINFERENCE_LOOKED: Reading['looked'] = Object.freeze({
+  category: 'openinference.span.kind',
+  model: 'llm.model_name',
+  provider: 'llm.provider, llm.system',
+  usage: 'llm.token_count.prompt / completion',
+  cost: 'llm.cost.total',
+  input: 'llm.input_messages.<i>.message.*, input.value',
+  output: 'llm.output_messages.<i>.message.*, output.value',
+  'tool.name': 'tool.name',
+  'tool.callId': 'tool.id',
+  'tool.arguments': 'input.value, tool.parameters',
+  'tool.result': 'output.value',
+  'agent.name': 'agent.name',
+});
+
 export function readOpenInference(f: SpanFacts): Reading | undefined {
   if (!(f.flags & (Has.openinference | Has.llm))) return undefined;
   const kind = str(f, 'openinference.span.kind')?.toUpperCase();
-  const hasMessages = hasIndexed(f, 'llm.input_messages.') || hasIndexed(f, 'llm.output_messages.');
-  const hasTokens = hasPrefix(f, 'llm.token_count.');
+  const hasMessages = (f.flags & (Has.oiInputMessages | Has.oiOutputMessages)) !== 0;
+  const hasTokens = (f.flags & Has.oiTokens) !== 0;
   if (kind === undefined && !hasMessages && !hasTokens && str(f, 'llm.model_name') === undefined && str(f, 'tool.name') === undefined) return undefined;
-  const r = newReading('openinference');
+  const r = newReading('openinference', OPENINFERENCE_LOOKED);
   const category = kind !== undefined && Object.prototype.hasOwnProperty.call(KIND_CATEGORY, kind) ? KIND_CATEGORY[kind] : undefined;
   if (category) r.category = { value: category, from: `openinference.span.kind = ${kind}` };
   else if (hasMessages || hasTokens) r.weakCategory = { value: 'llm', from: hasMessages ? 'llm.*_messages' : 'llm.token_count.*' };
-  r.looked.category = 'openinference.span.kind';
 
   r.model = firstStr(f, 'llm.response.model_name', 'llm.model_name', 'llm.request.model_name', 'embedding.model_name');
-  r.looked.model = 'llm.model_name';
   r.provider = firstStr(f, 'llm.provider', 'llm.system');
-  r.looked.provider = 'llm.provider, llm.system';
   if (hasTokens) {
     const u: UsageReading = {
       input: firstNum(f, 'llm.token_count.prompt'),
@@ -51,37 +64,28 @@ export function readOpenInference(f: SpanFacts): Reading | undefined {
     };
     r.usage = u;
   }
-  r.looked.usage = 'llm.token_count.prompt / completion';
   const total = num(f, 'llm.cost.total');
   const prompt = num(f, 'llm.cost.prompt');
   const completion = num(f, 'llm.cost.completion');
   if (total !== undefined) r.costUsd = { value: total, from: 'llm.cost.total' };
   else if (prompt !== undefined || completion !== undefined) r.costUsd = { value: (prompt ?? 0) + (completion ?? 0), from: 'llm.cost.prompt + llm.cost.completion' };
-  r.looked.cost = 'llm.cost.total';
 
   const isLlm = (r.category ?? r.weakCategory)?.value === 'llm';
-  if (hasIndexed(f, 'llm.input_messages.')) r.input = { from: 'llm.input_messages.<i>.message.*', get: () => flattenedMessages(f, 'llm.input_messages.', 'user') };
-  else if (isLlm && f.attrs['input.value'] !== undefined) r.input = { from: 'input.value', get: () => messagesFrom(f.attrs['input.value'], 'user') };
-  r.looked.input = 'llm.input_messages.<i>.message.*, input.value';
-  if (hasIndexed(f, 'llm.output_messages.')) r.output = { from: 'llm.output_messages.<i>.message.*', get: () => flattenedMessages(f, 'llm.output_messages.', 'assistant') };
-  else if (isLlm && f.attrs['output.value'] !== undefined) r.output = { from: 'output.value', get: () => messagesFrom(f.attrs['output.value'], 'assistant') };
-  r.looked.output = 'llm.output_messages.<i>.message.*, output.value';
+  if (f.flags & Has.oiInputMessages) r.input = { from: 'llm.input_messages.<i>.message.*', get: () => flattenedMessages(f, 'llm.input_messages.', 'user') };
+  else if (isLlm && f.get('input.value') !== undefined) r.input = { from: 'input.value', get: () => messagesFrom(f.get('input.value'), 'user') };
+  if (f.flags & Has.oiOutputMessages) r.output = { from: 'llm.output_messages.<i>.message.*', get: () => flattenedMessages(f, 'llm.output_messages.', 'assistant') };
+  else if (isLlm && f.get('output.value') !== undefined) r.output = { from: 'output.value', get: () => messagesFrom(f.get('output.value'), 'assistant'), raw: f.get('output.value') };
 
   r.toolName = firstStr(f, 'tool.name');
-  r.looked['tool.name'] = 'tool.name';
   r.toolCallId = firstStr(f, 'tool.id', 'tool_call.id');
-  r.looked['tool.callId'] = 'tool.id';
   if (!isLlm) {
     const args = firstAny(f, 'input.value', 'tool.parameters');
-    if (args && args.value !== 'null') r.toolArguments = { value: parseMaybeJson(args.value), from: args.from };
+    if (args && args.value !== 'null') r.toolArguments = { from: args.from, get: () => parseMaybeJson(args.value) };
     const result = firstAny(f, 'output.value');
-    if (result) r.toolResult = { value: parseMaybeJson(result.value), from: result.from };
+    if (result) r.toolResult = { from: result.from, get: () => parseMaybeJson(result.value) };
   }
-  r.looked['tool.arguments'] = 'input.value, tool.parameters';
-  r.looked['tool.result'] = 'output.value';
   r.agentName = firstStr(f, 'agent.name', 'graph.node.name');
-  r.looked['agent.name'] = 'agent.name';
-  const out = f.attrs['output.value'];
+  const out = f.get('output.value');
   if (!isLlm && out !== undefined) r.answer = { from: 'output.value', get: () => answerText(out) };
   return r;
 }
@@ -97,18 +101,18 @@ function answerText(v: AttrValue): string | undefined {
  * `…message.tool_calls.<k>.tool_call.{id,function.name,function.arguments}`.
  */
 function flattenedMessages(f: SpanFacts, prefix: string, defaultRole: 'user' | 'assistant'): ChatMessage[] {
-  const records = groupByIndex(f.attrs, prefix).map((g) => {
+  const records = groupByIndex(f.withPrefix(prefix), prefix).map((g) => {
     const m: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     m.role = g['message.role'];
     const content = g['message.content'];
     if (content !== undefined) m.content = content;
     else {
-      const parts = groupByIndex(g, 'message.contents.').map((c) => ({ type: c['message_content.type'], text: c['message_content.text'] }));
+      const parts = groupByIndex(Object.entries(g), 'message.contents.').map((c) => ({ type: c['message_content.type'], text: c['message_content.text'] }));
       if (parts.length) m.content = parts;
     }
     if (g['message.name'] !== undefined) m.name = g['message.name'];
     if (g['message.tool_call_id'] !== undefined) m.tool_call_id = g['message.tool_call_id'];
-    const calls = groupByIndex(g, 'message.tool_calls.');
+    const calls = groupByIndex(Object.entries(g), 'message.tool_calls.');
     if (calls.length) {
       m.tool_calls = calls.map((c) => ({ id: c['tool_call.id'], function: { name: c['tool_call.function.name'], arguments: c['tool_call.function.arguments'] } }));
     }

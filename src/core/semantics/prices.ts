@@ -103,7 +103,24 @@ export interface PriceMatch {
   readonly date: string;
 }
 
+const NO_OVERRIDES: PriceOverrides = Object.freeze({});
+/** Lookups per overrides object and model name: traces repeat one model thousands of times. */
+const matchCache = new WeakMap<PriceOverrides, Map<string, PriceMatch | null>>();
+
 export function findPrice(model: string, overrides?: PriceOverrides): PriceMatch | undefined {
+  const key = overrides ?? NO_OVERRIDES;
+  let cache = matchCache.get(key);
+  if (!cache) matchCache.set(key, (cache = new Map()));
+  let m = cache.get(model);
+  if (m === undefined) {
+    if (cache.size > 10_000) cache.clear();
+    m = lookupPrice(model, overrides) ?? null;
+    cache.set(model, m);
+  }
+  return m ?? undefined;
+}
+
+function lookupPrice(model: string, overrides?: PriceOverrides): PriceMatch | undefined {
   const over = overrides ? normaliseOverrides(overrides) : undefined;
   for (const name of modelNameCandidates(model)) {
     const o = over?.get(name);

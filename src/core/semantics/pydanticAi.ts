@@ -13,11 +13,20 @@ import type { SpanCategory } from './types';
  */
 
 function categoryOf(name: string, f: SpanFacts): SpanCategory | undefined {
-  if (name === 'agent run' || (name.endsWith(' run') && f.attrs.agent_name !== undefined)) return 'agent';
+  if (name === 'agent run' || (name.endsWith(' run') && f.get('agent_name') !== undefined)) return 'agent';
   if (name === 'running tool' || name.startsWith('running tool: ')) return 'tool';
   if (/^running (\d+ )?tools$/.test(name) || name === 'running output function') return 'chain';
   return undefined;
 }
+
+/** What this reader looks for, per field (for the mapping report). */
+const PYDANTIC_LOOKED: Reading['looked'] = Object.freeze({
+  category: 'span name (agent run, running tool)',
+  cost: 'operation.cost (Logfire)',
+  'agent.name': 'agent_name',
+  'tool.arguments': 'tool_arguments',
+  'tool.result': 'tool_response',
+});
 
 export function readPydanticAi(f: SpanFacts): Reading | undefined {
   const name = f.span.name;
@@ -25,15 +34,12 @@ export function readPydanticAi(f: SpanFacts): Reading | undefined {
   const category = categoryOf(name, f);
   const cost = firstNum(f, 'operation.cost');
   if (category === undefined && cost === undefined && !(f.flags & Has.pydantic)) return undefined;
-  const r = newReading('pydantic-ai');
+  const r = newReading('pydantic-ai', PYDANTIC_LOOKED);
   if (category) r.category = { value: category, from: `span name "${name}"` };
-  r.looked.category = 'span name (agent run, running tool)';
   r.costUsd = cost;
-  r.looked.cost = 'operation.cost (Logfire)';
   r.agentName = firstStr(f, 'agent_name', 'gen_ai.agent.name');
-  r.looked['agent.name'] = 'agent_name';
-  const final = f.attrs.final_result;
-  const all = f.attrs['pydantic_ai.all_messages'];
+  const final = f.get('final_result');
+  const all = f.get('pydantic_ai.all_messages');
   if (final !== undefined) r.answer = { from: 'final_result', get: () => (typeof final === 'string' ? final : textOf(decodeJsonLayers(final))) || undefined };
   else if (all !== undefined) r.answer = { from: 'pydantic_ai.all_messages', get: () => lastAssistantText(messagesFrom(all, 'user')) };
   if (category === 'tool') {
@@ -41,12 +47,10 @@ export function readPydanticAi(f: SpanFacts): Reading | undefined {
     const fromName = name.startsWith('running tool: ') ? name.slice('running tool: '.length) : undefined;
     r.toolName = toolName ?? (fromName ? { value: fromName, from: 'span name' } : undefined);
     const args = firstAny(f, 'tool_arguments');
-    if (args) r.toolArguments = { value: parseMaybeJson(args.value), from: args.from };
+    if (args) r.toolArguments = { from: args.from, get: () => parseMaybeJson(args.value) };
     const result = firstAny(f, 'tool_response');
-    if (result) r.toolResult = { value: parseMaybeJson(result.value), from: result.from };
+    if (result) r.toolResult = { from: result.from, get: () => parseMaybeJson(result.value) };
   }
-  r.looked['tool.arguments'] = 'tool_arguments';
-  r.looked['tool.result'] = 'tool_response';
   return r;
 }
 

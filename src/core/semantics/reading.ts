@@ -12,6 +12,8 @@ export interface Sourced<T> {
 export interface LazySourced<T> {
   readonly get: () => T;
   readonly from: string;
+  /** The attribute value it will be parsed from, when it is one value (cheap text checks). */
+  readonly raw?: unknown;
 }
 
 export interface UsageReading {
@@ -58,17 +60,20 @@ export interface Reading {
   output?: LazySourced<ChatMessage[]>;
   toolName?: Sourced<string>;
   toolCallId?: Sourced<string>;
-  toolArguments?: Sourced<unknown>;
-  toolResult?: Sourced<unknown>;
+  toolArguments?: LazySourced<unknown>;
+  toolResult?: LazySourced<unknown>;
   error?: Sourced<string>;
   agentName?: Sourced<string>;
   /** An agent span's own statement of its answer (final_result, output messages…). */
   answer?: LazySourced<string | undefined>;
-  looked: Partial<Record<FieldName, string>>;
+  /** Why the convention's marker did not give a category (an unknown operation name…). */
+  categoryNote?: string;
+  /** Per field, what this convention searched for; one shared frozen object per convention. */
+  readonly looked: Readonly<Partial<Record<FieldName, string>>>;
 }
 
-export function newReading(convention: ConventionId): Reading {
-  return { convention, looked: {} };
+export function newReading(convention: ConventionId, looked: Reading['looked']): Reading {
+  return { convention, looked };
 }
 
 /** The first of `keys` holding a non-empty string. */
@@ -92,7 +97,7 @@ export function firstNum(f: SpanFacts, ...keys: string[]): Sourced<number> | und
 /** The first of `keys` present at all (any type). */
 export function firstAny(f: SpanFacts, ...keys: string[]): Sourced<unknown> | undefined {
   for (const k of keys) {
-    const v = f.attrs[k];
+    const v = f.get(k);
     if (v !== undefined && v !== null) return { value: v, from: k };
   }
   return undefined;

@@ -31,7 +31,8 @@ export function buildFieldReport(ctx: ReportContext, i: number): FieldSource[] {
     const v = pick(info, readingKey as 'model');
     from(field, v?.from, lookedFor(info, key));
   };
-  from('category', info.categoryFrom, info.readings.length ? `${lookedFor(info, 'category')}: no convention says what this span is` : 'no GenAI attributes (gen_ai.*, llm.*, ai.*, openinference.*, traceloop.*, langfuse.*)');
+  const notes = info.readings.map((r) => r.categoryNote).filter(Boolean).join('; ');
+  from('category', info.categoryFrom, info.readings.length ? `${notes || lookedFor(info, 'category')}: no convention says what this span is` : 'no GenAI attributes (gen_ai.*, llm.*, ai.*, openinference.*, traceloop.*, langfuse.*)');
 
   const adoptedBy = ctx.runs.adopted.get(i);
   if (adoptedBy !== undefined) {

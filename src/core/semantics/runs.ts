@@ -3,6 +3,7 @@ import type { Trace } from '../model/trace';
 import { textOf } from './json';
 import { defineLazy } from './lazy';
 import { lastAssistantText } from './messages';
+import { IterationRecord, type LlmCallRecord, type ToolExecutionRecord } from './records';
 import { pick, type SpanInfo } from './spanInfo';
 import type { AgentRun, Iteration, LlmCall, ToolCallRequest, ToolExecution } from './types';
 
@@ -38,19 +39,22 @@ export interface RunsResult {
 interface RunDraft {
   readonly spanIndex: number;
   readonly explicit: boolean;
-  readonly calls: LlmCall[];
-  readonly tools: Mutable<ToolExecution>[];
+  readonly calls: LlmCallRecord[];
+  readonly tools: ToolExecutionRecord[];
   readonly subRuns: RunDraft[];
 }
 
-/** How far back a tool's call id is searched among preceding LLM calls of its run. */
-const CALL_ID_LOOKBACK = 32;
+/**
+ * How far back a tool's call id (or name) is searched among the preceding LLM calls of its run.
+ * Tools run right after the call that asked for them; the bound keeps linking linear.
+ */
+const CALL_ID_LOOKBACK = 8;
 
 export function buildRuns(
   trace: Trace,
   infos: readonly SpanInfo[],
-  calls: ReadonlyMap<number, LlmCall>,
-  tools: ReadonlyMap<number, Mutable<ToolExecution>>,
+  calls: ReadonlyMap<number, LlmCallRecord>,
+  tools: ReadonlyMap<number, ToolExecutionRecord>,
   llmBelow: Uint8Array,
 ): RunsResult {
   const spans = trace.spans;
@@ -161,32 +165,23 @@ function sortByStart<T extends { spanIndex: number }>(list: T[], spans: readonly
 function finishRun(d: RunDraft, spans: readonly Span[], infos: readonly SpanInfo[], finish: (d: RunDraft) => AgentRun): AgentRun {
   const calls = sortByStart(d.calls, spans);
   const tools = sortByStart(d.tools, spans);
-  const perCall: Mutable<ToolExecution>[][] = calls.map(() => []);
+  const perCall: ToolExecutionRecord[][] = calls.map(() => []);
+  const consumed: (Set<number> | undefined)[] = new Array(calls.length);
   const loose: ToolExecution[] = [];
   let k = 0;
   for (const t of tools) {
     const start = spans[t.spanIndex].startNs;
     while (k < calls.length && spans[calls[k].spanIndex].startNs <= start) k++;
-    let chosen = k - 1;
-    if (chosen < 0) {
+    if (k === 0) {
       loose.push(t);
       continue;
     }
-    if (t.callId !== undefined) {
-      for (let j = chosen; j >= 0 && j >= k - CALL_ID_LOOKBACK; j--) {
-        if (requests(calls[j]).some((r) => r.id === t.callId)) {
-          chosen = j;
-          break;
-        }
-      }
-    }
+    const chosen = requestingCall(t, calls, k - 1, consumed);
     t.requestedBy = calls[chosen].spanIndex;
     perCall[chosen].push(t);
   }
   const iterations: Iteration[] = calls.map((llmCall, index) => {
-    const it: Mutable<Iteration> = { index, llmCall, toolExecutions: perCall[index], unexecutedRequests: [] };
-    defineLazy(it, 'unexecutedRequests', () => unexecuted(requests(llmCall), perCall[index]));
-    return it;
+    return new IterationRecord(index, llmCall, perCall[index], () => unexecuted(requests(llmCall), perCall[index]));
   });
   const subAgents = sortByStart(d.subRuns, spans).map(finish);
   const info = infos[d.spanIndex];
@@ -196,17 +191,58 @@ function finishRun(d: RunDraft, spans: readonly Span[], infos: readonly SpanInfo
   return run;
 }
 
+/**
+ * Which of `calls[0..last]` asked for tool execution `t`: the latest one whose output has a
+ * request with `t`'s call id; without an id, the latest with a not yet matched request of the
+ * same name and arguments, then of the same name (parallel calls of one tool); else `last`.
+ */
+function requestingCall(t: ToolExecution, calls: readonly LlmCallRecord[], last: number, consumed: (Set<number> | undefined)[]): number {
+  const stop = Math.max(0, last - CALL_ID_LOOKBACK);
+  const take = (j: number, r: number) => {
+    (consumed[j] ??= new Set()).add(r);
+    return j;
+  };
+  if (t.callId !== undefined) {
+    for (let j = last; j >= stop; j--) if (calls[j].requestsCallId(t.callId)) return j;
+    return last;
+  }
+  const args = t.arguments === undefined ? undefined : stableJson(t.arguments);
+  for (const sameArgs of args === undefined ? [false] : [true, false]) {
+    for (let j = last; j >= stop; j--) {
+      const r = requests(calls[j]).findIndex((x, idx) => x.name === t.name && !consumed[j]?.has(idx) && (!sameArgs || stableJson(x.arguments) === args));
+      if (r >= 0) return take(j, r);
+    }
+  }
+  return last;
+}
+
+function stableJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  ) ?? '';
+}
+
+const requestCache = new WeakMap<LlmCall, ToolCallRequest[]>();
+
 /** The tool calls an LLM call's output asked for. */
 function requests(call: LlmCall): ToolCallRequest[] {
-  const out: ToolCallRequest[] = [];
-  for (const m of call.output) for (const r of m.toolCalls) out.push(r);
+  let out = requestCache.get(call);
+  if (!out) {
+    out = [];
+    for (const m of call.output) for (const r of m.toolCalls) out.push(r);
+    requestCache.set(call, out);
+  }
   return out;
 }
 
-/** Requests with no execution: matched by call id, then by name for executions without one. */
+/**
+ * Requests with no execution: matched by call id, then by name for executions without one.
+ * Final-answer tools (see FINAL_ANSWER_TOOLS) are how frameworks return structured output and
+ * are often handled without a tool span, so they never count as unexecuted.
+ */
 function unexecuted(reqs: ToolCallRequest[], execs: readonly ToolExecution[]): ToolCallRequest[] {
-  if (reqs.length === 0) return reqs;
-  const left = [...reqs];
+  if (reqs.length === 0) return [];
+  const left = reqs.filter((r) => !FINAL_ANSWER_TOOLS.has(r.name));
   const unmatched: ToolExecution[] = [];
   for (const e of execs) {
     const i = e.callId !== undefined ? left.findIndex((r) => r.id === e.callId) : -1;
@@ -223,24 +259,27 @@ function unexecuted(reqs: ToolCallRequest[], execs: readonly ToolExecution[]): T
 /** Tools that frameworks use to hand back a structured final answer. */
 const FINAL_ANSWER_TOOLS = new Set(['final_answer', 'final_output', 'final_result']);
 
-/**
- * The answer given by a list of LLM calls (in start order): the assistant text of the
- * latest-starting call that has any (calls that only requested tools are skipped); else, when
- * the last call handed its answer to a final-answer tool (smolagents `final_answer`, any-agent
- * `final_output`, pydantic-ai `final_result`), that tool's arguments.
- */
-export function answerOfCalls(calls: readonly LlmCall[]): string | undefined {
+/** The assistant text of the latest-starting call (calls in start order) that has any. */
+export function textOfCalls(calls: readonly LlmCall[]): string | undefined {
   for (let i = calls.length - 1; i >= 0; i--) {
     const text = lastAssistantText(calls[i].output);
     if (text) return text;
   }
+  return undefined;
+}
+
+/**
+ * When the last call handed its answer to a final-answer tool (smolagents `final_answer`,
+ * any-agent `final_output`, pydantic-ai `final_result`), that tool's arguments.
+ */
+export function finalToolAnswer(calls: readonly LlmCall[]): string | undefined {
   const last = calls[calls.length - 1];
-  if (last) for (const r of requests(last)) if (FINAL_ANSWER_TOOLS.has(r.name) && r.arguments !== undefined) return finalToolAnswer(r.arguments);
+  if (last) for (const r of requests(last)) if (FINAL_ANSWER_TOOLS.has(r.name) && r.arguments !== undefined) return argumentsText(r.arguments);
   return undefined;
 }
 
 /** `{"answer": …}`-style arguments: the one value; anything else as JSON text. */
-function finalToolAnswer(args: unknown): string {
+function argumentsText(args: unknown): string {
   if (args !== null && typeof args === 'object' && !Array.isArray(args)) {
     const keys = Object.keys(args);
     if (keys.length === 1) {
@@ -252,16 +291,15 @@ function finalToolAnswer(args: unknown): string {
 }
 
 /**
- * A run's answer: what its own LLM calls answered (see answerOfCalls); else what the agent span
- * says it returned (final_result, output messages, output.value…); else its last sub-agent's.
- * The span's own statement ranks below the calls because frameworks put other things there
- * (CrewAI the task description, BeeAI a Python repr).
+ * A run's answer: the text of its latest LLM call that has text (calls that only requested
+ * tools are skipped); else what the agent span says it returned (final_result, output
+ * messages, output.value…); else the arguments of the final-answer tool its last call used;
+ * else its last sub-agent's answer. The span's own statement ranks below the calls' text
+ * because frameworks put other things there (CrewAI the task, BeeAI a Python repr).
  */
 function finalAnswer(info: SpanInfo, calls: readonly LlmCall[], subAgents: readonly AgentRun[]): string | undefined {
-  const fromCalls = answerOfCalls(calls);
-  if (fromCalls) return fromCalls;
-  const own = pick(info, 'answer')?.get();
-  if (own) return own;
+  const answer = textOfCalls(calls) ?? pick(info, 'answer')?.get() ?? finalToolAnswer(calls);
+  if (answer) return answer;
   for (let i = subAgents.length - 1; i >= 0; i--) {
     const a = subAgents[i].finalAnswer;
     if (a) return a;

@@ -9,14 +9,15 @@ import type { ConventionId, SpanCategory } from './types';
 import { readVercelAi } from './vercelAi';
 import type { Span } from '../model/span';
 
-/**
- * Precedence between conventions, per field: the more specific convention first. Vercel's
- * `ai.*` and pydantic-ai's names describe what the framework did; OpenInference and Traceloop
- * are richer than the GenAI attributes the same spans often also carry; Langfuse's observation
- * fields are a re-encoding of all of these and rank last (its usage details still fill in
- * sub-counts the others lack).
+/*
+ * Precedence between conventions, per field, the more specific convention first:
+ * vercel-ai, pydantic-ai, openinference, traceloop, genai, langfuse. Vercel's `ai.*` and
+ * pydantic-ai's names describe what the framework did; OpenInference and Traceloop are richer
+ * than the GenAI attributes the same spans often also carry; Langfuse's observation fields are
+ * a re-encoding of all of these and rank last (its usage details still fill in sub-counts the
+ * others lack). `readSpan` calls the readers in this order.
  */
-const DATA_ORDER: readonly ConventionId[] = ['vercel-ai', 'pydantic-ai', 'openinference', 'traceloop', 'genai', 'langfuse'];
+
 /**
  * Who decides the category. GenAI's `gen_ai.operation.name` outranks the Langfuse observation
  * type (Langfuse types a Vercel `ai.generateText` wrapper as GENERATION although it only sums
@@ -36,26 +37,27 @@ export interface SpanInfo {
 
 export const PLAIN_SPAN_INFO: SpanInfo = Object.freeze({ category: 'other', convention: 'none', readings: Object.freeze([]) });
 
+/** Rank of each convention's category claim (lower wins); see CATEGORY_ORDER. */
+const CATEGORY_RANK: Readonly<Record<ConventionId, number>> = Object.freeze(
+  Object.fromEntries([...CATEGORY_ORDER.map((c, i) => [c, i]), ['none', CATEGORY_ORDER.length]]) as Record<ConventionId, number>,
+);
+
 export function readSpan(span: Span): SpanInfo {
   const f = readSpanFacts(span);
+  // Readers are called in data precedence order (see the top of this file): no sorting needed.
   const readings: Reading[] = [];
-  const push = (r: Reading | undefined) => {
-    if (r) readings.push(r);
-  };
-  push(readVercelAi(f));
-  push(readPydanticAi(f));
-  push(readOpenInference(f));
-  push(readTraceloop(f));
-  push(readGenAi(f));
-  push(readLangfuse(f));
+  let r = readVercelAi(f);
+  if (r) readings.push(r);
+  if ((r = readPydanticAi(f))) readings.push(r);
+  if ((r = readOpenInference(f))) readings.push(r);
+  if ((r = readTraceloop(f))) readings.push(r);
+  if ((r = readGenAi(f))) readings.push(r);
+  if ((r = readLangfuse(f))) readings.push(r);
   if (readings.length === 0) return PLAIN_SPAN_INFO;
-  readings.sort((a, b) => DATA_ORDER.indexOf(a.convention) - DATA_ORDER.indexOf(b.convention));
-  for (const id of CATEGORY_ORDER) {
-    const r = readings.find((x) => x.convention === id && x.category);
-    if (r) return { category: r.category!.value, convention: id, categoryFrom: r.category!.from, readings };
-  }
-  const weak = readings.find((x) => x.weakCategory);
-  if (weak) return { category: weak.weakCategory!.value, convention: weak.convention, categoryFrom: weak.weakCategory!.from, readings };
+  let best: Reading | undefined;
+  for (const x of readings) if (x.category && (!best || CATEGORY_RANK[x.convention] < CATEGORY_RANK[best.convention])) best = x;
+  if (best) return { category: best.category!.value, convention: best.convention, categoryFrom: best.category!.from, readings };
+  for (const x of readings) if (x.weakCategory) return { category: x.weakCategory.value, convention: x.convention, categoryFrom: x.weakCategory.from, readings };
   return { category: 'other', convention: readings[0].convention, readings };
 }
 

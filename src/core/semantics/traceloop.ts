@@ -1,5 +1,5 @@
 import { Has, str, type SpanFacts } from './facts';
-import { flattenedGenAiMessages, hasIndexed } from './flattened';
+import { flattenedGenAiMessages } from './flattened';
 import { decodeJsonLayers, isRecord, parseMaybeJson } from './json';
 import { firstNum, firstStr, newReading, type Reading } from './reading';
 import type { SpanCategory } from './types';
@@ -27,19 +27,29 @@ const REQUEST_TYPE_CATEGORY: Readonly<Record<string, SpanCategory>> = {
   rerank: 'retriever',
 };
 
+/** What this reader looks for, per field (for the mapping report). */
+const TRACELOOP_LOOKED: Reading['looked'] = Object.freeze({
+  category: 'traceloop.span.kind, llm.request.type',
+  usage: 'gen_ai.usage.prompt_tokens / completion_tokens, llm.usage.total_tokens',
+  input: 'gen_ai.prompt.<i>.*',
+  output: 'gen_ai.completion.<i>.*',
+  'tool.name': 'traceloop.entity.name',
+  'tool.arguments': 'traceloop.entity.input',
+  'tool.result': 'traceloop.entity.output',
+});
+
 export function readTraceloop(f: SpanFacts): Reading | undefined {
   if (!(f.flags & (Has.traceloop | Has.llm))) return undefined;
   const kind = str(f, 'traceloop.span.kind')?.toLowerCase();
   const requestType = str(f, 'llm.request.type')?.toLowerCase();
   const total = firstNum(f, 'llm.usage.total_tokens');
   if (kind === undefined && requestType === undefined && total === undefined && !(f.flags & Has.traceloop)) return undefined;
-  const r = newReading('traceloop');
+  const r = newReading('traceloop', TRACELOOP_LOOKED);
   if (kind !== undefined && Object.prototype.hasOwnProperty.call(SPAN_KIND_CATEGORY, kind)) {
     r.category = { value: SPAN_KIND_CATEGORY[kind], from: `traceloop.span.kind = ${kind}` };
   } else if (requestType !== undefined && Object.prototype.hasOwnProperty.call(REQUEST_TYPE_CATEGORY, requestType)) {
     r.category = { value: REQUEST_TYPE_CATEGORY[requestType], from: `llm.request.type = ${requestType}` };
   }
-  r.looked.category = 'traceloop.span.kind, llm.request.type';
 
   const legacy = {
     input: firstNum(f, 'gen_ai.usage.prompt_tokens'),
@@ -49,28 +59,22 @@ export function readTraceloop(f: SpanFacts): Reading | undefined {
     total,
   };
   if (legacy.input || legacy.output || total) r.usage = legacy;
-  r.looked.usage = 'gen_ai.usage.prompt_tokens / completion_tokens, llm.usage.total_tokens';
 
-  if (hasIndexed(f, 'gen_ai.prompt.')) r.input = { from: 'gen_ai.prompt.<i>.*', get: () => flattenedGenAiMessages(f, 'gen_ai.prompt.') };
-  if (hasIndexed(f, 'gen_ai.completion.')) r.output = { from: 'gen_ai.completion.<i>.*', get: () => flattenedGenAiMessages(f, 'gen_ai.completion.') };
-  r.looked.input = 'gen_ai.prompt.<i>.*';
-  r.looked.output = 'gen_ai.completion.<i>.*';
+  if (f.flags & Has.flatPrompt) r.input = { from: 'gen_ai.prompt.<i>.*', get: () => flattenedGenAiMessages(f, 'gen_ai.prompt.') };
+  if (f.flags & Has.flatCompletion) r.output = { from: 'gen_ai.completion.<i>.*', get: () => flattenedGenAiMessages(f, 'gen_ai.completion.') };
 
   const entity = firstStr(f, 'traceloop.entity.name');
   const category = r.category?.value;
   if (category === 'tool') {
     r.toolName = entity;
-    const input = f.attrs['traceloop.entity.input'];
-    if (input !== undefined) r.toolArguments = { value: entityInputArgs(input), from: 'traceloop.entity.input' };
-    const output = f.attrs['traceloop.entity.output'];
-    if (output !== undefined) r.toolResult = { value: parseMaybeJson(output), from: 'traceloop.entity.output' };
+    const input = f.get('traceloop.entity.input');
+    if (input !== undefined) r.toolArguments = { from: 'traceloop.entity.input', get: () => entityInputArgs(input) };
+    const output = f.get('traceloop.entity.output');
+    if (output !== undefined) r.toolResult = { from: 'traceloop.entity.output', get: () => parseMaybeJson(output) };
   }
-  r.looked['tool.name'] = 'traceloop.entity.name';
-  r.looked['tool.arguments'] = 'traceloop.entity.input';
-  r.looked['tool.result'] = 'traceloop.entity.output';
   if (category === 'agent' || category === 'chain') {
     r.agentName = entity ?? firstStr(f, 'traceloop.workflow.name');
-    const output = f.attrs['traceloop.entity.output'];
+    const output = f.get('traceloop.entity.output');
     if (output !== undefined) r.answer = { from: 'traceloop.entity.output', get: () => entityOutputText(output) };
   }
   return r;

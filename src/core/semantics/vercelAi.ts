@@ -27,19 +27,31 @@ function categoryOf(op: string): SpanCategory {
   return 'other';
 }
 
+/** What this reader looks for, per field (for the mapping report). */
+const VERCEL_LOOKED: Reading['looked'] = Object.freeze({
+  category: 'ai.operationId',
+  model: 'ai.response.model, ai.model.id',
+  provider: 'ai.model.provider',
+  usage: 'ai.usage.promptTokens / completionTokens (v5+: inputTokens / outputTokens)',
+  input: 'ai.prompt.messages, ai.prompt (recordInputs)',
+  output: 'ai.response.text, ai.response.object, ai.response.toolCalls (recordOutputs)',
+  'tool.name': 'ai.toolCall.name',
+  'tool.callId': 'ai.toolCall.id',
+  'tool.arguments': 'ai.toolCall.args',
+  'tool.result': 'ai.toolCall.result',
+  'agent.name': 'ai.telemetry.functionId',
+});
+
 export function readVercelAi(f: SpanFacts): Reading | undefined {
   if (!(f.flags & Has.vercel) && !f.span.name.startsWith('ai.')) return undefined;
   const op = operationOf(f);
   if (op === undefined) return undefined;
-  const r = newReading('vercel-ai');
+  const r = newReading('vercel-ai', VERCEL_LOOKED);
   const category = categoryOf(op);
   r.category = { value: category, from: str(f, 'ai.operationId') !== undefined ? `ai.operationId = ${op}` : 'span name' };
-  r.looked.category = 'ai.operationId';
 
   r.model = firstStr(f, 'ai.response.model', 'ai.model.id');
-  r.looked.model = 'ai.response.model, ai.model.id';
   r.provider = firstStr(f, 'ai.model.provider');
-  r.looked.provider = 'ai.model.provider';
   const usage = {
     input: firstNum(f, 'ai.usage.promptTokens', 'ai.usage.inputTokens', ...(category === 'embedding' ? ['ai.usage.tokens'] : [])),
     output: firstNum(f, 'ai.usage.completionTokens', 'ai.usage.outputTokens'),
@@ -48,22 +60,19 @@ export function readVercelAi(f: SpanFacts): Reading | undefined {
     total: firstNum(f, 'ai.usage.totalTokens'),
   };
   if (usage.input || usage.output || usage.total) r.usage = usage;
-  r.looked.usage = 'ai.usage.promptTokens / completionTokens (v5+: inputTokens / outputTokens)';
 
-  const a = f.attrs;
-  if (a['ai.prompt.messages'] !== undefined) r.input = { from: 'ai.prompt.messages', get: () => messagesFrom(a['ai.prompt.messages'], 'user') };
-  else if (a['ai.prompt'] !== undefined) r.input = { from: 'ai.prompt', get: () => messagesFrom(a['ai.prompt'], 'user') };
-  r.looked.input = 'ai.prompt.messages, ai.prompt (recordInputs)';
-  const text = a['ai.response.text'];
-  const object = a['ai.response.object'];
-  const calls = a['ai.response.toolCalls'];
+  if (f.get('ai.prompt.messages') !== undefined) r.input = { from: 'ai.prompt.messages', get: () => messagesFrom(f.get('ai.prompt.messages'), 'user') };
+  else if (f.get('ai.prompt') !== undefined) r.input = { from: 'ai.prompt', get: () => messagesFrom(f.get('ai.prompt'), 'user') };
+  const text = f.get('ai.response.text');
+  const object = f.get('ai.response.object');
+  const calls = f.get('ai.response.toolCalls');
   if (text !== undefined || object !== undefined || calls !== undefined) {
     r.output = {
       from: [text !== undefined && 'ai.response.text', object !== undefined && 'ai.response.object', calls !== undefined && 'ai.response.toolCalls'].filter(Boolean).join(' + '),
       get: () => responseMessages(text ?? object, calls, str(f, 'ai.response.finishReason')),
+      raw: calls ?? '',
     };
   }
-  r.looked.output = 'ai.response.text, ai.response.object, ai.response.toolCalls (recordOutputs)';
   if (category === 'agent' && (text !== undefined || object !== undefined)) {
     const answer = text ?? object;
     r.answer = { from: text !== undefined ? 'ai.response.text' : 'ai.response.object', get: () => (typeof answer === 'string' && answer !== '' ? answer : undefined) };
@@ -73,16 +82,11 @@ export function readVercelAi(f: SpanFacts): Reading | undefined {
     r.toolName = firstStr(f, 'ai.toolCall.name');
     r.toolCallId = firstStr(f, 'ai.toolCall.id');
     const args = firstAny(f, 'ai.toolCall.args', 'ai.toolCall.input');
-    if (args) r.toolArguments = { value: parseMaybeJson(args.value), from: args.from };
+    if (args) r.toolArguments = { from: args.from, get: () => parseMaybeJson(args.value) };
     const result = firstAny(f, 'ai.toolCall.result', 'ai.toolCall.output');
-    if (result) r.toolResult = { value: parseMaybeJson(result.value), from: result.from };
+    if (result) r.toolResult = { from: result.from, get: () => parseMaybeJson(result.value) };
   }
-  r.looked['tool.name'] = 'ai.toolCall.name';
-  r.looked['tool.callId'] = 'ai.toolCall.id';
-  r.looked['tool.arguments'] = 'ai.toolCall.args';
-  r.looked['tool.result'] = 'ai.toolCall.result';
   r.agentName = firstStr(f, 'ai.telemetry.functionId', 'resource.name');
-  r.looked['agent.name'] = 'ai.telemetry.functionId';
   return r;
 }
 

@@ -251,6 +251,9 @@ describe('Jaeger edge cases', () => {
     const messages = set.diagnostics.map((d) => d.message);
     expect(messages.some((m) => m.includes('trace not found') && m.includes('00000000000000000000000000000bad') && m.includes('404'))).toBe(true);
     expect(messages).toContain('Jaeger warning: clock skew adjustment disabled');
+    // Every diagnostic that says "unreadable-span" stands for one lost span record; these are not.
+    expect(set.diagnostics.filter((d) => d.code === 'unreadable-span')).toEqual([]);
+    expect(set.inputSpanCount).toBe(2);
   });
 
   it('an empty data array is an empty answer, not an unknown format', () => {
