@@ -13,6 +13,8 @@
  * - `receiver.update_latency_p95_ms` (and p50): from the start of a POST (10 spans of a new
  *   trace) to the store's `onTraceUpdated` event for that trace, one request at a time, with
  *   the default flush interval (50 ms).
+ * - `receiver.json_parse_baseline_spans_per_s` and the `…ratio_to_json_parse` figures: the
+ *   same throughput relative to a bare `JSON.parse` of the JSON bodies in this run.
  * Targets (docs/targets.md): ≥ 50k spans/s protobuf, ≥ 20k spans/s JSON, updates ≤ 250 ms.
  */
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
@@ -200,15 +202,37 @@ async function latency(): Promise<{ p50: number; p95: number }> {
   return { p50: median(samples), p95: sorted[Math.floor(sorted.length * 0.95)] };
 }
 
+/**
+ * Machine-speed reference taken in the same run: spans per second that a bare `JSON.parse` of
+ * the same JSON request bodies manages (decoding to a string included). Ratios to it compare
+ * across machines; absolute figures on a shared machine do not.
+ */
+function jsonParseBaseline(): number {
+  const bodies = Array.from({ length: 4 }, (_, t) => Buffer.from(JsonTraceSerializer.serializeRequest(templateSpans(t).spans)!));
+  const decoder = new TextDecoder();
+  const rounds = 15;
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (const b of bodies) JSON.parse(decoder.decode(b));
+    times.push(performance.now() - t0);
+  }
+  return (bodies.length * SPANS_PER_REQUEST) / (median(times) / 1000);
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--client') return client(process.argv[3], process.argv[4], process.argv[5] as Encoding);
   mkdirSync(dir, { recursive: true });
+  const baseline = jsonParseBaseline();
+  emit('receiver.json_parse_baseline_spans_per_s', baseline, 'spans/s');
   const proto = await throughput('proto');
   emit('receiver.otlp_proto.spans_per_s', proto.wallSpansPerS, 'spans/s');
   emit('receiver.otlp_proto.spans_per_cpu_s', proto.cpuSpansPerS, 'spans/s');
+  emit('receiver.otlp_proto.ratio_to_json_parse', proto.wallSpansPerS / baseline, 'ratio');
   const json = await throughput('json');
   emit('receiver.otlp_json.spans_per_s', json.wallSpansPerS, 'spans/s');
   emit('receiver.otlp_json.spans_per_cpu_s', json.cpuSpansPerS, 'spans/s');
+  emit('receiver.otlp_json.ratio_to_json_parse', json.wallSpansPerS / baseline, 'ratio');
   const lat = await latency();
   emit('receiver.update_latency_p50_ms', lat.p50, 'ms');
   emit('receiver.update_latency_p95_ms', lat.p95, 'ms');

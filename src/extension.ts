@@ -6,6 +6,7 @@ import { OPEN_RECENT_COMMAND, openRecentTrace } from './commands/openRecent';
 import { openTraceUri } from './commands/openUri';
 import { SHOW_IN_SIDE_BAR_COMMAND, showInSideBar } from './commands/showInSideBar';
 import { OpenTraces } from './host/openTraces';
+import { openStartupTraces } from './host/startupTraces';
 import { RecentStore } from './host/recentStore';
 import type { HostServices } from './host/services';
 import { JSON_TRACE_EDITOR_VIEW_TYPE, TRACE_EDITOR_VIEW_TYPE, TraceEditorProvider } from './panel/traceEditorProvider';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerCustomEditorProvider(JSON_TRACE_EDITOR_VIEW_TYPE, editor, editorOptions),
     vscode.window.registerWebviewPanelSerializer(TRACE_PANEL_VIEW_TYPE, new TracePanelSerializer(services)),
   );
+  void openStartupTraces(services).catch((e: unknown) => log.error(`opening startup traces: ${String(e)}`));
 }
 
 export function deactivate(): void {}

@@ -14,8 +14,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openWorkbench, packageVsix, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
 
 const TRACE = 'OPENAI_trace.json';
 const ROOT_NAME = 'invoke_agent [any_agent]';
@@ -46,7 +46,7 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'atd-shell-'));
-    const vsix = process.env.E2E_VSIX ?? (await timed('package VSIX', async () => packageVsix(REPO_ROOT, join(tmp, 'agent-trace-debugger.vsix'))));
+    const vsix = inject('vsixPath');
     timings['VSIX bytes'] = statSync(vsix).size;
     workspace = join(tmp, 'workspace');
     cpSync(join(REPO_ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });

@@ -14,6 +14,11 @@ const BACKSLASH = 0x5c;
 const utf8Decoder = new TextDecoder('utf-8');
 const utf8Encoder = new TextEncoder();
 
+/** ASCII JSON text as bytes, for `JsonBytes.lit`. */
+export function jsonLiteral(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
 export class JsonBytes {
   buf: Uint8Array;
   len = 0;
@@ -53,6 +58,21 @@ export class JsonBytes {
     let p = this.len;
     for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
     this.len = p;
+  }
+
+  /** A constant made by `jsonLiteral`: a byte loop, faster than `set` for a few bytes. */
+  lit(a: Uint8Array): void {
+    const n = a.length;
+    if (this.len + n > this.buf.length) this.grow(n);
+    const b = this.buf;
+    let p = this.len;
+    for (let i = 0; i < n; i++) b[p++] = a[i];
+    this.len = p;
+  }
+
+  /** An integer in decimal. */
+  int(v: number): void {
+    this.ascii(String(v));
   }
 
   /** Raw bytes copied as they are (already JSON). */

@@ -62,12 +62,14 @@ export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): Agen
     }
   }
   for (const w of toolWrappers) tools.delete(w);
-  inferUnmarkedTools(trace, infos, calls, tools, llmBelow);
+  const inferred = inferUnmarkedTools(trace, infos, calls, tools, llmBelow);
 
   const runs = buildRuns(trace, infos, calls, tools, llmBelow);
   const llmCalls = [...calls.values()];
-  const toolExecutions = [...tools.values()];
-  const ctx: ReportContext = { trace, infos, calls, tools, runs, llmWrappers, toolWrappers };
+  const toolExecutions = [...tools.values()].sort((a, b) => a.spanIndex - b.spanIndex);
+  // Inferred tools are the only spans whose info is not found again by reading the span.
+  const infoOf = (i: number) => inferred.get(i) ?? readSpan(spans[i]);
+  const ctx: ReportContext = { trace, infoOf, calls, tools, runs, llmWrappers, toolWrappers };
   const semantics: SpanSemantics[] = new Array<SpanSemantics>(n);
   for (let i = 0; i < n; i++) {
     const info = infos[i];

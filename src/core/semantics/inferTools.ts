@@ -14,7 +14,8 @@ const OUTPUT_KEYS = ['langfuse.observation.output', 'output.value', 'traceloop.e
  * marked tool span at all, a span that some convention read (so it comes from the AI framework,
  * not from HTTP or DB instrumentation), that is not an agent or model call and has no LLM call
  * below, and whose name is a tool the latest preceding LLM call of the tree asked for, is taken
- * as that tool's execution (each request at most once). Mutates `infos` and `tools`.
+ * as that tool's execution (each request at most once). Mutates `infos` and `tools`; returns
+ * the infos it changed, by span index.
  */
 export function inferUnmarkedTools(
   trace: Trace,
@@ -22,7 +23,8 @@ export function inferUnmarkedTools(
   calls: ReadonlyMap<number, LlmCall>,
   tools: Map<number, ToolExecutionRecord>,
   llmBelow: Uint8Array,
-): void {
+): Map<number, SpanInfo> {
+  const changed = new Map<number, SpanInfo>();
   const spans = trace.spans;
   const n = spans.length;
   const treeRoot = new Int32Array(n);
@@ -35,7 +37,7 @@ export function inferUnmarkedTools(
     if (info === PLAIN_SPAN_INFO || llmBelow[i] || treesWithTools.has(treeRoot[i])) continue;
     if (info.category === 'other' || info.category === 'chain') candidates.push(i);
   }
-  if (candidates.length === 0) return;
+  if (candidates.length === 0) return changed;
   const callsByTree = new Map<number, LlmCall[]>();
   for (const c of calls.values()) {
     const r = treeRoot[c.spanIndex];
@@ -63,7 +65,9 @@ export function inferUnmarkedTools(
     used.add(j);
     infos[i] = { ...infos[i], category: 'tool', categoryFrom: `span name matches the tool call "${reqs[j].name}" requested by LLM span #${call.spanIndex}` };
     tools.set(i, inferredTool(trace, i, infos[i], reqs[j].id));
+    changed.set(i, infos[i]);
   }
+  return changed;
 }
 
 function inferredTool(trace: Trace, i: number, info: SpanInfo, requestId: string | undefined): ToolExecutionRecord {

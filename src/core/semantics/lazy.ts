@@ -15,19 +15,3 @@ export function defineLazy<T extends object, K extends string>(obj: T, key: K, c
     },
   });
 }
-
-/** A value computed once, on first `get()`. */
-export class Lazy<T> {
-  private done = false;
-  private value: T | undefined;
-  constructor(private compute: (() => T) | undefined) {}
-
-  get(): T {
-    if (!this.done) {
-      this.value = this.compute!();
-      this.compute = undefined;
-      this.done = true;
-    }
-    return this.value as T;
-  }
-}

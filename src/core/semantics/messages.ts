@@ -15,7 +15,8 @@ import { decodeJsonLayers, isRecord, parseJsonText, parseMaybeJson, textOf } fro
  * - LangChain serialised messages (`{lc, id:[…,"AIMessage"], kwargs:{…}}`)
  * - wrappers `{messages}`, `{prompt}`, `{system}`, `{choices:[{message}]}` and plain strings.
  * Tool results inside a message (Anthropic `tool_result` blocks in a user message) become
- * separate `tool` messages. Anything unrecognised yields no message rather than a guess.
+ * separate `tool` messages. An unrecognised object yields no message rather than a guess;
+ * unrecognised text (plain or JSON) is kept as one message of `defaultRole`.
  */
 export function messagesFrom(value: unknown, defaultRole: 'user' | 'assistant'): ChatMessage[] {
   const v = decodeJsonLayers(value);

@@ -76,30 +76,38 @@ export function newReading(convention: ConventionId, looked: Reading['looked']):
   return { convention, looked };
 }
 
-/** The first of `keys` holding a non-empty string. */
-export function firstStr(f: SpanFacts, ...keys: string[]): Sourced<string> | undefined {
-  for (const k of keys) {
-    const v = str(f, k);
-    if (v !== undefined) return { value: v, from: k };
-  }
+// The `first*` helpers take up to four keys as plain parameters (no rest array): they run for
+// every GenAI span of a trace.
+
+/** The first of the keys holding a non-empty string. */
+export function firstStr(f: SpanFacts, k1: string, k2?: string, k3?: string, k4?: string): Sourced<string> | undefined {
+  let v = str(f, k1);
+  if (v !== undefined) return { value: v, from: k1 };
+  if (k2 === undefined) return undefined;
+  if ((v = str(f, k2)) !== undefined) return { value: v, from: k2 };
+  if (k3 === undefined) return undefined;
+  if ((v = str(f, k3)) !== undefined) return { value: v, from: k3 };
+  if (k4 !== undefined && (v = str(f, k4)) !== undefined) return { value: v, from: k4 };
   return undefined;
 }
 
-/** The first of `keys` holding a number. */
-export function firstNum(f: SpanFacts, ...keys: string[]): Sourced<number> | undefined {
-  for (const k of keys) {
-    const v = num(f, k);
-    if (v !== undefined) return { value: v, from: k };
-  }
+/** The first of the keys holding a number. */
+export function firstNum(f: SpanFacts, k1: string, k2?: string, k3?: string): Sourced<number> | undefined {
+  let v = num(f, k1);
+  if (v !== undefined) return { value: v, from: k1 };
+  if (k2 === undefined) return undefined;
+  if ((v = num(f, k2)) !== undefined) return { value: v, from: k2 };
+  if (k3 !== undefined && (v = num(f, k3)) !== undefined) return { value: v, from: k3 };
   return undefined;
 }
 
-/** The first of `keys` present at all (any type). */
-export function firstAny(f: SpanFacts, ...keys: string[]): Sourced<unknown> | undefined {
-  for (const k of keys) {
-    const v = f.get(k);
-    if (v !== undefined && v !== null) return { value: v, from: k };
-  }
+/** The first of the keys present at all (any type but null). */
+export function firstAny(f: SpanFacts, k1: string, k2?: string): Sourced<unknown> | undefined {
+  let v = f.get(k1);
+  if (v !== undefined && v !== null) return { value: v, from: k1 };
+  if (k2 === undefined) return undefined;
+  v = f.get(k2);
+  if (v !== undefined && v !== null) return { value: v, from: k2 };
   return undefined;
 }
 

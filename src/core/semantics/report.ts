@@ -8,7 +8,11 @@ import type { FieldSource, LlmCall, ToolExecution } from './types';
 /** What the mapping report of a span needs from the derivation. */
 export interface ReportContext {
   readonly trace: Trace;
-  readonly infos: readonly SpanInfo[];
+  /**
+   * The span's merged readings. Recomputed on demand (reading a span is pure) rather than
+   * kept: the readings of every span of a large trace would outweigh the view itself.
+   */
+  readonly infoOf: (i: number) => SpanInfo;
   readonly calls: ReadonlyMap<number, LlmCall>;
   readonly tools: ReadonlyMap<number, ToolExecution>;
   readonly runs: RunsResult;
@@ -23,7 +27,7 @@ export interface ReportContext {
  * came from, and why a field is empty. Built on demand (see agentView.ts).
  */
 export function buildFieldReport(ctx: ReportContext, i: number): FieldSource[] {
-  const info = ctx.infos[i];
+  const info = ctx.infoOf(i);
   const span = ctx.trace.spans[i];
   const out: FieldSource[] = [];
   const from = (field: string, source: string | undefined, missing: string) => out.push(source !== undefined ? { field, from: source } : { field, missing });

@@ -154,12 +154,15 @@ export function buildRuns(
   return { runs, iterationCount, adopted, runOf, explicitRuns, implicitRuns };
 }
 
+/** Sorts by start time, then span index. Lists arrive in span order, usually already sorted. */
 function sortByStart<T extends { spanIndex: number }>(list: T[], spans: readonly Span[]): T[] {
-  return list.sort((a, b) => {
+  const cmp = (a: T, b: T) => {
     const x = spans[a.spanIndex].startNs;
     const y = spans[b.spanIndex].startNs;
     return x < y ? -1 : x > y ? 1 : a.spanIndex - b.spanIndex;
-  });
+  };
+  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1], list[i]) > 0) return list.sort(cmp);
+  return list;
 }
 
 function finishRun(d: RunDraft, spans: readonly Span[], infos: readonly SpanInfo[], finish: (d: RunDraft) => AgentRun): AgentRun {

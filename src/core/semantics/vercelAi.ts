@@ -53,7 +53,7 @@ export function readVercelAi(f: SpanFacts): Reading | undefined {
   r.model = firstStr(f, 'ai.response.model', 'ai.model.id');
   r.provider = firstStr(f, 'ai.model.provider');
   const usage = {
-    input: firstNum(f, 'ai.usage.promptTokens', 'ai.usage.inputTokens', ...(category === 'embedding' ? ['ai.usage.tokens'] : [])),
+    input: firstNum(f, 'ai.usage.promptTokens', 'ai.usage.inputTokens', category === 'embedding' ? 'ai.usage.tokens' : undefined),
     output: firstNum(f, 'ai.usage.completionTokens', 'ai.usage.outputTokens'),
     cachedInput: firstNum(f, 'ai.usage.cachedInputTokens'),
     reasoning: firstNum(f, 'ai.usage.reasoningTokens'),

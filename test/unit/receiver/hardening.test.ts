@@ -2,6 +2,7 @@
  * Every hardening rule of the receiver, one request each, over real HTTP on loopback.
  * Bodies come from the OpenTelemetry serializers (requests.ts) or are built by hand.
  */
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
@@ -50,6 +51,20 @@ describe('accepts what it should', () => {
   it('gzip bodies', async () => {
     expect((await send(url, { headers: { ...PB, 'Content-Encoding': 'gzip' }, body: gzipSync(validProto) })).status).toBe(200);
     expect((await send(url, { headers: { ...JSONCT, 'Content-Encoding': 'gzip' }, body: gzipSync(validJson) })).status).toBe(200);
+  });
+
+  it('Expect: 100-continue (curl sends it for bodies over 1 KB): 100 Continue, then 200', async () => {
+    const u = new URL(url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent: false, headers: { ...PB, 'Content-Length': validProto.length, Expect: '100-continue' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('continue', () => req.end(validProto));
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(status).toBe(200);
   });
 
   it('an empty protobuf request is a valid empty export', async () => {
