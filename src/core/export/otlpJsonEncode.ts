@@ -14,8 +14,8 @@ import type { UnixNanos } from '../model/time';
  * back gives the same `AttrValue`s (the round-trip test pins this).
  *
  * The input is structural (`EncodableSpan`): both a built `Span` and an importer's `RawSpan`
- * fit, so the receiver can store spans exactly as received, before the TraceBuilder repairs
- * anything (the repairs and their diagnostics happen again when the file is opened).
+ * fit, so spans can be written before or after the TraceBuilder's repairs. (The receiver does
+ * not go through the model: it transcodes requests directly, see core/receiver/.)
  */
 
 export interface OtlpJsonAnyValue {

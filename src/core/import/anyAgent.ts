@@ -49,9 +49,10 @@ export const anyAgentImporter: JsonImporter = {
   exactIntegers: true,
   format: 'any-agent',
   label: 'any-agent trace JSON',
-  sniff: (root) => inputOf(root) !== undefined,
+  sniff: (root) => inputOf(root, false) !== undefined,
   read(root, builder, source) {
-    const input = inputOf(root);
+    // After detection the input is re-read with long integers as decimal text (exactIntegers).
+    const input = inputOf(root, true);
     if (!input) throw new ImportError('not an any-agent trace or a list of Python span dicts');
     const lossy: Lossy = { ids: false, times: false };
     const resources = new Map<string, Resource>();
@@ -85,11 +86,15 @@ export const anyAgentImporter: JsonImporter = {
   },
 };
 
-/** A span dict: `context.span_id` is an int (any-agent) or `0x…` hex (Python `to_json`). */
-function isSpanDict(v: unknown): v is Json {
+/**
+ * A span dict: `context.span_id` is an int (any-agent) or `0x…` hex (Python `to_json`).
+ * `decimalText` accepts ids as decimal strings, which only the exact re-read produces: sniffing
+ * must not, or a Phoenix span whose hex id happens to be all digits would be taken for one.
+ */
+function isSpanDict(v: unknown, decimalText: boolean): v is Json {
   if (!isObject(v) || !isObject(v.context)) return false;
   const id = v.context.span_id;
-  const idOk = typeof id === 'number' || typeof id === 'bigint' || (typeof id === 'string' && /^(0x[0-9a-f]+|\d+)$/i.test(id));
+  const idOk = typeof id === 'number' || typeof id === 'bigint' || (typeof id === 'string' && (/^0x[0-9a-f]+$/i.test(id) || (decimalText && /^\d+$/.test(id))));
   return idOk && ('parent' in v || 'parent_id' in v || 'start_time' in v);
 }
 
@@ -97,10 +102,10 @@ function isPythonToJson(span: unknown): boolean {
   return isObject(span) && isObject(span.context) && typeof span.context.span_id === 'string' && span.context.span_id.startsWith('0x');
 }
 
-function inputOf(root: unknown): SpanDictInput | undefined {
-  if (Array.isArray(root)) return isSpanDict(root[0]) ? { spans: root, path: '' } : undefined;
-  if (isSpanDict(root)) return { spans: [root], path: '' };
-  if (isObject(root) && Array.isArray(root.spans) && isSpanDict(root.spans[0])) {
+function inputOf(root: unknown, decimalText: boolean): SpanDictInput | undefined {
+  if (Array.isArray(root)) return isSpanDict(root[0], decimalText) ? { spans: root, path: '' } : undefined;
+  if (isSpanDict(root, decimalText)) return { spans: [root], path: '' };
+  if (isObject(root) && Array.isArray(root.spans) && isSpanDict(root.spans[0], decimalText)) {
     return { spans: root.spans, path: 'spans', agentTrace: root };
   }
   return undefined;

@@ -98,19 +98,8 @@ interface Context {
 }
 
 export function readOtlpProto(bytes: Uint8Array): TraceSet {
-  const builder = new TraceBuilder();
-  decodeOtlpProtoInto(bytes, builder);
-  return builder.build('otlp-proto', FORMAT);
-}
-
-/**
- * The decoding half of `readOtlpProto`: feeds every span (or unreadable record) to `builder`
- * without building. The receiver passes a collecting subclass to get the `RawSpan`s as sent.
- * Throws `ImportError` like `readOtlpProto`.
- */
-export function decodeOtlpProtoInto(bytes: Uint8Array, builder: TraceBuilder): void {
   checkLooksLikeOtlp(bytes);
-  const ctx: Context = { r: new ProtoReader(bytes), builder, badKinds: 0, badStatusCodes: 0 };
+  const ctx: Context = { r: new ProtoReader(bytes), builder: new TraceBuilder(), badKinds: 0, badStatusCodes: 0 };
   const r = ctx.r;
   const end = bytes.length;
   let ri = 0;
@@ -125,12 +114,14 @@ export function decodeOtlpProtoInto(bytes: Uint8Array, builder: TraceBuilder): v
   }
   if (ctx.badKinds) ctx.builder.note('unsupported-value', `${ctx.badKinds} span(s) have a span kind outside 0–5; shown as unspecified`);
   if (ctx.badStatusCodes) ctx.builder.note('unsupported-value', `${ctx.badStatusCodes} span(s) have a status code outside 0–2; shown as unset`);
+  return ctx.builder.build('otlp-proto', FORMAT);
 }
 
 /**
  * Every OTLP trace request starts with field 1 (resource_spans), length-delimited, with a
  * length inside the input: random binary and text almost never do, so they get a plain "not
- * OTLP protobuf" instead of a trace of nonsense spans.
+ * OTLP protobuf" instead of a trace of nonsense spans. Exported for the receiver's transcoder
+ * (core/receiver/protoTranscode.ts), which must refuse what this refuses.
  */
 export function checkLooksLikeOtlp(bytes: Uint8Array): void {
   if (bytes.length === 0) return; // the caller reports an empty file

@@ -8,8 +8,6 @@ import { RejectedSpan, type TraceGroups } from './traceGroups';
 
 export type { ProtoSpanFacts } from './protoJsonWriters';
 
-const J_SCHEMA_URL = jsonLiteral('"schemaUrl":');
-
 /**
  * OTLP protobuf `ExportTraceServiceRequest` → OTLP JSON `TracesData` lines, one per trace,
  * straight from bytes to bytes (see jsonBytes.ts for why).
@@ -34,9 +32,10 @@ const T_RESOURCE = tagOf(1, LEN);
 const T_SCOPE_SPANS = tagOf(2, LEN);
 const T_SCHEMA_URL = tagOf(3, LEN);
 const T_LIBRARY_SPANS = tagOf(1000, LEN);
-const T_KV = tagOf(1, LEN); // Resource.attributes, KeyValueList.values, ArrayValue.values
+const T_KV = tagOf(1, LEN); // Resource.attributes, read for service.name
 const T_SCOPE = tagOf(1, LEN);
 const T_SPAN = tagOf(2, LEN);
+const J_SCHEMA_URL = jsonLiteral('"schemaUrl":');
 
 /** One ResourceSpans/ScopeSpans pair as JSON fragments, shared by the traces whose spans it holds. */
 export interface ProtoBlock {
