@@ -12,6 +12,16 @@ import type { HostServices } from './host/services';
 import { JSON_TRACE_EDITOR_VIEW_TYPE, TRACE_EDITOR_VIEW_TYPE, TraceEditorProvider } from './panel/traceEditorProvider';
 import { TRACE_PANEL_VIEW_TYPE, TracePanelSerializer } from './panel/tracePanels';
 import { OPEN_URI_COMMAND, TRACES_VIEW_ID, TraceTreeProvider } from './views/traceTreeProvider';
+import { COPY_EXPORTER_SETTINGS_COMMAND, copyExporterSettings } from './commands/copyExporterSettings';
+import { showReceiverMenu } from './commands/receiverMenu';
+import { START_RECEIVER_COMMAND, startReceiver } from './commands/startReceiver';
+import { STOP_RECEIVER_COMMAND, stopReceiver } from './commands/stopReceiver';
+import { LiveTraces } from './host/liveTraces';
+import { autoStartReceiver } from './host/receiverAutoStart';
+import { ReceiverController } from './host/receiverController';
+import { RECEIVER_MENU_COMMAND, ReceiverStatusBar } from './host/receiverStatusBar';
+
+let receiver: ReceiverController | undefined;
 
 /** Wiring only: every piece lives in commands/, panel/, views/ and host/. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -19,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const openTraces = new OpenTraces();
   const recent = new RecentStore(context.globalState);
   const services: HostServices = { extensionUri: context.extensionUri, log, openTraces, recent, workspaceState: context.workspaceState };
-  const tree = new TraceTreeProvider(openTraces, recent);
+  receiver = new ReceiverController(context.globalStorageUri, context.environmentVariableCollection, log);
+  const tree = new TraceTreeProvider(openTraces, recent, receiver);
   const editor = new TraceEditorProvider(services);
   const editorOptions = { webviewOptions: { retainContextWhenHidden: false }, supportsMultipleEditorsPerDocument: true };
 
@@ -39,7 +50,23 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerCustomEditorProvider(JSON_TRACE_EDITOR_VIEW_TYPE, editor, editorOptions),
     vscode.window.registerWebviewPanelSerializer(TRACE_PANEL_VIEW_TYPE, new TracePanelSerializer(services)),
   );
+  const rc = receiver;
+  context.subscriptions.push(
+    rc,
+    new ReceiverStatusBar(rc),
+    new LiveTraces(rc, openTraces, log),
+    vscode.commands.registerCommand(START_RECEIVER_COMMAND, () => startReceiver(rc, log)),
+    vscode.commands.registerCommand(STOP_RECEIVER_COMMAND, () => stopReceiver(rc)),
+    vscode.commands.registerCommand(COPY_EXPORTER_SETTINGS_COMMAND, () => copyExporterSettings(rc)),
+    vscode.commands.registerCommand(RECEIVER_MENU_COMMAND, () => showReceiverMenu(rc)),
+    autoStartReceiver(rc, log),
+  );
   void openStartupTraces(services).catch((e: unknown) => log.error(`opening startup traces: ${String(e)}`));
 }
 
-export function deactivate(): void {}
+/** Stops the receiver (flushing its store) before the host goes away. */
+export async function deactivate(): Promise<void> {
+  const r = receiver;
+  receiver = undefined;
+  await r?.stop();
+}

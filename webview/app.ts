@@ -9,7 +9,7 @@ import { createTabs } from './components/tabs';
 import { createDetailPanel, type DetailPanel } from './detail/detailPanel';
 import type { Host } from './host';
 import { createLlmCallsPanel, type LlmCallsPanel } from './side/llmCallsPanel';
-import { restoreFor, traceKeyOf, type PersistedState } from './state/persistedState';
+import { grewFrom, restoreFor, traceKeyOf, type PersistedState } from './state/persistedState';
 import { renderSummaryHeader } from './summary/summaryHeader';
 import { blockText } from './text/visibleText';
 import { RowSource } from './tree/rowSource';
@@ -55,7 +55,14 @@ export class App {
   ) {
     this.state = host.readState();
     this.detail = createDetailPanel({
-      getSpanDetail: (index) => host.request({ type: 'getSpanDetail', index }),
+      getSpanDetail: (index) => {
+        const generation = this.loadGeneration;
+        return host.request({ type: 'getSpanDetail', index }).then((d) => {
+          // Remember the selection's span id: when a live trace grows, rows move and it is found again by id.
+          if (generation === this.loadGeneration && index === this.selected && d.spanId !== this.state.selectedSpanId) this.persist({ selectedSpanId: d.spanId });
+          return d;
+        });
+      },
       getAttributeValue: (index, key, scope) => host.request({ type: 'getAttributeValue', index, key, scope }),
       initialTab: this.state.detailTab,
       initialFilter: this.state.attributeFilter,
@@ -87,20 +94,29 @@ export class App {
 
   private async load(): Promise<void> {
     const generation = ++this.loadGeneration;
-    this.setStatus('Loading trace…');
+    // A live trace reloads several times a second: no "Loading" flash over a trace on screen.
+    if (!this.loaded) this.setStatus('Loading trace…');
     try {
       const summary = await this.host.request({ type: 'ready' });
       if (generation !== this.loadGeneration) return;
       const structure = await this.host.request({ type: 'getStructure' }, STRUCTURE_TIMEOUT_MS);
       if (generation !== this.loadGeneration) return;
       if (structure.parentIndex.length !== summary.spanCount) throw new Error(`the structure has ${structure.parentIndex.length} spans but the summary says ${summary.spanCount}`);
-      this.show(summary, structure);
+      const shown = { fileUri: summary.fileUri, traceIndex: summary.traceIndex, traceKey: traceKeyOf(summary.traceId, summary.spanCount) };
+      const grew = grewFrom(this.state, shown);
+      let found = -1;
+      if (grew && this.state.selectedSpanId !== '') {
+        found = await this.host.request({ type: 'findSpan', spanId: this.state.selectedSpanId });
+        if (generation !== this.loadGeneration) return;
+      }
+      this.show(summary, structure, grew ? { index: found } : undefined);
     } catch (err) {
       if (generation === this.loadGeneration) this.showLoadError(`Could not load the trace: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
-  private show(summary: TraceSummary, structure: TraceStructure): void {
+  /** `live`: the same trace grew; select span `index` (found by id, -1 if none) without moving the scroll. */
+  private show(summary: TraceSummary, structure: TraceStructure, live?: { index: number }): void {
     this.unmount();
     this.loadError.hidden = true;
     this.layoutRoot.classList.remove('has-error');
@@ -135,6 +151,11 @@ export class App {
     for (const v of views) v.layout();
     side.layout();
     this.selected = -1;
+    if (live) {
+      if (live.index >= 0 && live.index < n) this.select(live.index, { reveal: false, keepScroll: true });
+      else if (this.state.selectedSpanId === '') this.select(0, { reveal: false, keepScroll: true });
+      return;
+    }
     const restored = this.state.selectedIndex;
     this.select(restored >= 0 && restored < n ? restored : 0, { reveal: true });
   }

@@ -28,6 +28,7 @@ export interface ResultTypes {
   getAttributeValue: string;
   copySummary: null;
   selectTrace: null;
+  findSpan: number;
 }
 export type RequestType = Request['type'];
 
@@ -236,6 +237,9 @@ function fromValidator<T extends object | null>(validate: Validator<T>): (v: unk
 const checkString = (v: unknown): Checked<string> => (typeof v === 'string' ? { ok: true, value: v } : { ok: false, error: 'result must be a string' });
 const checkNull = (v: unknown): Checked<null> => (v === null || v === undefined ? { ok: true, value: null } : { ok: false, error: 'result must be null' });
 
+const checkSpanIndex = (v: unknown): Checked<number> =>
+  typeof v === 'number' && Number.isInteger(v) && v >= -1 ? { ok: true, value: v } : { ok: false, error: 'result must be a span index or -1' };
+
 function checkerFor(req: Request): (v: unknown) => Checked<ResultTypes[RequestType]> {
   switch (req.type) {
     case 'ready':
@@ -251,6 +255,8 @@ function checkerFor(req: Request): (v: unknown) => Checked<ResultTypes[RequestTy
     case 'copySummary':
     case 'selectTrace':
       return checkNull;
+    case 'findSpan':
+      return checkSpanIndex;
     default:
       return assertNever(req);
   }

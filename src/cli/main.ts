@@ -5,6 +5,7 @@
  * Exit codes: 0 success; 1 findings at or above the threshold (`check`); 2 unreadable input or
  * bad usage, with `error: <file>: <reason>` on stderr and never a stack trace.
  */
+import { runCheck } from './check';
 import { runInspect } from './inspect';
 import { runReceive } from './receive';
 
@@ -12,6 +13,10 @@ const USAGE = `usage: agent-trace <command> [options]
 
 commands:
   inspect <file> [--json] [--tree]   summarise the traces in a file (any supported format)
+  check <file> [--fail-on warning|error]
+                                     report claimed-vs-executed findings; exit 1 at or above the threshold
+  receive [--host H] [--port P] [--store DIR]
+                                     run a local OTLP/HTTP receiver and store what it receives
   help                               show this text
 `;
 
@@ -20,6 +25,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'inspect':
       return runInspect(rest);
+    case 'check':
+      return runCheck(rest);
     case 'receive':
       return runReceive(rest);
     case 'help':

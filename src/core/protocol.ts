@@ -130,7 +130,12 @@ export type Request =
   /** Result: null. Host copies the summary of the trace to the clipboard. */
   | { readonly type: 'copySummary'; readonly requestId: number }
   /** Result: null. Switch the shown trace of a multi-trace file. */
-  | { readonly type: 'selectTrace'; readonly requestId: number; readonly traceIndex: number };
+  | { readonly type: 'selectTrace'; readonly requestId: number; readonly traceIndex: number }
+  /**
+   * Result: the index of the span with this id in the shown trace, or -1. After `traceChanged`
+   * for a trace that grew (live traces) rows move, so the webview finds its selection by id.
+   */
+  | { readonly type: 'findSpan'; readonly requestId: number; readonly spanId: string };
 
 export const MAX_ROWS_PER_REQUEST = 2000;
 
@@ -198,6 +203,12 @@ export function parseRequest(msg: unknown): Request | string {
       if (bad) return bad;
       if (!isInt(msg.traceIndex)) return 'selectTrace: traceIndex must be a non-negative integer';
       return { type, requestId, traceIndex: msg.traceIndex };
+    }
+    case 'findSpan': {
+      const bad = expect(['spanId']);
+      if (bad) return bad;
+      if (typeof msg.spanId !== 'string' || msg.spanId.length > 64) return 'findSpan: spanId must be a string of at most 64 characters';
+      return { type, requestId, spanId: msg.spanId };
     }
     default:
       return `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}`;

@@ -78,6 +78,11 @@ export class LoadedTrace {
     return buildRows(this.trace, this.view(), start, count);
   }
 
+  /** Index of the span with id `spanId` in the shown trace, or -1. */
+  indexOfSpan(spanId: string): number {
+    return this.trace.spans.findIndex((s) => s.spanId === spanId);
+  }
+
   spanDetail(index: number): SpanDetail | undefined {
     return buildSpanDetail(this.trace, this.view(), index);
   }

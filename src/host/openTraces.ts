@@ -8,6 +8,11 @@ export interface OpenTrace {
   readonly kind: 'panel' | 'editor';
   /** Set once the file has loaded. */
   readonly trace: LoadedTrace | undefined;
+  /**
+   * Shows `trace` (the same file, read again because it grew) in place of the loaded one and
+   * tells the webview to pull again (`traceChanged`). Ignored before the first load finished.
+   */
+  replaceTrace(trace: LoadedTrace): void;
 }
 
 /**
@@ -52,6 +57,12 @@ export class OpenTraces implements vscode.Disposable {
     const key = uri.toString();
     for (const e of this.entries) if (e.kind === kind && e.uri.toString() === key) return e;
     return undefined;
+  }
+
+  /** Every loaded webview showing `uri` (panels and editors). */
+  showing(uri: vscode.Uri): OpenTrace[] {
+    const key = uri.toString();
+    return [...this.entries].filter((e) => e.trace && e.uri.toString() === key);
   }
 
   /** Loaded traces, one per file (a file open twice is listed once). */

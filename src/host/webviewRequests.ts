@@ -69,6 +69,8 @@ async function answer(req: Request, t: LoadedTrace, ctx: RequestContext): Promis
       return null;
     case 'selectTrace':
       return t.select(req.traceIndex) ? null : new RequestError(`no trace ${req.traceIndex} (the file has ${t.traceCount})`);
+    case 'findSpan':
+      return t.indexOfSpan(req.spanId);
     default:
       return assertNever(req);
   }

@@ -58,7 +58,8 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => {
         void handleWebviewMessage(raw, {
-          trace: () => this.outcome.then((o) => (o.kind === 'loaded' ? o.trace : { error: o.kind === 'failed' ? o.message : `Opening ${baseName(this.uri.path)} was cancelled.` })),
+          // `this.trace`, not `o.trace`: a live trace is replaced when its file grows (replaceTrace).
+          trace: () => this.outcome.then((o) => (o.kind === 'loaded' ? (this.trace ?? o.trace) : { error: o.kind === 'failed' ? o.message : `Opening ${baseName(this.uri.path)} was cancelled.` })),
           post: (msg: HostMessage) => {
             void webview.postMessage(msg);
             if (msg.type === 'traceChanged') deps.openTraces.touch();
@@ -81,6 +82,13 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
       void this.deps.recent.add(o.trace.summary());
     }
     return o;
+  }
+
+  replaceTrace(trace: LoadedTrace): void {
+    if (!this.trace) return;
+    this.trace = trace;
+    void this.panel.webview.postMessage({ type: 'traceChanged' } satisfies HostMessage);
+    this.deps.openTraces.touch();
   }
 
   dispose(): void {

@@ -23,6 +23,8 @@ export interface PersistedState {
   readonly traceKey: string;
   /** Selected span index, or -1. */
   readonly selectedIndex: number;
+  /** Span id of the selected span ('' when unknown): finds the selection again when a live trace grew and rows moved. */
+  readonly selectedSpanId: string;
   /** Collapsed span indices, ascending. */
   readonly collapsed: readonly number[];
   readonly scrollTop: number;
@@ -41,6 +43,7 @@ export const INITIAL_STATE: PersistedState = {
   traceIndex: 0,
   traceKey: '',
   selectedIndex: -1,
+  selectedSpanId: '',
   collapsed: [],
   scrollTop: 0,
   // Messages first: for an LLM call the conversation is what one looks at; other spans fall back to attributes.
@@ -67,6 +70,7 @@ export function parsePersistedState(raw: unknown): PersistedState {
     traceIndex: int(raw.traceIndex, 0) ?? 0,
     traceKey: typeof raw.traceKey === 'string' ? raw.traceKey : '',
     selectedIndex: int(raw.selectedIndex, -1) ?? -1,
+    selectedSpanId: typeof raw.selectedSpanId === 'string' && /^[0-9a-f]{1,32}$/.test(raw.selectedSpanId) ? raw.selectedSpanId : '',
     collapsed,
     scrollTop: typeof raw.scrollTop === 'number' && Number.isFinite(raw.scrollTop) && raw.scrollTop >= 0 ? raw.scrollTop : 0,
     detailTab: (DETAIL_TABS as readonly unknown[]).includes(raw.detailTab) ? (raw.detailTab as DetailTab) : INITIAL_STATE.detailTab,
@@ -81,6 +85,12 @@ export function parsePersistedState(raw: unknown): PersistedState {
  */
 export function restoreFor(stored: PersistedState, trace: { fileUri: string; traceIndex: number; traceKey: string; spanCount: number }): PersistedState {
   const { fileUri, traceIndex, traceKey, spanCount } = trace;
+  if (grewFrom(stored, trace)) {
+    // The same trace with more spans (a live trace): indices moved, so the selection is found
+    // again by `selectedSpanId` (the caller asks the host) and collapse state is dropped; the
+    // scroll position and the visual choices stay.
+    return { ...stored, traceKey, selectedIndex: -1, collapsed: [] };
+  }
   if (stored.traceKey !== traceKey) {
     return { ...INITIAL_STATE, fileUri, traceIndex, traceKey, detailTab: stored.detailTab, attributeFilter: stored.attributeFilter };
   }
@@ -91,6 +101,16 @@ export function restoreFor(stored: PersistedState, trace: { fileUri: string; tra
     selectedIndex: stored.selectedIndex < spanCount ? stored.selectedIndex : -1,
     collapsed: stored.collapsed.filter((i) => i < spanCount),
   };
+}
+
+/**
+ * True when `stored` is about the same trace of the same file as `trace` but with another span
+ * count: the trace grew while shown (or between two views of a live trace).
+ */
+export function grewFrom(stored: PersistedState, trace: { fileUri: string; traceIndex: number; traceKey: string }): boolean {
+  if (stored.fileUri !== trace.fileUri || stored.traceIndex !== trace.traceIndex || stored.traceKey === trace.traceKey || stored.traceKey === '') return false;
+  const id = (key: string): string => key.slice(0, key.lastIndexOf(':'));
+  return id(stored.traceKey) === id(trace.traceKey);
 }
 
 /** The state to store: collapsed indices sorted and capped. */

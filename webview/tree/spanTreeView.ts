@@ -213,7 +213,7 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
       selected = index;
       if (index >= 0 && (opts.reveal ?? true) && tree.reveal(index)) ctx.persist({ collapsed: tree.collapsed });
       const pos = index >= 0 ? tree.positionOf(index) : -1;
-      if (pos >= 0) scroller.scrollTop = scrollToReveal(pos, scroller.scrollTop, scroller.clientHeight, ROW_HEIGHT);
+      if (pos >= 0 && !opts.keepScroll) scroller.scrollTop = scrollToReveal(pos, scroller.scrollTop, scroller.clientHeight, ROW_HEIGHT);
       if (opts.focus) focusSelectedRow();
       else queueRender();
     },
@@ -229,6 +229,8 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
       unsubscribe();
       resize.disconnect();
       window.clearTimeout(scrollSaveTimer);
+      // Save the scroll now, not 200 ms later: a live trace that grows is shown again at once.
+      if (restoredScroll && scroller.isConnected && scroller.clientHeight > 0) ctx.persist({ scrollTop: scroller.scrollTop });
       element.remove();
     },
   };

@@ -14,6 +14,8 @@ export interface SelectOptions {
   readonly focus?: boolean;
   /** Expand ancestors so the item is visible, default true. */
   readonly reveal?: boolean;
+  /** Leave the scroll position alone (a live trace grew: the user's scroll wins), default false. */
+  readonly keepScroll?: boolean;
 }
 
 export interface MainViewContext {

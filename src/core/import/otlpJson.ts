@@ -3,6 +3,7 @@ import { EMPTY_SCOPE, SpanKind, StatusCode, type InstrumentationScope, type Reso
 import { parseNanos } from '../model/time';
 import { isObject, str, type JsonImporter } from './importer';
 import { normalizeId } from './ids';
+import { intern } from './intern';
 import { attributesFromJson } from './otlpValues';
 import type { TraceBuilder } from './traceBuilder';
 
@@ -85,6 +86,11 @@ function readKind(v: unknown): SpanKind {
   return SpanKind.Unspecified;
 }
 
+/** Shared status objects for the common message-less case: one per code, not one per span. */
+const PLAIN_STATUS: readonly SpanStatus[] = [{ code: StatusCode.Unset }, { code: StatusCode.Ok }, { code: StatusCode.Error }];
+const NO_EVENTS = Object.freeze([]) as unknown as SpanEvent[];
+const NO_LINKS = Object.freeze([]) as unknown as SpanLink[];
+
 function readStatus(v: unknown): SpanStatus | undefined {
   if (!isObject(v)) return undefined;
   const c = v.code;
@@ -92,7 +98,7 @@ function readStatus(v: unknown): SpanStatus | undefined {
   if (typeof c === 'number' && c >= 0 && c <= 2) code = c as StatusCode;
   else if (typeof c === 'string') code = STATUS_NAMES[c.toUpperCase()] ?? STATUS_NAMES['STATUS_CODE_' + c.toUpperCase()] ?? StatusCode.Unset;
   const message = str(v.message);
-  return message ? { code, message } : { code };
+  return message ? { code, message } : PLAIN_STATUS[code];
 }
 
 function readResource(v: unknown): Resource {
@@ -140,7 +146,7 @@ function readSpan(s: unknown, resource: Resource, scope: InstrumentationScope, b
     traceId: normalizeId(s.traceId ?? s.trace_id, 16),
     spanId: normalizeId(s.spanId ?? s.span_id, 8),
     parentSpanId: normalizeId(s.parentSpanId ?? s.parent_span_id, 8),
-    name: typeof s.name === 'string' ? s.name : s.name === undefined ? '' : String(s.name),
+    name: typeof s.name === 'string' ? intern(s.name) : s.name === undefined ? '' : String(s.name),
     kind: readKind(s.kind),
     startNs: start?.ns,
     endNs: end?.ns,
@@ -158,7 +164,7 @@ function readSpan(s: unknown, resource: Resource, scope: InstrumentationScope, b
 }
 
 function readEvents(v: unknown): SpanEvent[] {
-  if (!Array.isArray(v) || v.length === 0) return [];
+  if (!Array.isArray(v) || v.length === 0) return NO_EVENTS;
   const out: SpanEvent[] = [];
   for (const e of v) {
     if (!isObject(e)) continue;
@@ -172,7 +178,7 @@ function readEvents(v: unknown): SpanEvent[] {
 }
 
 function readLinks(v: unknown): SpanLink[] {
-  if (!Array.isArray(v) || v.length === 0) return [];
+  if (!Array.isArray(v) || v.length === 0) return NO_LINKS;
   const out: SpanLink[] = [];
   for (const l of v) {
     if (!isObject(l)) continue;

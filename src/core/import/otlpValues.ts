@@ -1,5 +1,8 @@
 import { Attributes, newAttrMap, type AttrValue } from '../model/attributes';
 import { base64ToBytes } from './ids';
+import { intern } from './intern';
+
+const SHORT_VALUE = 24;
 
 /**
  * OTLP/JSON AnyValue → AttrValue. Accepts the lowerCamel spec keys and the snake_case keys some
@@ -58,7 +61,12 @@ export function attributesFromJson(list: unknown): Attributes {
   for (const e of list) {
     if (e && typeof e === 'object') {
       const key = (e as { key?: unknown }).key;
-      if (typeof key === 'string') flat.push(key, anyValueFromJson((e as { value?: unknown }).value));
+      if (typeof key === 'string') {
+        // Keys repeat on every span; so do short values ("chat", "openai", a tool name). Long
+        // values rarely repeat, and hashing each one to look it up costs more than it saves.
+        const v = anyValueFromJson((e as { value?: unknown }).value);
+        flat.push(intern(key), typeof v === 'string' && v.length <= SHORT_VALUE ? intern(v) : v);
+      }
     }
   }
   return new Attributes(flat);

@@ -12,6 +12,9 @@ import type { FormatId, QuarantinedSpan, Trace, TraceSet } from '../model/trace'
 import type { UnixNanos } from '../model/time';
 
 const HEX = /^[0-9a-f]+$/;
+const NO_EVENTS: readonly never[] = Object.freeze([]);
+const NO_LINKS: readonly never[] = Object.freeze([]);
+const UNSET_STATUS = { code: StatusCode.Unset } as const;
 const ZERO_TRACE = '0'.repeat(32);
 /** Home of spans whose trace id is unusable, when the input has no single trace to put them in. */
 export const UNKNOWN_TRACE_ID = 'ffffffffffffffffffffffffffffffff';
@@ -206,7 +209,10 @@ export class TraceBuilder {
         diags.push(diag('orphan', `parent ${p.parentId} of "${p.raw.name ?? ''}" is not in the trace; shown as a root`, { spanId: p.spanId, traceId, source: p.raw.source, repaired: true }));
       } else if (j === i) {
         diags.push(diag('parent-cycle', `span "${p.raw.name ?? ''}" is its own parent; shown as a root`, { spanId: p.spanId, traceId, repaired: true }));
-      } else parent[i] = j;
+      } else {
+        parent[i] = j;
+        p.parentId = kept[j].spanId; // same text; share the parent's string instead of a copy
+      }
     }
     breakCycles(parent, kept, traceId, diags);
     this.repairTimes(kept, parent, traceId, diags);
@@ -263,10 +269,10 @@ export class TraceBuilder {
           kind: raw.kind ?? SpanKind.Unspecified,
           startNs: p.startNs!,
           endNs: p.endNs!,
-          status: raw.status ?? { code: StatusCode.Unset },
+          status: raw.status ?? UNSET_STATUS,
           attributes: raw.attributes ?? Attributes.EMPTY,
-          events: raw.events ?? [],
-          links: raw.links ?? [],
+          events: raw.events ?? NO_EVENTS,
+          links: raw.links ?? NO_LINKS,
           resource: raw.resource ?? EMPTY_RESOURCE,
           scope: raw.scope ?? EMPTY_SCOPE,
           traceState: raw.traceState,

@@ -1,3 +1,4 @@
+import { analyzeClaims } from '../analyze/claims/analyzeClaims';
 import { StatusCode } from '../model/span';
 import { spanMs } from '../model/time';
 import type { Trace, TraceSet } from '../model/trace';
@@ -25,6 +26,7 @@ export interface InspectTrace {
   /** Null when a model with recorded tokens has no known price. */
   costUsd: number | null;
   diagnostics: { code: string; message: string; spanId?: string }[];
+  /** Claimed-vs-executed discrepancies (src/core/analyze/claims), most severe kinds first within a run. */
   findings: { kind: string; severity: string; message: string; spanIds: string[]; claim?: string }[];
 }
 
@@ -49,7 +51,7 @@ export function inspectTrace(trace: Trace, view: AgentView): InspectTrace {
     tokens: { input: view.tokens.input, output: view.tokens.output },
     costUsd: view.costUsd === null ? null : roundCost(view.costUsd),
     diagnostics,
-    findings: [],
+    findings: analyzeClaims(trace, view),
   };
 }
 

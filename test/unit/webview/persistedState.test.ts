@@ -18,7 +18,7 @@ describe('parsePersistedState', () => {
       detailTab: 'evil',
       attributeFilter: 'gen_ai',
     });
-    expect(s).toEqual({ version: 1, fileUri: 'file:///w/run.json', traceIndex: 0, traceKey: 'abc:10', selectedIndex: 4, collapsed: [3, 7], scrollTop: 0, detailTab: 'messages', attributeFilter: 'gen_ai' });
+    expect(s).toEqual({ version: 1, fileUri: 'file:///w/run.json', traceIndex: 0, traceKey: 'abc:10', selectedIndex: 4, selectedSpanId: '', collapsed: [3, 7], scrollTop: 0, detailTab: 'messages', attributeFilter: 'gen_ai' });
   });
 
   it('round-trips what toStorable produces', () => {

@@ -1,0 +1,71 @@
+import { analyzeClaims } from '../core/analyze/claims/analyzeClaims';
+import { SEVERITY_RANK, type Finding, type FindingSeverity } from '../core/analyze/claims/types';
+import { deriveAgentView } from '../core/semantics/agentView';
+import { CliError, loadTraceFile } from './loadFile';
+
+const USAGE = 'usage: agent-trace check <file> [--fail-on warning|error]';
+
+/**
+ * `agent-trace check <file>`: the claimed-vs-executed findings of every trace in a file, as a
+ * readable report. Exit 1 when a finding is at or above `--fail-on` (default error), 0
+ * otherwise, 2 for bad usage or unreadable input.
+ */
+export function runCheck(args: string[]): number {
+  let threshold: FindingSeverity = 'error';
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--fail-on' || a.startsWith('--fail-on=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v !== 'warning' && v !== 'error') {
+        process.stderr.write(`error: --fail-on takes warning or error, not ${v === undefined ? 'nothing' : `'${v}'`}\n${USAGE}\n`);
+        return 2;
+      }
+      threshold = v;
+    } else if (a.startsWith('--')) {
+      process.stderr.write(`error: unknown option ${a}\n${USAGE}\n`);
+      return 2;
+    } else files.push(a);
+  }
+  if (files.length !== 1) {
+    process.stderr.write(`error: ${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const set = loadTraceFile(files[0]);
+    const out: string[] = [];
+    let failing = 0;
+    let total = 0;
+    for (const trace of set.traces) {
+      const findings = analyzeClaims(trace, deriveAgentView(trace));
+      if (findings.length === 0) continue;
+      out.push(`trace ${trace.traceId}`);
+      for (const f of findings) {
+        total++;
+        if (SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) failing++;
+        out.push(...formatFinding(f));
+      }
+    }
+    const summary = total === 0 ? 'no findings' : `${total} finding${total === 1 ? '' : 's'}, ${failing} at or above ${threshold}`;
+    process.stdout.write([`${files[0]}: ${set.traces.length} trace${set.traces.length === 1 ? '' : 's'}, ${summary}`, ...out].join('\n') + '\n');
+    return failing > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function formatFinding(f: Finding): string[] {
+  const lines = [`  ${f.severity.toUpperCase().padEnd(7)} ${f.kind}: ${f.message}`];
+  if (f.claim !== undefined) lines.push(`          claim: "${oneLine(f.claim)}"`);
+  lines.push(`          spans: ${f.spanIds.join(', ')}`);
+  return lines;
+}
+
+function oneLine(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 240 ? t.slice(0, 239) + '…' : t;
+}

@@ -1,0 +1,138 @@
+import { executedValues } from './claimArguments';
+import type { ToolProfile } from './toolProfile';
+import { testRunFailed } from './toolOutcome';
+import type { ActionId, Claim, FindingKind } from './types';
+import { singular } from './verbs';
+import type { ToolExecution } from '../../semantics/types';
+
+/** A tool execution with its profile and, when it failed, why. */
+export interface ExecutedTool {
+  readonly exec: ToolExecution;
+  readonly profile: ToolProfile;
+  readonly failure?: string;
+}
+
+/** The outcome of checking one completed claim: nothing, or one discrepancy with its evidence. */
+export interface ClaimVerdict {
+  readonly kind: FindingKind;
+  readonly message: string;
+  /** Span indices of the tool executions involved (the claim's own span is added by the caller). */
+  readonly toolSpans: readonly number[];
+}
+
+/**
+ * Actions close enough that a tool doing one may be described as the other ("scheduled the
+ * meeting" for create_event). They only prevent claimed-not-executed; they never make a
+ * failure or mismatch finding.
+ */
+const RELATED: Readonly<Record<ActionId, readonly ActionId[]>> = {
+  schedule: ['create', 'book', 'send', 'invite'],
+  book: ['create', 'schedule', 'pay'],
+  create: ['schedule', 'book', 'write', 'submit', 'send', 'invite'],
+  submit: ['create', 'send', 'pay', 'refund'],
+  send: ['invite', 'submit', 'create', 'schedule', 'publish'],
+  invite: ['send', 'schedule', 'create'],
+  update: ['write', 'create', 'submit'],
+  write: ['create', 'update', 'commit'],
+  pay: ['book', 'submit', 'refund'],
+  refund: ['pay', 'submit'],
+  delete: ['update'],
+  deploy: ['merge', 'push', 'release'],
+  merge: ['deploy', 'push', 'commit'],
+  commit: ['push', 'merge', 'write'],
+  push: ['commit', 'merge', 'deploy'],
+};
+
+const CLAIM_STOP = new Set(['the', 'and', 'for', 'your', 'you', 'have', 'has', 'been', 'was', 'were', 'are', 'with', 'from', 'that', 'this', 'all', 'now', 'also', 'just', 'successfully', 'already']);
+
+/**
+ * Checks a completed claim against the executed tools of its run. `knownTools` are the
+ * profiles of tools the run could call (definitions and requests), used to tell "a tool for
+ * this exists but never ran" from "nothing in the trace can tell".
+ */
+export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], knownTools: readonly ToolProfile[]): ClaimVerdict | undefined {
+  if (claim.verb === 'test') return matchTestClaim(executed);
+  const candidates = executed.filter((t) => t.profile.actions.has(claim.verb));
+  // The verb's own object decides between tools first ("booked your flight, but the hotel
+  // failed"); the whole sentence only when the object names no tool.
+  const objectWords = claimWords(claim.object);
+  const words = [...candidates, ...knownTools.map((profile) => ({ profile }))].some((t) => overlap(t.profile, objectWords) > 0) ? objectWords : claimWords(claim.sentence);
+  if (candidates.length === 0) {
+    const related = RELATED[claim.verb] ?? [];
+    if (executed.some((t) => [...t.profile.actions].some((a) => related.includes(a)))) return undefined;
+    // A tool whose name names no action but whose object the claim names may have done it.
+    if (executed.some((t) => t.profile.actions.size === 0 && !t.profile.readOnly && overlap(t.profile, words) > 0)) return undefined;
+    if (executed.length === 0 && knownTools.length === 0) return undefined;
+    return { kind: 'claimed-not-executed', message: `the model says it ${claim.verbText} ${claim.object || 'something'}, but no ${claim.verb} tool ran in this run`, toolSpans: [] };
+  }
+  const best = Math.max(...candidates.map((t) => overlap(t.profile, words)));
+  if (best === 0) {
+    // The claim names no object of any tool that ran; if a tool that was never executed has this
+    // action and names the claim's object, the claim is about that tool.
+    const unrun = knownTools.filter((p) => p.actions.has(claim.verb) && !executed.some((t) => t.profile.name === p.name) && overlap(p, words) > 0);
+    if (unrun.length > 0 && candidates.every((t) => t.profile.objectWords.size > 0)) {
+      return { kind: 'claimed-not-executed', message: `the model says it ${claim.verbText} ${claim.object || 'something'}, but ${unrun[0].name} never ran`, toolSpans: [] };
+    }
+  }
+  const narrowed = candidates.filter((t) => overlap(t.profile, words) === best);
+  const succeeded = narrowed.filter((t) => t.failure === undefined);
+  if (succeeded.length === 0) {
+    const f = narrowed[narrowed.length - 1];
+    return {
+      kind: 'claimed-success-but-failed',
+      message: `the model says it ${claim.verbText} ${claim.object || 'it'}, but ${f.exec.name} failed: ${f.failure}`,
+      toolSpans: narrowed.map((t) => t.exec.spanIndex),
+    };
+  }
+  return compareArguments(claim, succeeded);
+}
+
+function matchTestClaim(executed: readonly ExecutedTool[]): ClaimVerdict | undefined {
+  const runs = executed.filter((t) => t.profile.actions.has('test'));
+  if (runs.length === 0) return undefined; // tests may run through a shell tool we cannot read
+  if (runs.some((t) => t.failure === undefined && !testRunFailed(t.exec.result))) return undefined;
+  const last = runs[runs.length - 1];
+  return { kind: 'claimed-success-but-failed', message: `the model says the tests pass, but ${last.exec.name} reported failures${last.failure ? `: ${last.failure}` : ''}`, toolSpans: runs.map((t) => t.exec.spanIndex) };
+}
+
+/**
+ * A claimed e-mail, amount or id that none of the matching successful executions carries, in
+ * arguments or result, while they do carry values of that type.
+ */
+function compareArguments(claim: Claim, succeeded: readonly ExecutedTool[]): ClaimVerdict | undefined {
+  const args = succeeded.map((t) => executedValues(t.exec.arguments));
+  const seen = succeeded.map((t) => JSON.stringify([t.exec.arguments ?? null, t.exec.result ?? null]).toLowerCase()).join('\n');
+  const spans = succeeded.map((t) => t.exec.spanIndex);
+  const tool = succeeded[0].exec.name;
+  const emails = args.flatMap((a) => [...a.emails]);
+  const missingEmail = claim.arguments.emails.find((e) => !seen.includes(e));
+  if (missingEmail && emails.length > 0) return { kind: 'argument-mismatch', message: `the model says ${missingEmail}, but ${tool} was called with ${unique(emails).join(', ')}`, toolSpans: spans };
+  const amounts = args.flatMap((a) => [...a.amounts]);
+  const missingAmount = claim.arguments.amounts.find((x) => !amounts.some((y) => Math.abs(x - y) < 0.005) && !numberIn(seen, x));
+  if (missingAmount !== undefined && amounts.length > 0) return { kind: 'argument-mismatch', message: `the model says ${missingAmount}, but ${tool} was called with ${unique(amounts).join(', ')}`, toolSpans: spans };
+  const ids = args.flatMap((a) => [...a.ids]);
+  const missingId = claim.arguments.ids.find((id) => !seen.includes(id));
+  if (missingId && ids.length > 0) return { kind: 'argument-mismatch', message: `the model says ${missingId}, but ${tool} was called with ${unique(ids).join(', ')}`, toolSpans: spans };
+  return undefined;
+}
+
+function numberIn(text: string, x: number): boolean {
+  const forms = [String(x), x.toFixed(2), String(Math.round(x * 100))];
+  return forms.some((f) => new RegExp(`(?<![\\d.])${f.replace('.', '\\.')}(?![\\d])`).test(text));
+}
+
+function claimWords(sentence: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of sentence.toLowerCase().match(/[a-z]+/g) ?? []) if (w.length > 2 && !CLAIM_STOP.has(w)) out.add(singular(w));
+  return out;
+}
+
+function overlap(p: ToolProfile, words: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of p.objectWords) if (words.has(w)) n++;
+  return n;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
