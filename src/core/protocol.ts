@@ -110,6 +110,8 @@ export interface SpanDetail {
   readonly tokens?: { readonly input?: number; readonly output?: number; readonly cachedInput?: number; readonly reasoning?: number };
   readonly costUsd?: number | null;
   readonly diagnostics: readonly string[];
+  /** The mapping report: where each agent field came from, or why it is empty. */
+  readonly mapping: readonly { readonly field: string; readonly from?: string; readonly missing?: string }[];
 }
 
 // #endregion

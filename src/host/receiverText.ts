@@ -50,9 +50,12 @@ export function exporterSettingsText(baseUrl: string, tracesUrl: string, shell: 
   return exporterSettingsVariables(baseUrl, tracesUrl).map(line).join('\n') + '\n';
 }
 
-/** Side bar description of a received trace: status · duration · spans · tokens · cost. */
+/**
+ * Side bar description of a received trace: status · duration · spans · tokens · cost. Status
+ * reads like the trace panel's: 'error' when any span failed, else 'ok' (also for 'unset').
+ */
 export function receivedTraceDescription(s: Readonly<StoredTraceSummary>): string {
-  const parts: string[] = [s.status, formatDuration(s.durationMs ?? 0), `${formatCount(s.spanCount)} ${s.spanCount === 1 ? 'span' : 'spans'}`];
+  const parts: string[] = [s.status === 'error' ? 'error' : 'ok', formatDuration(s.durationMs ?? 0), `${formatCount(s.spanCount)} ${s.spanCount === 1 ? 'span' : 'spans'}`];
   if (s.agent) {
     parts.push(`${formatTokens(s.agent.inputTokens + s.agent.outputTokens)} tokens`);
     parts.push(formatCost(s.agent.costUsd));

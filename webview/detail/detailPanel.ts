@@ -108,6 +108,9 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
           attributeTable({ attrs: d.resource, emptyText: 'No resource attributes.', ariaLabel: 'Resource attributes', fetchFull: (key) => deps.getAttributeValue(d.index, key, 'resource') }),
         );
         break;
+      case 'mapping':
+        tabContent.replaceChildren(mappingView(d));
+        break;
       case 'diagnostics':
         tabContent.replaceChildren(
           d.diagnostics.length === 0
@@ -129,6 +132,7 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
       { id: 'attributes', label: `Attributes ${d.attributes.length}` },
       { id: 'events', label: `Events ${d.events.length}` },
       { id: 'resource', label: `Resource ${d.resource.length}` },
+      { id: 'mapping', label: 'Mapping' },
       { id: 'diagnostics', label: `Diagnostics ${d.diagnostics.length}` },
     ];
     const tab = specs.some((t) => t.id === preferredTab) ? preferredTab : 'attributes';
@@ -222,4 +226,26 @@ function eventsView(d: SpanDetail): HTMLElement {
       ]),
     ),
   );
+}
+
+/**
+ * The mapping report: which convention read this span, and for each agent field the attribute
+ * it came from or why it is empty. This is what to read when a number in the trace looks wrong.
+ */
+function mappingView(d: SpanDetail): HTMLElement {
+  const intro = h('p', { className: 'muted' }, [`Read as ${d.category} by the `, h('span', { className: 'mono', text: d.convention }), ' convention.']);
+  if (d.mapping.length === 0) return h('div', {}, [intro, h('p', { className: 'empty-note', text: 'No agent fields apply to this span.' })]);
+  const rows = d.mapping.map((m) =>
+    h('tr', {}, [
+      h('td', { className: 'mono', text: inlineText(m.field, 200) }),
+      m.from !== undefined ? h('td', { className: 'mono', text: inlineText(m.from, 300) }) : h('td', { className: 'muted', text: inlineText(m.missing ?? 'empty', 500) }),
+    ]),
+  );
+  return h('div', {}, [
+    intro,
+    h('table', { className: 'mapping-table', attrs: { 'aria-label': 'Where each agent field came from' } }, [
+      h('thead', {}, [h('tr', {}, [h('th', { text: 'field' }), h('th', { text: 'from, or why empty' })])]),
+      h('tbody', {}, rows),
+    ]),
+  ]);
 }

@@ -11,7 +11,7 @@
  * while the purely visual choices (detail tab, filter text) are kept.
  */
 
-export const DETAIL_TABS = ['messages', 'attributes', 'events', 'resource', 'diagnostics'] as const;
+export const DETAIL_TABS = ['messages', 'attributes', 'events', 'resource', 'mapping', 'diagnostics'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 export interface PersistedState {

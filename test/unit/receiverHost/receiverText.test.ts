@@ -52,7 +52,9 @@ describe('received traces in the side bar', () => {
     const s = { ...newSummary('ab'.repeat(16), 'x.otlp.jsonl', 0), status: 'ok' as const, spanCount: 6, durationMs: 1500 };
     expect(receivedTraceDescription(s)).toBe('ok · 1.50 s · 6 spans');
     const withAgent = { ...s, agent: { llmCalls: 3, toolCalls: 2, inputTokens: 620, outputTokens: 119, costUsd: null, analyzedBytes: 10 } };
-    expect(receivedTraceDescription(withAgent)).toMatch(/^ok · 1\.50 s · 6 spans · 739 tokens · /);
+    expect(receivedTraceDescription(withAgent)).toBe('ok · 1.50 s · 6 spans · 739 tokens · unpriced');
+    expect(receivedTraceDescription({ ...s, status: 'unset' })).toBe('ok · 1.50 s · 6 spans');
+    expect(receivedTraceDescription({ ...s, status: 'error', errorCount: 1 })).toBe('error · 1.50 s · 6 spans');
   });
 
   it('labels a trace whose root has not arrived by its id', () => {

@@ -140,3 +140,22 @@ describe('clipText', () => {
     expect(clipText('abc', 5)).toBe('abc');
   });
 });
+
+describe('the mapping report in span details', () => {
+  it('says where the model and tokens of a real LLM span came from', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { importTrace } = await import('../../../src/core/import/index');
+    const { deriveAgentView } = await import('../../../src/core/semantics/agentView');
+    const trace = importTrace(readFileSync(join(__dirname, '../../fixtures/corpus/any-agent/OPENAI_trace.json'))).traces[0];
+    const view = deriveAgentView(trace);
+    const llm = trace.spans.findIndex((s) => s.name.startsWith('call_llm'));
+    const d = buildSpanDetail(trace, view, llm)!;
+    // The file carries gen_ai.request.model and gen_ai.usage.input_tokens on call_llm spans.
+    const sources = d.mapping.map((m) => m.from ?? '').join(' ');
+    expect(sources).toContain('gen_ai.request.model');
+    expect(sources).toContain('gen_ai.usage.input_tokens');
+    // Every field either names its source or says why it is empty.
+    expect(d.mapping.every((m) => m.from !== undefined || m.missing !== undefined)).toBe(true);
+  });
+});

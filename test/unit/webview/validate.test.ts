@@ -44,6 +44,7 @@ const detail: SpanDetail = {
   tokens: { input: 10, output: 2 },
   costUsd: null,
   diagnostics: ['d'],
+  mapping: [{ field: 'model', from: 'gen_ai.request.model' }, { field: 'messages', missing: 'no gen_ai.input.messages' }],
 };
 
 const withField = <T extends object>(o: T, k: string, v: unknown) => ({ ...o, [k]: v });
@@ -162,6 +163,9 @@ describe('validateRows / validateSpanDetail', () => {
     ['output', [{ role: 'assistant', text: '', toolCalls: [{ name: 'f', arguments: {} }] }]],
     ['tokens', { input: 'many' }],
     ['diagnostics', [1]],
+    ['mapping', [{ from: 'x' }]],
+    ['mapping', [{ field: 'model', missing: 3 }]],
+    ['mapping', undefined],
   ])('rejects %s = %j', (field, value) => {
     expect(typeof validateSpanDetail(withField(detail, field, value))).toBe('string');
   });

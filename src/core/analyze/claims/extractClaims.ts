@@ -23,6 +23,8 @@ const FIRST_PERSON = /\b(?:i|we)(?:'ve|'d)?(?:\s+(?:have|has|had|haven't|hadn't|
 const PASSIVE = /(?:\b(?:is|are|was|were|be|been|got|get|gets|isn't|aren't|wasn't|weren't)|'s|'re)(?:\s+(?:not|never|yet|now|already|successfully|also|just|all|fully|both))*\s*$/;
 const JOINED = /(?:\band|\bthen|,)\s*(?:also\s+|then\s+|have\s+)?$/;
 const LEADING_OBJECT = /^\s+(?:the|a|an|your|my|our|their|his|her|its|it|them|you|him|this|that|these|those|all|both|\d)/;
+const PERSON_PAST_PASSIVE = /\b(?:you|he|she|they)\s+(?:were|was)\s+(?:\w+\s+)?$/;
+const HEADLINE_TAIL = /^\s+(?:to|for|on|at|via|with|successfully)\b|^\s*[.!]?\s*$/;
 const QUESTION = /\?\s*["'”’)]*$/;
 const CONDITIONAL = /\b(?:if|unless|once|whenever|in case|would you|do you want|shall i|should i|want me to|wants me to|before|after you|until)\b/;
 const HEARSAY = /\b(?:you said|you mentioned|you asked|according to|it says|claims?|seems?|appears?|apparently|supposedly|make sure|ensure|verify|confirm whether|check whether|check if)\b/;
@@ -51,21 +53,32 @@ function claimsInSentence(sentence: string, spanIndex: number): Claim[] {
     const sentencePrefix = lower.slice(0, tok.start);
     const passive = PASSIVE.test(clausePrefix);
     const firstPerson = FIRST_PERSON.test(clausePrefix);
-    const leading = tok.start === 0 && LEADING_OBJECT.test(lower.slice(tok.end)) && (isListItem(sentence) || tokens.length > 2);
+    const short = tokens.length <= 8;
+    // "Sent the invite to …", "- Refunded order #4521", "Deployed to staging."
+    const leading = tok.start === 0 && (isListItem(sentence) || (LEADING_OBJECT.test(lower.slice(tok.end)) && tokens.length > 2) || (short && HEADLINE_TAIL.test(lower.slice(tok.end))));
+    // "Message sent to #general.": a short headline with the auxiliary left out.
+    const elliptical = !leading && short && k === 0 && tokens.indexOf(tok) <= 3 && tokens.indexOf(tok) > 0 && HEADLINE_TAIL.test(lower.slice(tok.end)) && !/[,;:]/.test(lower.slice(0, tok.start));
     const joined = previous !== undefined && JOINED.test(lower.slice(previous.token.end, tok.start)) && !/[;.]/.test(lower.slice(previous.token.end, tok.start));
-    if (!passive && !firstPerson && !leading && !joined) return;
+    if (!passive && !firstPerson && !leading && !joined && !elliptical) return;
+    // "was cancelled by the seller": someone else's action.
+    if ((passive || elliptical) && !firstPerson && /^\s+by\s+(?!me\b|us\b|the assistant\b)/.test(lower.slice(tok.end))) return;
+    // "You were charged $5 more": a past passive about a person reports what happened to them,
+    // not something the agent did.
+    if (passive && !firstPerson && PERSON_PAST_PASSIVE.test(clausePrefix)) return;
+    const asPassive = (passive || elliptical) && !firstPerson;
     let polarity: ClaimPolarity;
     if (joined && !passive && !firstPerson && previous) polarity = previous.polarity;
-    else polarity = polarityOf(question, sentencePrefix, passive || firstPerson || joined ? modalScope(lower, clauseStart, tok.start) : clausePrefix);
+    else polarity = polarityOf(question, sentencePrefix, clausePrefix);
     if (question) polarity = 'hypothetical';
     previous = { token: tok, polarity };
     const clauseEnd = nextBreakAfter(lower, tok.end, actions[k + 1]?.start);
-    const argFrom = passive ? clauseStart : tok.start;
+    const argFrom = asPassive ? clauseStart : tok.start;
     out.push({
       sentence: sentence.trim(),
       verbText: body.slice(tok.start, tok.end),
       verb: actionOfDoneForm(tok.text)!,
-      object: objectAfter(body, tok.end, clauseEnd),
+      voice: asPassive ? 'passive' : 'active',
+      object: asPassive ? subjectBefore(body, clauseStart, tok.start) : objectAfter(body, tok.end, clauseEnd),
       arguments: extractArguments(body.slice(argFrom, clauseEnd)),
       polarity,
       spanIndex,
@@ -76,14 +89,9 @@ function claimsInSentence(sentence: string, spanIndex: number): Claim[] {
     const prefix = lower.slice(0, tests.index);
     let polarity: ClaimPolarity = question ? 'hypothetical' : polarityOf(question, prefix, prefix.slice(lastBreakBefore(lower, tests.index)));
     if (/\bfail/.test(lower)) polarity = 'negated';
-    out.push({ sentence: sentence.trim(), verbText: tests[0], verb: 'test', object: 'tests', arguments: extractArguments(body), polarity, spanIndex });
+    out.push({ sentence: sentence.trim(), verbText: tests[0], verb: 'test', voice: 'active', object: 'tests', arguments: extractArguments(body), polarity, spanIndex });
   }
   return out;
-}
-
-/** The part of the sentence whose modals and negations govern a verb: its clause, widened to the sentence for "I couldn't …, so it is not sent" chains only through the clause. */
-function modalScope(lower: string, clauseStart: number, at: number): string {
-  return lower.slice(clauseStart, at);
 }
 
 function polarityOf(question: boolean, sentencePrefix: string, clausePrefix: string): ClaimPolarity {
@@ -116,4 +124,11 @@ function objectAfter(body: string, from: number, to: number): string {
     words.push(m[0]);
   }
   return words.join(' ').replace(/[,:;]+$/, '');
+}
+
+/** The subject of a passive claim: its clause up to the verb, without the auxiliaries ("Your refund has been" → "Your refund"). */
+function subjectBefore(body: string, clauseStart: number, at: number): string {
+  const words = body.slice(clauseStart, at).trim().split(/\s+/);
+  while (words.length > 0 && /^(?:is|are|was|were|be|been|has|have|had|got|get|gets|now|already|successfully|also|just|all|fully|both|it's|that's)$/i.test(words[words.length - 1])) words.pop();
+  return words.slice(-8).join(' ').replace(/^(?:and|then)\s+/i, '');
 }

@@ -56,6 +56,7 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
   // The verb's own object decides between tools first ("booked your flight, but the hotel
   // failed"); the whole sentence only when the object names no tool.
   const objectWords = claimWords(claim.object);
+  const said = claimPhrase(claim);
   const words = [...candidates, ...knownTools.map((profile) => ({ profile }))].some((t) => overlap(t.profile, objectWords) > 0) ? objectWords : claimWords(claim.sentence);
   if (candidates.length === 0) {
     const related = RELATED[claim.verb] ?? [];
@@ -63,7 +64,7 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
     // A tool whose name names no action but whose object the claim names may have done it.
     if (executed.some((t) => t.profile.actions.size === 0 && !t.profile.readOnly && overlap(t.profile, words) > 0)) return undefined;
     if (executed.length === 0 && knownTools.length === 0) return undefined;
-    return { kind: 'claimed-not-executed', message: `the model says it ${claim.verbText} ${claim.object || 'something'}, but no ${claim.verb} tool ran in this run`, toolSpans: [] };
+    return { kind: 'claimed-not-executed', message: `the model says ${said}, but no ${claim.verb} tool ran in this run`, toolSpans: [] };
   }
   const best = Math.max(...candidates.map((t) => overlap(t.profile, words)));
   if (best === 0) {
@@ -71,7 +72,7 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
     // action and names the claim's object, the claim is about that tool.
     const unrun = knownTools.filter((p) => p.actions.has(claim.verb) && !executed.some((t) => t.profile.name === p.name) && overlap(p, words) > 0);
     if (unrun.length > 0 && candidates.every((t) => t.profile.objectWords.size > 0)) {
-      return { kind: 'claimed-not-executed', message: `the model says it ${claim.verbText} ${claim.object || 'something'}, but ${unrun[0].name} never ran`, toolSpans: [] };
+      return { kind: 'claimed-not-executed', message: `the model says ${said}, but ${unrun[0].name} never ran`, toolSpans: [] };
     }
   }
   const narrowed = candidates.filter((t) => overlap(t.profile, words) === best);
@@ -80,11 +81,17 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
     const f = narrowed[narrowed.length - 1];
     return {
       kind: 'claimed-success-but-failed',
-      message: `the model says it ${claim.verbText} ${claim.object || 'it'}, but ${f.exec.name} failed: ${f.failure}`,
+      message: `the model says ${said}, but ${f.exec.name} failed: ${f.failure}`,
       toolSpans: narrowed.map((t) => t.exec.spanIndex),
     };
   }
   return compareArguments(claim, succeeded);
+}
+
+/** "it booked your hotel", "the invite was sent": how the claim reads in a message. */
+export function claimPhrase(claim: Claim): string {
+  if (claim.voice === 'passive') return `${claim.object ? claim.object.charAt(0).toLowerCase() + claim.object.slice(1) : 'it'} was ${claim.verbText}`;
+  return `it ${claim.verbText}${claim.object ? ` ${claim.object}` : ''}`;
 }
 
 function matchTestClaim(executed: readonly ExecutedTool[]): ClaimVerdict | undefined {
@@ -113,7 +120,20 @@ function compareArguments(claim: Claim, succeeded: readonly ExecutedTool[]): Cla
   const ids = args.flatMap((a) => [...a.ids]);
   const missingId = claim.arguments.ids.find((id) => !seen.includes(id));
   if (missingId && ids.length > 0) return { kind: 'argument-mismatch', message: `the model says ${missingId}, but ${tool} was called with ${unique(ids).join(', ')}`, toolSpans: spans };
+  const places = succeeded.flatMap((t) => placeArguments(t.exec.arguments));
+  const sentence = claim.sentence.toLowerCase();
+  const missingPlace = claim.arguments.places.find((p) => !seen.includes(p.toLowerCase()));
+  if (missingPlace && places.length > 0 && !places.some((p) => sentence.includes(p.toLowerCase()))) {
+    return { kind: 'argument-mismatch', message: `the model says ${missingPlace}, but ${tool} was called with ${unique(places).join(', ')}`, toolSpans: spans };
+  }
   return undefined;
+}
+
+/** String arguments naming a place (city, destination, location). */
+function placeArguments(args: unknown): string[] {
+  if (args === null || typeof args !== 'object' || Array.isArray(args)) return [];
+  const r = args as Record<string, unknown>;
+  return Object.keys(r).filter((k) => /^(?:city|destination|location|place|town)$/i.test(k) && typeof r[k] === 'string' && (r[k] as string).trim() !== '').map((k) => (r[k] as string).trim());
 }
 
 function numberIn(text: string, x: number): boolean {

@@ -47,6 +47,8 @@ export function profileTool(name: string, description: string | undefined, exec?
     if (/\b(?:pytest|jest|vitest|mocha|npm (?:run )?test|yarn test|go test|cargo test|make test|tox)\b/.test(text)) actions.add('test');
   }
   const readOnly = nameWords.some(isReadOnlyWord) || (nameWords.length === 1 && MATH_TOOL.has(nameWords[0]));
+  // get_order reads an order; it does not "order" (pay) anything.
+  if (readOnly) for (const a of [...actions]) if (a !== 'test') actions.delete(a);
   const objectWords = new Set<string>();
   for (const w of [...nameWords, ...descWords]) if (w.length > 2 && !STOP.has(w) && !actionOfBaseWord(w)) objectWords.add(singular(w));
   const sideEffecting = !readOnly && actions.size > 0 && !(actions.size === 1 && actions.has('test'));

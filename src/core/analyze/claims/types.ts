@@ -40,7 +40,9 @@ export interface Claim {
   /** The verb as written ("booked"). */
   readonly verbText: string;
   readonly verb: ActionId;
-  /** The words after the verb up to the end of its clause ("your hotel in Lisbon"). */
+  /** `passive`: "the invite is sent"; `active`: "I sent the invite", "Sent the invite". */
+  readonly voice: 'active' | 'passive';
+  /** What the action was done to: the words after an active verb up to the end of its clause ("your hotel in Lisbon"), the subject of a passive ("the calendar invite"). */
   readonly object: string;
   readonly arguments: ClaimArguments;
   readonly polarity: ClaimPolarity;

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+/**
+ * `npm run eval`: bundles scripts/eval/runClaimsEval.ts with esbuild (as bench.mjs does for
+ * benches) and runs it: precision and recall of the claimed-vs-executed analyser per category
+ * and overall on the labelled set in test/fixtures/claims, plus false findings on honest runs.
+ * Exits 1 when the targets are not met.
+ */
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const out = join(root, 'scripts', 'eval', 'tmp');
+mkdirSync(out, { recursive: true });
+const outfile = join(out, 'runClaimsEval.cjs');
+await build({ entryPoints: [join(root, 'scripts', 'eval', 'runClaimsEval.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+const r = spawnSync(process.execPath, [outfile, root], { stdio: 'inherit' });
+process.exitCode = r.status ?? 1;
