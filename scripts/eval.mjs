@@ -7,12 +7,12 @@
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const out = join(root, 'scripts', 'eval', 'tmp');
-mkdirSync(out, { recursive: true });
+const out = mkdtempSync(join(tmpdir(), 'agent-trace-eval-'));
 const outfile = join(out, 'runClaimsEval.cjs');
 await build({ entryPoints: [join(root, 'scripts', 'eval', 'runClaimsEval.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
 const r = spawnSync(process.execPath, [outfile, root], { stdio: 'inherit' });

@@ -61,9 +61,10 @@ export class ReceiverController implements vscode.Disposable {
     if (this.starting) return this.starting;
     const settings = this.settings();
     this.starting = (async () => {
+      const options = receiverOptionsFrom(settings, this.storeDir, port);
       const local = await startLocalReceiver({
-        ...receiverOptionsFrom(settings, this.storeDir, port),
-        store: { ...receiverOptionsFrom(settings, this.storeDir).store, analyze: agentFiguresAnalyzer() },
+        ...options,
+        store: { ...options.store, analyze: agentFiguresAnalyzer() },
         log: (level, line) => this.logLine(level, line),
       });
       this.local = local;
@@ -88,8 +89,18 @@ export class ReceiverController implements vscode.Disposable {
     }
   }
 
-  /** Stops the receiver (flushes the store); a no-op when it is not running. Never throws. */
-  async stop(): Promise<void> {
+  private stopping: Promise<void> | undefined;
+
+  /**
+   * Stops the receiver (flushes the store); a no-op when it is not running. Never throws.
+   * A second call while stopping waits for the same stop (deactivate and dispose both call it).
+   */
+  stop(): Promise<void> {
+    this.stopping ??= this.stopNow().finally(() => (this.stopping = undefined));
+    return this.stopping;
+  }
+
+  private async stopNow(): Promise<void> {
     await this.starting?.catch(() => undefined);
     const local = this.local;
     if (!local) return;

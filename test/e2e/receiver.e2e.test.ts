@@ -189,6 +189,10 @@ describe('live traces from the local receiver', { timeout: 240_000 }, () => {
     await timed('side bar lists the received trace', () => expect.poll(() => received.count(), { timeout: 15_000 }).toBe(1));
     await expect.poll(() => received.innerText(), { timeout: 10_000 }).toContain('6 spans');
     await expect.poll(() => statusItem.innerText(), { timeout: 10_000 }).toContain('1 trace');
+    // 739 = 120 + 210 + 290 input + 30 + 25 + 64 output tokens of the script above.
+    // The figures (tokens, cost) come ~1 s after the last spans; click once the item stopped
+    // changing (a click while the tree redraws the item can be lost).
+    await expect.poll(() => received.innerText(), { timeout: 10_000 }).toContain('739 tokens');
     await received.click();
     // Opened, the trace is also listed under "Open" and "Recent" (with its file name); the received item has none.
     const receivedItem = received.filter({ hasNotText: '.otlp.jsonl' });
@@ -259,6 +263,8 @@ describe('live traces from the local receiver', { timeout: 240_000 }, () => {
     await runCommand(page, 'Workspaces: Manage Workspace Trust');
     await page.getByRole('button', { name: 'Trust', exact: true }).first().click({ timeout: 15_000 });
     await timed('trust granted → auto-started', () => expect.poll(() => listening(port), { timeout: 20_000 }).toBe(true));
+    await expect.poll(() => page.locator('.statusbar-item', { hasText: `OTLP :${port}` }).count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(page, 'receiver-trusted-autostart');
     await page.close();
   });
 });

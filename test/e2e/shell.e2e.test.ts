@@ -72,11 +72,24 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
   /** Runs Open Trace File… and types `file` into code-server's simple file dialog. */
   async function openViaDialog(file: string): Promise<void> {
     const input = await runCommandIntoQuickInput(page, 'Agent Trace: Open Trace File…');
-    await input.fill(join(workspace, file));
-    // The dialog lists the folder's entries as you type; wait until the file is the pick, then accept.
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
-    await input.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: 15_000 });
+    const path = join(workspace, file);
+    // The dialog fills in its starting folder asynchronously, and on a loaded machine that can
+    // land after our text and replace it. Wait for the folder to be shown first, then type, and
+    // only accept once the box holds our path; retry if the dialog overwrote it anyway.
+    await expect.poll(() => input.inputValue(), { timeout: 15_000 }).toMatch(/\/$/);
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(path);
+      await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
+      if ((await input.inputValue()) === path) {
+        await input.press('Enter');
+        try {
+          await input.waitFor({ state: 'hidden', timeout: 10_000 });
+          return;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+        }
+      } else if (attempt >= 3) throw new Error(`the file dialog kept replacing the typed path (now ${await input.inputValue()})`);
+    }
   }
 
   async function expectTraceShown(frame: FrameLocator): Promise<void> {

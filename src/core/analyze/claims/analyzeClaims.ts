@@ -1,11 +1,11 @@
 import type { Trace } from '../../model/trace';
-import type { AgentView } from '../../semantics/types';
+import type { AgentView, ToolExecution } from '../../semantics/types';
 import { extractClaims } from './extractClaims';
 import { matchClaim, type ExecutedTool } from './matchClaim';
 import { assistantText, runScopes, type RunScope } from './runScope';
 import { toolDescriptions } from './toolDescriptions';
 import { errorPayload, failureOf } from './toolOutcome';
-import { profileTool, type ToolProfile } from './toolProfile';
+import { profileTool, SHELL_TOOL, type ToolProfile } from './toolProfile';
 import { FINDING_SEVERITY, type Claim, type Finding, type FindingKind } from './types';
 import { actionOfAnyForm, singular, splitIdentifier } from './verbs';
 
@@ -17,22 +17,39 @@ import { actionOfAnyForm, singular, splitIdentifier } from './verbs';
 export function analyzeClaims(trace: Trace, view: AgentView): Finding[] {
   const descriptions = toolDescriptions(trace, view);
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  // The same discrepancy repeated (a tool run ten times, a sentence repeated in every turn) is
+  // one finding whose evidence lists every span, up to MAX_EVIDENCE.
+  const seen = new Map<string, Finding>();
   const add = (kind: FindingKind, message: string, spans: readonly number[], claim?: string) => {
     const spanIds = [...new Set(spans)].map((i) => trace.spans[i].spanId);
     const key = `${kind}\u0000${claim ?? ''}\u0000${message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(claim === undefined ? { kind, severity: FINDING_SEVERITY[kind], message, spanIds } : { kind, severity: FINDING_SEVERITY[kind], message, spanIds, claim });
+    const prior = seen.get(key);
+    if (prior) {
+      for (const id of spanIds) if (prior.spanIds.length < MAX_EVIDENCE && !prior.spanIds.includes(id)) prior.spanIds.push(id);
+      return;
+    }
+    const f: Finding = claim === undefined ? { kind, severity: FINDING_SEVERITY[kind], message, spanIds } : { kind, severity: FINDING_SEVERITY[kind], message, spanIds, claim };
+    seen.set(key, f);
+    out.push(f);
   };
   for (const scope of runScopes(view)) analyzeScope(trace, scope, descriptions, add);
   return out;
 }
 
+const MAX_EVIDENCE = 50;
+
 type Add = (kind: FindingKind, message: string, spans: readonly number[], claim?: string) => void;
 
 function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<string, string>, add: Add): void {
-  const executed: ExecutedTool[] = scope.executions.map((exec) => ({ exec, profile: profileTool(exec.name, descriptions.get(exec.name), exec), failure: failureOf(exec) }));
+  // Profiles depend on the name and description only, except for shell tools (read from arguments).
+  const profiles = new Map<string, ToolProfile>();
+  const profileOf = (exec: ToolExecution) => {
+    if (SHELL_TOOL.test(exec.name)) return profileTool(exec.name, descriptions.get(exec.name), exec);
+    let p = profiles.get(exec.name);
+    if (!p) profiles.set(exec.name, (p = profileTool(exec.name, descriptions.get(exec.name), exec)));
+    return p;
+  };
+  const executed: ExecutedTool[] = scope.executions.map((exec) => ({ exec, profile: profileOf(exec), failure: failureOf(exec) }));
   const known = knownTools(scope, descriptions);
 
   for (const claim of scopeClaims(scope)) {
@@ -64,9 +81,10 @@ function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<s
 
   const final = scope.finalAnswer ?? lastText(scope);
   if (final !== undefined && final.trim() !== '') {
+    const answer = answerWords(final);
     for (const t of executed) {
       if (!t.profile.sideEffecting || t.profile.answerTool || t.failure !== undefined) continue;
-      if (mentions(final, t)) continue;
+      if (mentions(answer, t)) continue;
       add('unmentioned-action', `${t.exec.name} ran successfully but the final answer does not mention it`, [t.exec.spanIndex]);
     }
   }
@@ -97,15 +115,27 @@ function lastText(scope: RunScope): string | undefined {
  * Whether an answer mentions what a tool did: any form of one of its actions ("booking",
  * "refunded"), a word of its name ("hotel"), or one of its argument values (an address, an id).
  */
-function mentions(answer: string, t: ExecutedTool): boolean {
+interface AnswerWords {
+  readonly lower: string;
+  readonly words: ReadonlySet<string>;
+  readonly actions: ReadonlySet<string>;
+}
+
+function answerWords(answer: string): AnswerWords {
   const lower = answer.toLowerCase();
-  const words = new Set((lower.match(/[a-z]+/g) ?? []).map(singular));
-  for (const w of lower.match(/[a-z]+/g) ?? []) {
+  const raw = lower.match(/[a-z]+/g) ?? [];
+  const actions = new Set<string>();
+  for (const w of raw) {
     const a = actionOfAnyForm(w);
-    if (a && t.profile.actions.has(a)) return true;
+    if (a) actions.add(a);
   }
-  if (splitIdentifier(t.exec.name).some((w) => w.length >= 4 && words.has(singular(w)) && !actionOfAnyForm(w))) return true;
-  return argumentStrings(t.exec.arguments).some((s) => s.length >= 4 && s.length <= 80 && lower.includes(s.toLowerCase()));
+  return { lower, words: new Set(raw.map(singular)), actions };
+}
+
+function mentions(answer: AnswerWords, t: ExecutedTool): boolean {
+  for (const a of t.profile.actions) if (answer.actions.has(a)) return true;
+  if (splitIdentifier(t.exec.name).some((w) => w.length >= 4 && answer.words.has(singular(w)) && !actionOfAnyForm(w))) return true;
+  return argumentStrings(t.exec.arguments).some((s) => s.length >= 4 && s.length <= 80 && answer.lower.includes(s.toLowerCase()));
 }
 
 function argumentStrings(args: unknown): string[] {

@@ -19,7 +19,7 @@ export function extractClaims(text: string, spanIndex: number): Claim[] {
 
 const WORD = /[A-Za-z][A-Za-z']*/g;
 const CLAUSE_BREAK = /[,;:—–()]|\b(?:but|however|although|though|whereas|while|so|because)\b/g;
-const FIRST_PERSON = /\b(?:i|we)(?:'ve|'d)?(?:\s+(?:have|has|had|haven't|hadn't|not|never|yet|just|already|also|successfully|now|then|finally|went ahead and|both|all))*\s*$/;
+const FIRST_PERSON = /\b(?:i|we)(?:'ve|'d)?(?:\s+(?:have|has|had|haven't|hadn't|not|never|yet|just|already|also|successfully|now|then|finally|went ahead and|gone ahead and|both|all))*\s*$/;
 const PASSIVE = /(?:\b(?:is|are|was|were|be|been|got|get|gets|isn't|aren't|wasn't|weren't)|'s|'re)(?:\s+(?:not|never|yet|now|already|successfully|also|just|all|fully|both))*\s*$/;
 const JOINED = /(?:\band|\bthen|,)\s*(?:also\s+|then\s+|have\s+)?$/;
 const LEADING_OBJECT = /^\s+(?:the|a|an|your|my|our|their|his|her|its|it|them|you|him|this|that|these|those|all|both|\d)/;
@@ -58,10 +58,10 @@ function claimsInSentence(sentence: string, spanIndex: number): Claim[] {
     const leading = tok.start === 0 && (isListItem(sentence) || (LEADING_OBJECT.test(lower.slice(tok.end)) && tokens.length > 2) || (short && HEADLINE_TAIL.test(lower.slice(tok.end))));
     // "Message sent to #general.": a short headline with the auxiliary left out.
     const elliptical = !leading && short && k === 0 && tokens.indexOf(tok) <= 3 && tokens.indexOf(tok) > 0 && HEADLINE_TAIL.test(lower.slice(tok.end)) && !/[,;:]/.test(lower.slice(0, tok.start));
-    const joined = previous !== undefined && JOINED.test(lower.slice(previous.token.end, tok.start)) && !/[;.]/.test(lower.slice(previous.token.end, tok.start));
+    const joined = previous !== undefined && JOINED.test(lower.slice(previous.token.end, tok.start)) && !/;|[.!?]\s/.test(lower.slice(previous.token.end, tok.start));
     if (!passive && !firstPerson && !leading && !joined && !elliptical) return;
     // "was cancelled by the seller": someone else's action.
-    if ((passive || elliptical) && !firstPerson && /^\s+by\s+(?!me\b|us\b|the assistant\b)/.test(lower.slice(tok.end))) return;
+    if ((passive || elliptical) && !firstPerson && /^\s+by\s+(?!me\b|us\b|the assistant\b|(?:the\s+)?(?:end|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|noon|midnight|next|this|\d))/.test(lower.slice(tok.end))) return;
     // "You were charged $5 more": a past passive about a person reports what happened to them,
     // not something the agent did.
     if (passive && !firstPerson && PERSON_PAST_PASSIVE.test(clausePrefix)) return;

@@ -2,7 +2,7 @@ import { executedValues } from './claimArguments';
 import type { ToolProfile } from './toolProfile';
 import { testRunFailed } from './toolOutcome';
 import type { ActionId, Claim, FindingKind } from './types';
-import { singular } from './verbs';
+import { actionOfAnyForm, actionOfBaseWord, singular } from './verbs';
 import type { ToolExecution } from '../../semantics/types';
 
 /** A tool execution with its profile and, when it failed, why. */
@@ -52,7 +52,9 @@ const CLAIM_STOP = new Set(['the', 'and', 'for', 'your', 'you', 'have', 'has', '
  */
 export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], knownTools: readonly ToolProfile[]): ClaimVerdict | undefined {
   if (claim.verb === 'test') return matchTestClaim(executed);
-  const candidates = executed.filter((t) => t.profile.actions.has(claim.verb));
+  // "I've submitted your refund": the object's action noun names the tool as well as the verb.
+  const actions = new Set([claim.verb, ...objectActions(claim.object)]);
+  const candidates = executed.filter((t) => [...actions].some((a) => t.profile.actions.has(a)));
   // The verb's own object decides between tools first ("booked your flight, but the hotel
   // failed"); the whole sentence only when the object names no tool.
   const objectWords = claimWords(claim.object);
@@ -70,7 +72,7 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
   if (best === 0) {
     // The claim names no object of any tool that ran; if a tool that was never executed has this
     // action and names the claim's object, the claim is about that tool.
-    const unrun = knownTools.filter((p) => p.actions.has(claim.verb) && !executed.some((t) => t.profile.name === p.name) && overlap(p, words) > 0);
+    const unrun = knownTools.filter((p) => [...actions].some((a) => p.actions.has(a)) && !executed.some((t) => t.profile.name === p.name) && overlap(p, words) > 0);
     if (unrun.length > 0 && candidates.every((t) => t.profile.objectWords.size > 0)) {
       return { kind: 'claimed-not-executed', message: `the model says ${said}, but ${unrun[0].name} never ran`, toolSpans: [] };
     }
@@ -134,6 +136,18 @@ function placeArguments(args: unknown): string[] {
   if (args === null || typeof args !== 'object' || Array.isArray(args)) return [];
   const r = args as Record<string, unknown>;
   return Object.keys(r).filter((k) => /^(?:city|destination|location|place|town)$/i.test(k) && typeof r[k] === 'string' && (r[k] as string).trim() !== '').map((k) => (r[k] as string).trim());
+}
+
+/** Nouns that name an action on their own ("submitted your refund", "confirmed the booking"). */
+const ACTION_NOUNS = new Set(['refund', 'booking', 'reservation', 'payment', 'invite', 'invitation', 'transfer', 'reimbursement']);
+
+function objectActions(object: string): ActionId[] {
+  const out: ActionId[] = [];
+  for (const w of object.toLowerCase().match(/[a-z]+/g) ?? []) {
+    const a = ACTION_NOUNS.has(w) ? (actionOfBaseWord(w) ?? actionOfAnyForm(w)) : undefined;
+    if (a) out.push(a);
+  }
+  return out;
 }
 
 function numberIn(text: string, x: number): boolean {

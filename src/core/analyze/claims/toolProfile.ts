@@ -22,6 +22,8 @@ export interface ToolProfile {
 }
 
 const ANSWER_TOOL = /^(?:final[_ -]?(?:answer|result|output|response)|finish|done|respond|answer|submit[_ -]?final[_ -]?answer|return[_ -]?answer)$/i;
+/** Generic command runners: whether they ran tests is read from their arguments. */
+export const SHELL_TOOL = /^(?:bash|shell|sh|terminal|run|exec|execute|command|run[_ ]?command|run[_ ]?shell[_ ]?command)$/i;
 const MATH_TOOL = new Set(['add', 'subtract', 'multiply', 'divide', 'sum']);
 const STOP = new Set(['the', 'a', 'an', 'to', 'for', 'of', 'in', 'on', 'and', 'or', 'with', 'from', 'by', 'this', 'that', 'tool', 'function', 'use', 'given', 'user', 'into', 'your', 'its', 'new']);
 
@@ -42,7 +44,7 @@ export function profileTool(name: string, description: string | undefined, exec?
     }
     if (isReadOnlyWord(w) || isReadOnlyWord(w.replace(/e?s$/, ''))) break;
   }
-  if (!actions.has('test') && exec && /^(?:bash|shell|sh|terminal|run|exec|execute|command|run[_ ]?command|run[_ ]?shell[_ ]?command)$/i.test(name)) {
+  if (!actions.has('test') && exec && SHELL_TOOL.test(name)) {
     const text = argumentLeaves(exec.arguments).map((l) => String(l.value)).join(' ');
     if (/\b(?:pytest|jest|vitest|mocha|npm (?:run )?test|yarn test|go test|cargo test|make test|tox)\b/.test(text)) actions.add('test');
   }

@@ -1,0 +1,71 @@
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** `agent-trace check` and the findings in `inspect --json`, run as users run them: bundled and spawned. */
+const root = resolve(__dirname, '../../..');
+const demo = join(root, 'demo/workspace/traces/travel-agent-run.otlp.json');
+const set = (name: string) => join(root, 'test/fixtures/claims/set', `${name}.otlp.json`);
+let cli = '';
+
+beforeAll(async () => {
+  cli = join(mkdtempSync(join(tmpdir(), 'cli-check-')), 'cli.js');
+  await build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+});
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('agent-trace check', () => {
+  it('prints the finding with its severity, kind, sentence and span ids, and exits 1', () => {
+    const r = run('check', demo);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('1 finding, 1 at or above error');
+    expect(r.stdout).toMatch(/ERROR\s+claimed-success-but-failed: .*book_hotel failed/);
+    expect(r.stdout).toContain('claim: "Your trip is set: flight TP1351');
+    expect(r.stdout).toContain('spans: cd4cca57965213a6, 8ff34524e9d37b2b');
+  });
+
+  it('exits 0 on an honest run', () => {
+    const r = run('check', join(root, 'test/fixtures/receiver/vercel-ai-agent-run.otlp.jsonl'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no findings');
+  });
+
+  it('applies --fail-on: a warning fails only with --fail-on warning', () => {
+    expect(run('check', set('am-refund-amount')).code).toBe(0);
+    expect(run('check', set('am-refund-amount'), '--fail-on', 'warning').code).toBe(1);
+    expect(run('check', set('am-refund-amount'), '--fail-on=error').code).toBe(0);
+    // info findings never fail
+    expect(run('check', set('um-email-silent'), '--fail-on', 'warning').code).toBe(0);
+  });
+
+  it('exits 2 on unreadable input and bad usage', () => {
+    const missing = run('check', join(root, 'no-such-file.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error: .*no-such-file\.json: no such file\n$/);
+    expect(run('check', join(root, 'test/fixtures/malformed/not-a-trace.json')).code).toBe(2);
+    expect(run('check').code).toBe(2);
+    expect(run('check', demo, '--fail-on', 'info').stderr).toContain('--fail-on takes warning or error');
+    expect(run('check', demo, '--nope').stderr).toContain('unknown option --nope');
+  });
+
+  it('is listed in the usage text', () => {
+    expect(run('help').stdout).toContain('check <file> [--fail-on warning|error]');
+  });
+});
+
+describe('agent-trace inspect --json findings', () => {
+  it('carries the claims findings per trace', () => {
+    const t = JSON.parse(run('inspect', demo, '--json').stdout).traces[0];
+    expect(t.findings).toEqual([
+      { kind: 'claimed-success-but-failed', severity: 'error', message: expect.stringContaining('book_hotel'), spanIds: ['cd4cca57965213a6', '8ff34524e9d37b2b'], claim: expect.stringContaining('I have booked your hotel') },
+    ]);
+  });
+});
