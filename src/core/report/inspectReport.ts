@@ -5,7 +5,7 @@ import type { Trace, TraceSet } from '../model/trace';
 import type { AgentView } from '../semantics/types';
 
 /**
- * The `agent-trace inspect --json` document. This shape is a public contract (documented in
+ * The output of `agent-trace inspect --json`. This shape is a public contract (documented in
  * the README, used by CI scripts): add fields, never rename or remove them.
  */
 export interface InspectReport {
