@@ -29,5 +29,6 @@ echo
 echo "VSIX: $VSIX ($(du -k "$VSIX" | cut -f1) KB)"
 echo "Agent Trace Debugger demo: open http://127.0.0.1:$PORT/?folder=$DEMO/workspace"
 echo "(the example trace opens by itself; Ctrl-C stops the server)"
-exec node "$CS" --auth none --bind-addr "127.0.0.1:$PORT" --user-data-dir "$DEMO/user" --extensions-dir "$DEMO/extensions" \
+# --config: keep code-server from writing ~/.config/code-server/config.yaml (it holds a password).
+exec node "$CS" --config "$DEMO/config.yaml" --auth none --bind-addr "127.0.0.1:$PORT" --user-data-dir "$DEMO/user" --extensions-dir "$DEMO/extensions" \
   --disable-telemetry --disable-update-check --disable-workspace-trust "$DEMO/workspace"

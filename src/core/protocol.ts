@@ -114,6 +114,71 @@ export interface SpanDetail {
   readonly mapping: readonly { readonly field: string; readonly from?: string; readonly missing?: string }[];
 }
 
+/**
+ * The claimed-vs-executed diff of the shown trace, for the Claims panel: the model's completed
+ * action claims, the tool executions, and the analysis findings. Built by
+ * `buildClaimsView` (src/core/view/claimsView.ts). Span indices index `Trace.spans`.
+ */
+export interface ClaimsView {
+  /** Completed ("done") claims, in span order then text order. */
+  readonly claims: readonly ClaimItem[];
+  /** Tool executions, in span order. */
+  readonly actions: readonly ActionItem[];
+  /** Analysis findings, in the order the analysis reports them. */
+  readonly findings: readonly FindingItem[];
+}
+
+/**
+ * `matched`: executions back the claim. `failed`: the claimed tool failed. `mismatch`: it ran
+ * with other values than the claim names. `unmatched`: no execution backs it (a finding says
+ * so only when the trace can tell, e.g. the run could call such a tool).
+ */
+export type ClaimStatus = 'matched' | 'failed' | 'unmatched' | 'mismatch';
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ['matched', 'failed', 'unmatched', 'mismatch'];
+
+export interface ClaimItem {
+  /** Stable within a trace: the claiming span's id and the claim's ordinal in it (`<spanId>#<n>`). */
+  readonly id: string;
+  readonly sentence: string;
+  /** The LLM call whose output holds the sentence. */
+  readonly spanIndex: number;
+  /** Canonical action ("book"). */
+  readonly verb: string;
+  readonly object?: string;
+  readonly status: ClaimStatus;
+  /** The executions the claim is about (linked pairs), ascending. */
+  readonly matchedSpanIndices: readonly number[];
+}
+
+export interface ActionItem {
+  readonly spanIndex: number;
+  /** Tool name. */
+  readonly name: string;
+  /** `error` when the span's status or its result says the tool failed. */
+  readonly status: 'ok' | 'error' | 'unset';
+  /** The arguments as short one-line text (clipped). */
+  readonly summary: string;
+  /** Ids of the claims linked to this execution. */
+  readonly claimIds: readonly string[];
+}
+
+export interface FindingItem {
+  /** Stable across reloads: `<kind>:<spanIds joined by ",">`. Dismissals are stored by it. */
+  readonly key: string;
+  readonly kind: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly spanIds: readonly string[];
+  /** `spanIds` as span indices (ids not in the trace are left out). */
+  readonly spanIndices: readonly number[];
+  readonly claim?: string;
+  /** The user dismissed it (remembered per file and trace by the host). */
+  readonly dismissed: boolean;
+}
+
+/** Longest finding key `dismissFinding` accepts (kind + up to 50 evidence span ids). */
+export const MAX_FINDING_KEY_LENGTH = 2048;
+
 // #endregion
 
 // #region webview → host requests
@@ -137,7 +202,11 @@ export type Request =
    * Result: the index of the span with this id in the shown trace, or -1. After `traceChanged`
    * for a trace that grew (live traces) rows move, so the webview finds its selection by id.
    */
-  | { readonly type: 'findSpan'; readonly requestId: number; readonly spanId: string };
+  | { readonly type: 'findSpan'; readonly requestId: number; readonly spanId: string }
+  /** Result: `ClaimsView` of the shown trace, with the dismissed flags applied. */
+  | { readonly type: 'getClaims'; readonly requestId: number }
+  /** Result: null. Marks a finding (by `FindingItem.key`) dismissed or not, remembered per file and trace. */
+  | { readonly type: 'dismissFinding'; readonly requestId: number; readonly key: string; readonly dismissed: boolean };
 
 export const MAX_ROWS_PER_REQUEST = 2000;
 
@@ -178,7 +247,15 @@ export function parseRequest(msg: unknown): Request | string {
     case 'ready':
     case 'getStructure':
     case 'copySummary':
+    case 'getClaims':
       return expect([]) ?? { type, requestId };
+    case 'dismissFinding': {
+      const bad = expect(['key', 'dismissed']);
+      if (bad) return bad;
+      if (typeof msg.key !== 'string' || msg.key === '' || msg.key.length > MAX_FINDING_KEY_LENGTH) return `dismissFinding: key must be a non-empty string of at most ${MAX_FINDING_KEY_LENGTH} characters`;
+      if (typeof msg.dismissed !== 'boolean') return 'dismissFinding: dismissed must be a boolean';
+      return { type, requestId, key: msg.key, dismissed: msg.dismissed };
+    }
     case 'getRows': {
       const bad = expect(['start', 'count']);
       if (bad) return bad;

@@ -1,4 +1,6 @@
 import { assertNever, parseRequest, type HostMessage, type Request } from '../core/protocol';
+import { buildClaimsView } from '../core/view/claimsView';
+import type { FindingDismissals } from './findingDismissals';
 import type { LoadedTrace } from './loadedTrace';
 
 /** What one webview's messages are answered from. */
@@ -8,6 +10,8 @@ export interface RequestContext {
   post(msg: HostMessage): void;
   copyText(text: string): Promise<void>;
   log(line: string): void;
+  /** Where dismissed claim findings are remembered (per file and trace). */
+  readonly dismissals: Pick<FindingDismissals, 'get' | 'set'>;
 }
 
 /**
@@ -71,6 +75,11 @@ async function answer(req: Request, t: LoadedTrace, ctx: RequestContext): Promis
       return t.select(req.traceIndex) ? null : new RequestError(`no trace ${req.traceIndex} (the file has ${t.traceCount})`);
     case 'findSpan':
       return t.indexOfSpan(req.spanId);
+    case 'getClaims':
+      return buildClaimsView(t.trace, t.view(), ctx.dismissals.get(t.fileUri, t.trace.traceId));
+    case 'dismissFinding':
+      await ctx.dismissals.set(t.fileUri, t.trace.traceId, req.key, req.dismissed);
+      return null;
     default:
       return assertNever(req);
   }

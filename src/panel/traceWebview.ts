@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { HostMessage } from '../core/protocol';
 import type { LoadedTrace } from '../host/loadedTrace';
 import { baseName } from '../host/loadMessages';
+import { FindingDismissals } from '../host/findingDismissals';
 import type { OpenTrace, OpenTraces } from '../host/openTraces';
 import type { RecentStore } from '../host/recentStore';
 import type { LoadOutcome } from '../host/traceLoader';
@@ -14,6 +15,7 @@ export interface WebviewDeps {
   readonly log: vscode.LogOutputChannel;
   readonly openTraces: OpenTraces;
   readonly recent: RecentStore;
+  readonly workspaceState: vscode.Memento;
 }
 
 /** Folders the webview may load from: the built webview bundle and the icons. */
@@ -55,6 +57,7 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
       .catch((e: unknown): LoadOutcome => ({ kind: 'failed', message: `Could not open ${baseName(uri.path)}: ${e instanceof Error ? e.message : String(e)}` }))
       .then((o) => this.onLoaded(o));
     deps.openTraces.add(this);
+    const dismissals = new FindingDismissals(deps.workspaceState);
     this.disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => {
         void handleWebviewMessage(raw, {
@@ -66,6 +69,7 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
           },
           copyText: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
           log: (line) => deps.log.warn(line),
+          dismissals,
         }).catch((e: unknown) => deps.log.error(`webview message handling failed: ${String(e)}`));
       }),
       panel.onDidChangeViewState((e) => {

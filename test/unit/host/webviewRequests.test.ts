@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { TraceBuilder } from '../../../src/core/import/traceBuilder';
 import { DETAIL_VALUE_LIMIT, type HostMessage, type TraceStructure } from '../../../src/core/protocol';
 import { LoadedTrace } from '../../../src/host/loadedTrace';
+import { FindingDismissals } from '../../../src/host/findingDismissals';
 import { handleWebviewMessage, type RequestContext } from '../../../src/host/webviewRequests';
+import { memento } from './memento';
 import { agentTrace, agentView, attrs, id, ms, TRACE_ID } from '../view/buildFixture';
 
-function harness(trace: LoadedTrace | { error: string }) {
+function harness(trace: LoadedTrace | { error: string }, state = memento()) {
   const posted: HostMessage[] = [];
   const logged: string[] = [];
   const copied: string[] = [];
@@ -16,8 +18,9 @@ function harness(trace: LoadedTrace | { error: string }) {
       copied.push(t);
     },
     log: (l) => logged.push(l),
+    dismissals: new FindingDismissals(state),
   };
-  return { posted, logged, copied, send: (raw: unknown) => handleWebviewMessage(raw, ctx) };
+  return { posted, logged, copied, state, send: (raw: unknown) => handleWebviewMessage(raw, ctx) };
 }
 
 const loaded = () => new LoadedTrace('file:///w/run.json', 'run.json', agentTrace(), () => agentView());

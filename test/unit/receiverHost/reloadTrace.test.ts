@@ -6,7 +6,9 @@ import { parseRequest } from '../../../src/core/protocol';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
 import { LoadedTrace } from '../../../src/host/loadedTrace';
 import { reloadTrace } from '../../../src/host/reloadTrace';
+import { FindingDismissals } from '../../../src/host/findingDismissals';
 import { handleWebviewMessage } from '../../../src/host/webviewRequests';
+import { memento } from '../host/memento';
 
 /**
  * A received trace growing on disk: the Vercel AI SDK run stored by the receiver, one span per
@@ -47,7 +49,7 @@ describe('reloading a live trace that grew', () => {
   it('answers findSpan over the protocol, and validates it', async () => {
     const t = reloadTrace(bytes(6), loaded(3), derive)!;
     const posted: unknown[] = [];
-    await handleWebviewMessage({ type: 'findSpan', requestId: 7, spanId: SECOND_LLM }, { trace: async () => t, post: (m) => posted.push(m), copyText: async () => {}, log: () => {} });
+    await handleWebviewMessage({ type: 'findSpan', requestId: 7, spanId: SECOND_LLM }, { trace: async () => t, post: (m) => posted.push(m), copyText: async () => {}, log: () => {}, dismissals: new FindingDismissals(memento()) });
     expect(posted).toEqual([{ type: 'response', inReplyTo: 7, result: 3 }]);
     expect(parseRequest({ type: 'findSpan', requestId: 1 })).toMatch(/unexpected keys/);
     expect(parseRequest({ type: 'findSpan', requestId: 1, spanId: 5 })).toMatch(/spanId must be a string/);

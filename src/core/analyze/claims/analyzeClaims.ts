@@ -40,7 +40,8 @@ const MAX_EVIDENCE = 50;
 
 type Add = (kind: FindingKind, message: string, spans: readonly number[], claim?: string) => void;
 
-function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<string, string>, add: Add): void {
+/** The executions of a run with their tool profiles and failures, in span order. */
+export function executedTools(scope: RunScope, descriptions: ReadonlyMap<string, string>): ExecutedTool[] {
   // Profiles depend on the name and description only, except for shell tools (read from arguments).
   const profiles = new Map<string, ToolProfile>();
   const profileOf = (exec: ToolExecution) => {
@@ -49,7 +50,11 @@ function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<s
     if (!p) profiles.set(exec.name, (p = profileTool(exec.name, descriptions.get(exec.name), exec)));
     return p;
   };
-  const executed: ExecutedTool[] = scope.executions.map((exec) => ({ exec, profile: profileOf(exec), failure: failureOf(exec) }));
+  return scope.executions.map((exec) => ({ exec, profile: profileOf(exec), failure: failureOf(exec) }));
+}
+
+function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<string, string>, add: Add): void {
+  const executed = executedTools(scope, descriptions);
   const known = knownTools(scope, descriptions);
 
   for (const claim of scopeClaims(scope)) {
@@ -92,12 +97,13 @@ function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<s
 
 const ACKNOWLEDGED = /\b(?:error|errors|fail|failed|failing|failure|unable|couldn't|could not|can't|cannot|wasn't able|was not able|unfortunately|problem|issue|unavailable|not available|no data|not found|didn't|did not|sorry|denied|declined|rejected|timed out|timeout|invalid)\b/i;
 
-function scopeClaims(scope: RunScope): Claim[] {
+/** Every claim in the assistant text of a run's LLM calls, in span order (all polarities). */
+export function scopeClaims(scope: RunScope): Claim[] {
   return scope.llmCalls.flatMap((c) => extractClaims(assistantText(c), c.spanIndex));
 }
 
 /** Tools the run could call: its definitions (when the trace has them) and the requested ones. */
-function knownTools(scope: RunScope, descriptions: ReadonlyMap<string, string>): ToolProfile[] {
+export function knownTools(scope: RunScope, descriptions: ReadonlyMap<string, string>): ToolProfile[] {
   const names = new Set<string>(descriptions.keys());
   for (const c of scope.llmCalls) for (const m of c.output) for (const r of m.toolCalls) names.add(r.name);
   return [...names].map((n) => profileTool(n, descriptions.get(n)));

@@ -90,6 +90,31 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
   return compareArguments(claim, succeeded);
 }
 
+/**
+ * The executions a claim is about, for linking the two in a view: the tools with the claim's
+ * action (else a related action, else no action but the claim's object) that share the most
+ * object words with it. Empty when no execution fits. Does not judge: see `matchClaim`.
+ */
+export function claimedTools(claim: Claim, executed: readonly ExecutedTool[]): ExecutedTool[] {
+  if (claim.verb === 'test') return executed.filter((t) => t.profile.actions.has('test'));
+  const actions = new Set([claim.verb, ...objectActions(claim.object)]);
+  const related = RELATED[claim.verb] ?? [];
+  const objectWords = claimWords(claim.object);
+  const wordsFor = (ts: readonly ExecutedTool[]) => (ts.some((t) => overlap(t.profile, objectWords) > 0) ? objectWords : claimWords(claim.sentence));
+  const direct = executed.filter((t) => [...actions].some((a) => t.profile.actions.has(a)));
+  if (direct.length > 0) {
+    const words = wordsFor(direct);
+    const best = Math.max(...direct.map((t) => overlap(t.profile, words)));
+    return direct.filter((t) => overlap(t.profile, words) === best);
+  }
+  const near = executed.filter((t) => [...t.profile.actions].some((a) => related.includes(a)));
+  const nearWords = wordsFor(near);
+  const nearBest = near.length > 0 ? Math.max(...near.map((t) => overlap(t.profile, nearWords))) : 0;
+  if (nearBest > 0) return near.filter((t) => overlap(t.profile, nearWords) === nearBest);
+  const words = claimWords(claim.sentence);
+  return executed.filter((t) => t.profile.actions.size === 0 && !t.profile.readOnly && overlap(t.profile, words) > 0);
+}
+
 /** "it booked your hotel", "the invite was sent": how the claim reads in a message. */
 export function claimPhrase(claim: Claim): string {
   if (claim.voice === 'passive') return `${claim.object ? claim.object.charAt(0).toLowerCase() + claim.object.slice(1) : 'it'} was ${claim.verbText}`;
