@@ -8,7 +8,7 @@ import { h } from './components/dom';
 import { createTabs } from './components/tabs';
 import { createDetailPanel, type DetailPanel } from './detail/detailPanel';
 import type { Host } from './host';
-import { createLlmCallsPanel, type LlmCallsPanel } from './side/llmCallsPanel';
+import { createSidePanel, type SidePanel } from './side/sidePanel';
 import { grewFrom, restoreFor, traceKeyOf, type PersistedState } from './state/persistedState';
 import { renderSummaryHeader } from './summary/summaryHeader';
 import { blockText } from './text/visibleText';
@@ -31,7 +31,7 @@ interface Loaded {
   readonly summary: TraceSummary;
   readonly structure: TraceStructure;
   readonly views: MainView[];
-  readonly side: LlmCallsPanel;
+  readonly side: SidePanel;
 }
 
 export class App {
@@ -145,7 +145,17 @@ export class App {
     };
     const views = MAIN_VIEWS.map((make) => make(ctx, { scrollTop: this.state.scrollTop }));
     this.mountViews(views);
-    const side = createLlmCallsPanel(structure, summary, rows, (index) => this.select(index, { reveal: true }));
+    const generation = this.loadGeneration;
+    const side = createSidePanel({
+      structure,
+      summary,
+      rows,
+      select: (index) => this.select(index, { reveal: true }),
+      loadClaims: () => this.host.request({ type: 'getClaims' }),
+      dismissFinding: (key, dismissed) => (generation === this.loadGeneration ? this.host.request({ type: 'dismissFinding', key, dismissed }) : Promise.reject(new Error('the trace changed'))),
+      initialTab: this.state.sideTab,
+      onTabChange: (sideTab) => this.persist({ sideTab }),
+    });
     this.sideHost.replaceChildren(side.element);
     this.loaded = { summary, structure, views, side };
     for (const v of views) v.layout();

@@ -8,6 +8,7 @@
 import {
   assertNever,
   CATEGORY_CODES,
+  type ClaimsView,
   type DetailMessage,
   type Request,
   type RowText,
@@ -15,6 +16,7 @@ import {
   type TraceStructure,
   type TraceSummary,
 } from '../src/core/protocol';
+import { validateClaimsView } from './validateClaims';
 
 export type Invalid = string;
 export type Validator<T> = (v: unknown) => T | Invalid;
@@ -29,6 +31,8 @@ export interface ResultTypes {
   copySummary: null;
   selectTrace: null;
   findSpan: number;
+  getClaims: ClaimsView;
+  dismissFinding: null;
 }
 export type RequestType = Request['type'];
 
@@ -258,7 +262,10 @@ function checkerFor(req: Request): (v: unknown) => Checked<ResultTypes[RequestTy
       return checkString;
     case 'copySummary':
     case 'selectTrace':
+    case 'dismissFinding':
       return checkNull;
+    case 'getClaims':
+      return fromValidator((v) => validateClaimsView(v));
     case 'findSpan':
       return checkSpanIndex;
     default:

@@ -14,6 +14,9 @@
 export const DETAIL_TABS = ['messages', 'attributes', 'events', 'resource', 'mapping', 'diagnostics'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
+export const SIDE_TABS = ['claims', 'llm-calls'] as const;
+export type SideTab = (typeof SIDE_TABS)[number];
+
 export interface PersistedState {
   readonly version: 1;
   /** `TraceSummary.fileUri` of the shown file ('' before the first summary). */
@@ -30,6 +33,8 @@ export interface PersistedState {
   readonly scrollTop: number;
   readonly detailTab: DetailTab;
   readonly attributeFilter: string;
+  /** The right-hand column's tab. */
+  readonly sideTab: SideTab;
 }
 
 /** At most this many collapsed indices are stored (a user who collapsed more gets the first ones back). */
@@ -49,6 +54,7 @@ export const INITIAL_STATE: PersistedState = {
   // Messages first: for an LLM call the conversation is what one looks at; other spans fall back to attributes.
   detailTab: 'messages',
   attributeFilter: '',
+  sideTab: 'claims',
 };
 
 export function traceKeyOf(traceId: string, spanCount: number): string {
@@ -75,6 +81,7 @@ export function parsePersistedState(raw: unknown): PersistedState {
     scrollTop: typeof raw.scrollTop === 'number' && Number.isFinite(raw.scrollTop) && raw.scrollTop >= 0 ? raw.scrollTop : 0,
     detailTab: (DETAIL_TABS as readonly unknown[]).includes(raw.detailTab) ? (raw.detailTab as DetailTab) : INITIAL_STATE.detailTab,
     attributeFilter: typeof raw.attributeFilter === 'string' ? raw.attributeFilter.slice(0, MAX_FILTER_LENGTH) : '',
+    sideTab: (SIDE_TABS as readonly unknown[]).includes(raw.sideTab) ? (raw.sideTab as SideTab) : INITIAL_STATE.sideTab,
   };
 }
 
@@ -92,7 +99,7 @@ export function restoreFor(stored: PersistedState, trace: { fileUri: string; tra
     return { ...stored, traceKey, selectedIndex: -1, collapsed: [] };
   }
   if (stored.traceKey !== traceKey) {
-    return { ...INITIAL_STATE, fileUri, traceIndex, traceKey, detailTab: stored.detailTab, attributeFilter: stored.attributeFilter };
+    return { ...INITIAL_STATE, fileUri, traceIndex, traceKey, detailTab: stored.detailTab, attributeFilter: stored.attributeFilter, sideTab: stored.sideTab };
   }
   return {
     ...stored,

@@ -3,7 +3,6 @@ import { executedTools, knownTools, scopeClaims } from '../analyze/claims/analyz
 import { claimedTools, matchClaim } from '../analyze/claims/matchClaim';
 import { runScopes } from '../analyze/claims/runScope';
 import { toolDescriptions } from '../analyze/claims/toolDescriptions';
-import type { Finding } from '../analyze/claims/types';
 import type { Trace } from '../model/trace';
 import type { ActionItem, ClaimItem, ClaimStatus, ClaimsView, FindingItem } from '../protocol';
 import type { AgentView } from '../semantics/types';
@@ -12,7 +11,7 @@ import type { AgentView } from '../semantics/types';
 export const ACTION_SUMMARY_LIMIT = 120;
 
 /** The stable key of a finding: its kind and evidence span ids. Dismissals are stored by it. */
-export function findingKey(f: Pick<Finding, 'kind' | 'spanIds'>): string {
+export function findingKey(f: { readonly kind: string; readonly spanIds: readonly string[] }): string {
   return `${f.kind}:${f.spanIds.join(',')}`;
 }
 

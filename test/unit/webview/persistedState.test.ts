@@ -18,7 +18,7 @@ describe('parsePersistedState', () => {
       detailTab: 'evil',
       attributeFilter: 'gen_ai',
     });
-    expect(s).toEqual({ version: 1, fileUri: 'file:///w/run.json', traceIndex: 0, traceKey: 'abc:10', selectedIndex: 4, selectedSpanId: '', collapsed: [3, 7], scrollTop: 0, detailTab: 'messages', attributeFilter: 'gen_ai' });
+    expect(s).toEqual({ version: 1, fileUri: 'file:///w/run.json', traceIndex: 0, traceKey: 'abc:10', selectedIndex: 4, selectedSpanId: '', collapsed: [3, 7], scrollTop: 0, detailTab: 'messages', attributeFilter: 'gen_ai', sideTab: 'claims' });
   });
 
   it('round-trips what toStorable produces', () => {
@@ -33,7 +33,7 @@ describe('parsePersistedState', () => {
 });
 
 describe('restoreFor', () => {
-  const stored = { ...INITIAL_STATE, fileUri: 'file:///a.json', traceIndex: 1, traceKey: 'T:10', selectedIndex: 9, collapsed: [1, 12], scrollTop: 300, detailTab: 'events' as const, attributeFilter: 'http' };
+  const stored = { ...INITIAL_STATE, fileUri: 'file:///a.json', traceIndex: 1, traceKey: 'T:10', selectedIndex: 9, collapsed: [1, 12], scrollTop: 300, detailTab: 'events' as const, attributeFilter: 'http', sideTab: 'llm-calls' as const };
 
   it('restores selection, collapse and scroll for the same trace, dropping indices past its end', () => {
     const same = { fileUri: 'file:///a.json', traceIndex: 1, traceKey: 'T:10', spanCount: 10 };
@@ -49,7 +49,13 @@ describe('restoreFor', () => {
       traceKey: 'U:10',
       detailTab: 'events',
       attributeFilter: 'http',
+      sideTab: 'llm-calls',
     });
+  });
+
+  it('keeps a known side tab and falls back to the Claims tab for anything else', () => {
+    expect(parsePersistedState({ version: 1, sideTab: 'llm-calls' }).sideTab).toBe('llm-calls');
+    for (const sideTab of [undefined, 'claims', 'Claims', 3, '__proto__']) expect(parsePersistedState({ version: 1, sideTab }).sideTab).toBe('claims');
   });
 
   it('the stored state is what the host panel serializer needs (PanelState)', async () => {
