@@ -15,8 +15,9 @@ import {
 import type { TraceSet } from '../model/trace';
 import { bytesToHex } from './ids';
 import { checkKeyValue, decodeKeyValues, lazyAttributes } from './otlpProtoValues';
-import { ProtoReader, tagOf } from './protoReader';
+import { ProtoReader } from './protoReader';
 import { TraceBuilder } from './traceBuilder';
+import { T_END, T_EVENT, T_EVENT_ATTR, T_EVENT_NAME, T_EVENT_TIME, T_FLAGS, T_KIND, T_LIBRARY_SPANS, T_LINK, T_LINK_ATTR, T_LINK_SPAN_ID, T_LINK_TRACE_ID, T_LINK_TRACE_STATE, T_NAME, T_PARENT_ID, T_RESOURCE, T_RESOURCE_ATTR, T_RESOURCE_SPANS, T_SCOPE, T_SCOPE_ATTR, T_SCOPE_NAME, T_SCOPE_SPANS, T_SCOPE_VERSION, T_SPAN, T_SPAN_ATTR, T_SPAN_ID, T_START, T_STATUS, T_STATUS_CODE, T_STATUS_MESSAGE, T_TRACE_ID, T_TRACE_STATE } from './otlpWireTags';
 
 /**
  * OTLP trace protobuf → TraceSet. Reads `ExportTraceServiceRequest` and `TracesData` (the same
@@ -46,49 +47,6 @@ import { TraceBuilder } from './traceBuilder';
  */
 
 const FORMAT = 'OTLP protobuf';
-
-const LEN = 2;
-// ExportTraceServiceRequest / TracesData
-const T_RESOURCE_SPANS = tagOf(1, LEN);
-// ResourceSpans (field 1000 is the pre-1.0 `instrumentation_library_spans`, same shape as ScopeSpans)
-const T_RESOURCE = tagOf(1, LEN);
-const T_SCOPE_SPANS = tagOf(2, LEN);
-const T_LIBRARY_SPANS = tagOf(1000, LEN);
-// Resource
-const T_RESOURCE_ATTR = tagOf(1, LEN);
-// ScopeSpans
-const T_SCOPE = tagOf(1, LEN);
-const T_SPAN = tagOf(2, LEN);
-// InstrumentationScope (and the old InstrumentationLibrary, which has only name and version)
-const T_SCOPE_NAME = tagOf(1, LEN);
-const T_SCOPE_VERSION = tagOf(2, LEN);
-const T_SCOPE_ATTR = tagOf(3, LEN);
-// Span
-const T_TRACE_ID = tagOf(1, LEN);
-const T_SPAN_ID = tagOf(2, LEN);
-const T_TRACE_STATE = tagOf(3, LEN);
-const T_PARENT_ID = tagOf(4, LEN);
-const T_NAME = tagOf(5, LEN);
-const T_KIND = tagOf(6, 0);
-const T_START = tagOf(7, 1);
-const T_END = tagOf(8, 1);
-const T_SPAN_ATTR = tagOf(9, LEN);
-const T_EVENT = tagOf(11, LEN);
-const T_LINK = tagOf(13, LEN);
-const T_STATUS = tagOf(15, LEN);
-const T_FLAGS = tagOf(16, 5);
-// Span.Event
-const T_EVENT_TIME = tagOf(1, 1);
-const T_EVENT_NAME = tagOf(2, LEN);
-const T_EVENT_ATTR = tagOf(3, LEN);
-// Span.Link
-const T_LINK_TRACE_ID = tagOf(1, LEN);
-const T_LINK_SPAN_ID = tagOf(2, LEN);
-const T_LINK_TRACE_STATE = tagOf(3, LEN);
-const T_LINK_ATTR = tagOf(4, LEN);
-// Status
-const T_STATUS_MESSAGE = tagOf(2, LEN);
-const T_STATUS_CODE = tagOf(3, 0);
 
 interface Context {
   readonly r: ProtoReader;

@@ -1,6 +1,7 @@
 import { Attributes, newAttrMap, type AttrValue } from '../model/attributes';
 import { ImportError } from '../model/diagnostics';
-import { ProtoReader, formatOffset, tagOf } from './protoReader';
+import { ProtoReader, formatOffset } from './protoReader';
+import { T_ARRAY, T_BOOL, T_BYTES, T_DOUBLE, T_INT, T_KVLIST, T_KV_KEY, T_KV_VALUE, T_LIST_ITEM, T_STRING } from './otlpWireTags';
 
 /**
  * OTLP `KeyValue` / `AnyValue` (common/v1/common.proto) from protobuf bytes → attributes.
@@ -21,20 +22,6 @@ import { ProtoReader, formatOffset, tagOf } from './protoReader';
 
 /** AnyValue levels allowed in one attribute value, the value itself included (a scalar is 1, an array of scalars 2); deeper makes the span unreadable. */
 export const MAX_VALUE_DEPTH = 64;
-
-const LEN = 2;
-// KeyValue, KeyValueList, ArrayValue
-const T_KV_KEY = tagOf(1, LEN);
-const T_KV_VALUE = tagOf(2, LEN);
-const T_LIST_ITEM = tagOf(1, LEN);
-// AnyValue
-const T_STRING = tagOf(1, LEN);
-const T_BOOL = tagOf(2, 0);
-const T_INT = tagOf(3, 0);
-const T_DOUBLE = tagOf(4, 1);
-const T_ARRAY = tagOf(5, LEN);
-const T_KVLIST = tagOf(6, LEN);
-const T_BYTES = tagOf(7, LEN);
 
 /**
  * `[start, end)` spans the fields of one message from the first `tag` field to the last; only

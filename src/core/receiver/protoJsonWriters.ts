@@ -1,6 +1,7 @@
-import { ProtoReader, tagOf } from '../import/protoReader';
+import { ProtoReader } from '../import/protoReader';
 import { JsonBytes, jsonLiteral } from './jsonBytes';
 import { writeKeyValue, writeKeyValueList } from './protoValueJson';
+import { T_DROPPED_ATTRS, T_DROPPED_EVENTS, T_DROPPED_LINKS, T_END, T_EVENT, T_EVENT_ATTR, T_EVENT_DROPPED, T_EVENT_NAME, T_EVENT_TIME, T_FLAGS, T_KIND, T_LINK, T_LINK_ATTR, T_LINK_DROPPED, T_LINK_FLAGS, T_LINK_SPAN_ID, T_LINK_TRACE_ID, T_LINK_TRACE_STATE, T_NAME, T_PARENT_ID, T_RESOURCE_ATTR, T_RESOURCE_DROPPED, T_SCOPE_ATTR, T_SCOPE_DROPPED, T_SCOPE_NAME, T_SCOPE_VERSION, T_SPAN_ATTR, T_SPAN_ID, T_START, T_STATUS, T_STATUS_CODE, T_STATUS_MESSAGE, T_TRACE_ID, T_TRACE_STATE } from '../import/otlpWireTags';
 
 /**
  * The JSON writers of protoTranscode.ts: one OTLP protobuf message (Span and everything in it,
@@ -9,47 +10,6 @@ import { writeKeyValue, writeKeyValueList } from './protoValueJson';
  * same tags, same defaults, last occurrence wins, same nesting limit, and every malformed
  * length throws `ImportError` from the ProtoReader.
  */
-
-const LEN = 2;
-// Resource, InstrumentationScope
-const T_RESOURCE_ATTR = tagOf(1, LEN);
-const T_RESOURCE_DROPPED = tagOf(2, 0);
-const T_SCOPE_NAME = tagOf(1, LEN);
-const T_SCOPE_VERSION = tagOf(2, LEN);
-const T_SCOPE_ATTR = tagOf(3, LEN);
-const T_SCOPE_DROPPED = tagOf(4, 0);
-// Span
-const T_TRACE_ID = tagOf(1, LEN);
-const T_SPAN_ID = tagOf(2, LEN);
-const T_TRACE_STATE = tagOf(3, LEN);
-const T_PARENT_ID = tagOf(4, LEN);
-const T_NAME = tagOf(5, LEN);
-const T_KIND = tagOf(6, 0);
-const T_START = tagOf(7, 1);
-const T_END = tagOf(8, 1);
-const T_SPAN_ATTR = tagOf(9, LEN);
-const T_DROPPED_ATTRS = tagOf(10, 0);
-const T_EVENT = tagOf(11, LEN);
-const T_DROPPED_EVENTS = tagOf(12, 0);
-const T_LINK = tagOf(13, LEN);
-const T_DROPPED_LINKS = tagOf(14, 0);
-const T_STATUS = tagOf(15, LEN);
-const T_FLAGS = tagOf(16, 5);
-// Event
-const T_EVENT_TIME = tagOf(1, 1);
-const T_EVENT_NAME = tagOf(2, LEN);
-const T_EVENT_ATTR = tagOf(3, LEN);
-const T_EVENT_DROPPED = tagOf(4, 0);
-// Link
-const T_LINK_TRACE_ID = tagOf(1, LEN);
-const T_LINK_SPAN_ID = tagOf(2, LEN);
-const T_LINK_TRACE_STATE = tagOf(3, LEN);
-const T_LINK_ATTR = tagOf(4, LEN);
-const T_LINK_DROPPED = tagOf(5, 0);
-const T_LINK_FLAGS = tagOf(6, 5);
-// Status
-const T_STATUS_MESSAGE = tagOf(2, LEN);
-const T_STATUS_CODE = tagOf(3, 0);
 
 /** JSON fragments written for every span, as bytes (copying bytes beats reading a string). */
 const J_NEXT_KIND = jsonLiteral(',"kind":');

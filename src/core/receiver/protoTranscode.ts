@@ -1,10 +1,11 @@
 import { checkLooksLikeOtlp } from '../import/otlpProto';
 import { decodeKeyValues } from '../import/otlpProtoValues';
-import { ProtoReader, tagOf } from '../import/protoReader';
+import { ProtoReader } from '../import/protoReader';
 import { ImportError } from '../model/diagnostics';
 import { JsonBytes, jsonLiteral } from './jsonBytes';
 import { writeResource, writeScope, writeSpan, type ProtoSpanFacts } from './protoJsonWriters';
 import { RejectedSpan, type TraceGroups } from './traceGroups';
+import { T_LIBRARY_SPANS, T_RESOURCE, T_RESOURCE_ATTR, T_RESOURCE_SPANS, T_SCHEMA_URL, T_SCOPE, T_SCOPE_SPANS, T_SPAN } from '../import/otlpWireTags';
 
 export type { ProtoSpanFacts } from './protoJsonWriters';
 
@@ -26,15 +27,6 @@ export type { ProtoSpanFacts } from './protoJsonWriters';
  * dropped-counts and schema URLs are kept.
  */
 
-const LEN = 2;
-const T_RESOURCE_SPANS = tagOf(1, LEN);
-const T_RESOURCE = tagOf(1, LEN);
-const T_SCOPE_SPANS = tagOf(2, LEN);
-const T_SCHEMA_URL = tagOf(3, LEN);
-const T_LIBRARY_SPANS = tagOf(1000, LEN);
-const T_KV = tagOf(1, LEN); // Resource.attributes, read for service.name
-const T_SCOPE = tagOf(1, LEN);
-const T_SPAN = tagOf(2, LEN);
 const J_SCHEMA_URL = jsonLiteral('"schemaUrl":');
 
 /** One ResourceSpans/ScopeSpans pair as JSON fragments, shared by the traces whose spans it holds. */
@@ -131,7 +123,7 @@ function readResourceSpans(r: ProtoReader, s: number, e: number, groups: TraceGr
 }
 
 function serviceNameOf(buf: Uint8Array, s: number, e: number): string | undefined {
-  const flat = decodeKeyValues(buf, s, e, T_KV);
+  const flat = decodeKeyValues(buf, s, e, T_RESOURCE_ATTR);
   for (let i = flat.length - 2; i >= 0; i -= 2) if (flat[i] === 'service.name') return typeof flat[i + 1] === 'string' ? (flat[i + 1] as string) : undefined;
   return undefined;
 }

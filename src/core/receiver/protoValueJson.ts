@@ -1,6 +1,7 @@
 import { MAX_VALUE_DEPTH } from '../import/otlpProtoValues';
-import { ProtoReader, formatOffset, tagOf } from '../import/protoReader';
+import { ProtoReader, formatOffset } from '../import/protoReader';
 import { JsonBytes, jsonLiteral } from './jsonBytes';
+import { T_ARRAY, T_BOOL, T_BYTES, T_DOUBLE, T_INT, T_KVLIST, T_KV_KEY, T_KV_VALUE, T_LIST_ITEM, T_STRING } from '../import/otlpWireTags';
 
 /**
  * OTLP `KeyValue` / `AnyValue` (common/v1/common.proto) protobuf → OTLP JSON, bytes to bytes.
@@ -10,18 +11,6 @@ import { JsonBytes, jsonLiteral } from './jsonBytes';
  * there. int64 is written as a decimal string, doubles as JSON numbers (NaN, ±Infinity and -0
  * as strings, proto3 JSON), bytes as base64.
  */
-
-const LEN = 2;
-const T_ITEM = tagOf(1, LEN); // KeyValueList.values, ArrayValue.values
-const T_KV_KEY = tagOf(1, LEN);
-const T_KV_VALUE = tagOf(2, LEN);
-const T_STRING = tagOf(1, LEN);
-const T_BOOL = tagOf(2, 0);
-const T_INT = tagOf(3, 0);
-const T_DOUBLE = tagOf(4, 1);
-const T_ARRAY = tagOf(5, LEN);
-const T_KVLIST = tagOf(6, LEN);
-const T_BYTES = tagOf(7, LEN);
 
 const J_OPEN_KEY = jsonLiteral('{"key":');
 const J_NEXT_VALUE = jsonLiteral(',"value":');
@@ -133,7 +122,7 @@ function writeAnyValue(r: ProtoReader, s: number, e: number, w: JsonBytes, depth
         r.pos = vs;
         while (r.pos < ve) {
           const t = r.tag(ve);
-          if (t !== T_ITEM) {
+          if (t !== T_LIST_ITEM) {
             r.skip(t & 7, ve);
             continue;
           }
@@ -153,7 +142,7 @@ function writeAnyValue(r: ProtoReader, s: number, e: number, w: JsonBytes, depth
         const ve = r.pos;
         w.len = open;
         w.lit(J_KVLIST_VALUE);
-        writeKeyValueList(r, vs, ve, T_ITEM, w, depth);
+        writeKeyValueList(r, vs, ve, T_LIST_ITEM, w, depth);
         w.byte(0x7d);
         r.pos = ve;
         break;
