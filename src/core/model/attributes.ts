@@ -78,14 +78,7 @@ export class Attributes {
 
   /** A number from an int, double or numeric string value. */
   getNumber(key: string): number | undefined {
-    const v = this.get(key);
-    if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-    if (typeof v === 'bigint') return Number(v);
-    if (typeof v === 'string' && v.trim() !== '') {
-      const n = Number(v);
-      return Number.isFinite(n) ? n : undefined;
-    }
-    return undefined;
+    return toNumber(this.get(key));
   }
 
   keys(): string[] {
@@ -110,6 +103,17 @@ export class Attributes {
     }
     return out;
   }
+}
+
+/** A finite number from an int, double or numeric string value; undefined for anything else. */
+export function toNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
 }
 
 /** A null-prototype object: safe to fill with keys taken from a trace. */

@@ -1,4 +1,4 @@
-import type { AttrValue } from '../model/attributes';
+import { toNumber, type AttrValue } from '../model/attributes';
 import type { Span } from '../model/span';
 
 /** Which attribute families a span carries; lets each convention skip spans cheaply. */
@@ -119,12 +119,4 @@ export function num(f: SpanFacts, key: string): number | undefined {
   return toNumber(f.get(key));
 }
 
-export function toNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'bigint') return Number(v);
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
-}
+export { toNumber };
