@@ -3,7 +3,7 @@
  * runs the pull sequence (ready → summary, getStructure → structure, then rows and details on
  * demand); owns the one selection and the persisted state; reacts to host events.
  */
-import type { TraceStructure, TraceSummary } from '../src/core/protocol';
+import type { StepAction, TimelineIndex, TraceStructure, TraceSummary } from '../src/core/protocol';
 import { h } from './components/dom';
 import { createTabs } from './components/tabs';
 import { createDetailPanel, type DetailPanel } from './detail/detailPanel';
@@ -16,13 +16,23 @@ import { RowSource } from './tree/rowSource';
 import { timeExtent } from './tree/rowVisuals';
 import { createSpanTreeView } from './tree/spanTreeView';
 import { TreeModel } from './tree/treeModel';
+import { createGraphView } from './graph/graphView';
+import { stepKeyAction, stepTarget } from './stepping/stepping';
+import { createTimelineView } from './timeline/timelineView';
 import type { MainView, MainViewContext, MainViewFactory, SelectOptions } from './views/mainView';
+import { splitView } from './views/splitView';
+import { createWaterfallView } from './waterfall/waterfallView';
 
 /**
- * The main area's views, first one shown by default. Later issues append the chain-of-thought
- * timeline and the waterfall here; with more than one, a tab strip appears above them.
+ * The main area's views, first one shown by default, switched by a tab strip: the
+ * chain-of-thought cards stacked over the waterfall, the span tree, the plan graph.
  */
-const MAIN_VIEWS: readonly MainViewFactory[] = [createSpanTreeView];
+const MAIN_VIEWS: readonly MainViewFactory[] = [splitView('timeline', 'Timeline', createTimelineView, createWaterfallView), createSpanTreeView, createGraphView];
+
+/** A timeline with no cards (traces without LLM calls, or when the host could not build one). */
+function emptyTimeline(spanCount: number): TimelineIndex {
+  return { llmSpan: new Int32Array(0), runSpan: new Int32Array(0), depth: new Uint16Array(0), flags: new Uint8Array(0), cardOfSpan: new Int32Array(spanCount).fill(-1) };
+}
 
 /** Generous: the host may still be importing a large file when it answers getStructure. */
 const STRUCTURE_TIMEOUT_MS = 120_000;
@@ -30,6 +40,8 @@ const STRUCTURE_TIMEOUT_MS = 120_000;
 interface Loaded {
   readonly summary: TraceSummary;
   readonly structure: TraceStructure;
+  readonly timeline: TimelineIndex;
+  readonly tree: TreeModel;
   readonly views: MainView[];
   readonly side: SidePanel;
 }
@@ -83,13 +95,33 @@ export class App {
         case 'loadError':
           this.showLoadError(ev.message);
           break;
+        case 'revealSpan':
+          this.select(ev.index, { reveal: true, focus: true });
+          break;
+        case 'step':
+          this.step(ev.action);
+          break;
         default: {
           const never: never = ev;
           console.warn('[agent-trace] unhandled host event', never);
         }
       }
     });
+    document.addEventListener('keydown', (ev) => {
+      const action = stepKeyAction(ev);
+      if (action && this.step(action)) ev.preventDefault();
+    });
     void this.load();
+  }
+
+  /** Moves the selection by one step; true when it moved. */
+  private step(action: StepAction): boolean {
+    const loaded = this.loaded;
+    if (!loaded) return false;
+    const target = stepTarget(action, this.selected, { structure: loaded.structure, tree: loaded.tree, timeline: loaded.timeline });
+    if (target < 0 || target === this.selected) return false;
+    this.select(target, { reveal: true });
+    return true;
   }
 
   private async load(): Promise<void> {
@@ -102,6 +134,14 @@ export class App {
       const structure = await this.host.request({ type: 'getStructure' }, STRUCTURE_TIMEOUT_MS);
       if (generation !== this.loadGeneration) return;
       if (structure.parentIndex.length !== summary.spanCount) throw new Error(`the structure has ${structure.parentIndex.length} spans but the summary says ${summary.spanCount}`);
+      const timeline = await this.host.request({ type: 'getTimelineIndex' }, STRUCTURE_TIMEOUT_MS).then(
+        (t) => (t.cardOfSpan.length === summary.spanCount ? t : emptyTimeline(summary.spanCount)),
+        (err: unknown) => {
+          console.warn('[agent-trace] no timeline:', err);
+          return emptyTimeline(summary.spanCount);
+        },
+      );
+      if (generation !== this.loadGeneration) return;
       const shown = { fileUri: summary.fileUri, traceIndex: summary.traceIndex, traceKey: traceKeyOf(summary.traceId, summary.spanCount) };
       const grew = grewFrom(this.state, shown);
       let found = -1;
@@ -109,14 +149,14 @@ export class App {
         found = await this.host.request({ type: 'findSpan', spanId: this.state.selectedSpanId });
         if (generation !== this.loadGeneration) return;
       }
-      this.show(summary, structure, grew ? { index: found } : undefined);
+      this.show(summary, structure, timeline, grew ? { index: found } : undefined);
     } catch (err) {
       if (generation === this.loadGeneration) this.showLoadError(`Could not load the trace: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
   /** `live`: the same trace grew; select span `index` (found by id, -1 if none) without moving the scroll. */
-  private show(summary: TraceSummary, structure: TraceStructure, live?: { index: number }): void {
+  private show(summary: TraceSummary, structure: TraceStructure, timeline: TimelineIndex, live?: { index: number }): void {
     this.unmount();
     this.loadError.hidden = true;
     this.layoutRoot.classList.remove('has-error');
@@ -136,6 +176,8 @@ export class App {
     const rows = new RowSource(n, (start, count) => this.host.request({ type: 'getRows', start, count }));
     const ctx: MainViewContext = {
       structure,
+      timeline,
+      request: (body, timeoutMs) => this.host.request(body, timeoutMs),
       tree,
       rows,
       extent: timeExtent(structure),
@@ -157,7 +199,7 @@ export class App {
       onTabChange: (sideTab) => this.persist({ sideTab }),
     });
     this.sideHost.replaceChildren(side.element);
-    this.loaded = { summary, structure, views, side };
+    this.loaded = { summary, structure, timeline, tree, views, side };
     for (const v of views) v.layout();
     side.layout();
     this.selected = -1;
@@ -172,7 +214,8 @@ export class App {
 
   private mountViews(views: readonly MainView[]): void {
     this.viewHost.replaceChildren(...views.map((v) => v.element));
-    views.forEach((v, i) => (v.element.hidden = i !== 0));
+    const first = views.find((v) => v.id === this.state.mainView) ?? views[0];
+    for (const v of views) v.element.hidden = v !== first;
     this.viewTabsHost.replaceChildren();
     if (views.length < 2) return;
     const tabs = createTabs<string>({
@@ -180,10 +223,11 @@ export class App {
       onSelect: (id) => {
         for (const v of views) v.element.hidden = v.id !== id;
         views.find((v) => v.id === id)?.layout();
+        this.persist({ mainView: id });
       },
     });
     tabs.panel.remove(); // the views themselves are the panels
-    tabs.setTabs(views.map((v) => ({ id: v.id, label: v.title })), views[0].id);
+    tabs.setTabs(views.map((v) => ({ id: v.id, label: v.title })), first.id);
     this.viewTabsHost.append(tabs.element);
   }
 

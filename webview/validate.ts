@@ -9,7 +9,14 @@ import {
   assertNever,
   CATEGORY_CODES,
   type ClaimsView,
+  type CardView,
+  type CostView,
+  type CriticalPathView,
   type DetailMessage,
+  type PlanGraphView,
+  type SourceJumpResult,
+  type SpanSearchResult,
+  type TimelineIndex,
   type Request,
   type RowText,
   type SpanDetail,
@@ -17,6 +24,11 @@ import {
   type TraceSummary,
 } from '../src/core/protocol';
 import { validateClaimsView } from './validateClaims';
+import { validateCostView } from './validators/cost';
+import { validatePlanGraph } from './validators/graph';
+import { validateSourceJump } from './validators/source';
+import { validateCardsFor, validateTimelineIndex } from './validators/timeline';
+import { validateCriticalPath, validateSearchResult } from './validators/waterfall';
 
 export type Invalid = string;
 export type Validator<T> = (v: unknown) => T | Invalid;
@@ -33,6 +45,14 @@ export interface ResultTypes {
   findSpan: number;
   getClaims: ClaimsView;
   dismissFinding: null;
+  getTimelineIndex: TimelineIndex;
+  getCards: CardView[];
+  getCost: CostView;
+  getCriticalPath: CriticalPathView;
+  searchSpans: SpanSearchResult;
+  getPlanGraph: PlanGraphView;
+  goToHandler: SourceJumpResult;
+  goToPrompt: SourceJumpResult;
 }
 export type RequestType = Request['type'];
 
@@ -268,6 +288,21 @@ function checkerFor(req: Request): (v: unknown) => Checked<ResultTypes[RequestTy
       return fromValidator((v) => validateClaimsView(v));
     case 'findSpan':
       return checkSpanIndex;
+    case 'getTimelineIndex':
+      return fromValidator(validateTimelineIndex);
+    case 'getCards':
+      return fromValidator(validateCardsFor(req.start, req.count));
+    case 'getCost':
+      return fromValidator(validateCostView);
+    case 'getCriticalPath':
+      return fromValidator(validateCriticalPath);
+    case 'searchSpans':
+      return fromValidator(validateSearchResult);
+    case 'getPlanGraph':
+      return fromValidator(validatePlanGraph);
+    case 'goToHandler':
+    case 'goToPrompt':
+      return fromValidator(validateSourceJump);
     default:
       return assertNever(req);
   }

@@ -15,6 +15,17 @@
 
 export const PROTOCOL_VERSION = 1;
 
+import { MAX_CARDS_PER_REQUEST } from './protocol/timeline';
+import { MAX_FILTER_TEXT, SPAN_STATUS_FILTERS, type SpanFilter } from './protocol/waterfall';
+import { MAX_EXPANDED_GROUPS } from './protocol/graph';
+import { STEP_ACTIONS, type StepAction } from './protocol/source';
+
+export * from './protocol/timeline';
+export * from './protocol/waterfall';
+export * from './protocol/cost';
+export * from './protocol/graph';
+export * from './protocol/source';
+
 // #region shared shapes
 
 export interface TraceSummary {
@@ -206,7 +217,23 @@ export type Request =
   /** Result: `ClaimsView` of the shown trace, with the dismissed flags applied. */
   | { readonly type: 'getClaims'; readonly requestId: number }
   /** Result: null. Marks a finding (by `FindingItem.key`) dismissed or not, remembered per file and trace. */
-  | { readonly type: 'dismissFinding'; readonly requestId: number; readonly key: string; readonly dismissed: boolean };
+  | { readonly type: 'dismissFinding'; readonly requestId: number; readonly key: string; readonly dismissed: boolean }
+  /** Result: `TimelineIndex` of the shown trace (column arrays, one entry per card / span). */
+  | { readonly type: 'getTimelineIndex'; readonly requestId: number }
+  /** Result: `CardView[]` for cards in [start, start + count), count ≤ MAX_CARDS_PER_REQUEST. */
+  | { readonly type: 'getCards'; readonly requestId: number; readonly start: number; readonly count: number }
+  /** Result: `CostView`, priced with the user's `agentTrace.prices` overrides. */
+  | { readonly type: 'getCost'; readonly requestId: number }
+  /** Result: `CriticalPathView` (critical path and self time of every span). */
+  | { readonly type: 'getCriticalPath'; readonly requestId: number }
+  /** Result: `SpanSearchResult`, the spans that match `filter`. */
+  | { readonly type: 'searchSpans'; readonly requestId: number; readonly filter: SpanFilter }
+  /** Result: `PlanGraphView`, with the iteration groups named in `expanded` shown unfolded. */
+  | { readonly type: 'getPlanGraph'; readonly requestId: number; readonly expanded: readonly string[] }
+  /** Result: `SourceJumpResult`. The host opens the code of the tool that span `index` executed. */
+  | { readonly type: 'goToHandler'; readonly requestId: number; readonly index: number }
+  /** Result: `SourceJumpResult`. The host opens the prompt template used by LLM span `index`. */
+  | { readonly type: 'goToPrompt'; readonly requestId: number; readonly index: number };
 
 export const MAX_ROWS_PER_REQUEST = 2000;
 
@@ -222,7 +249,11 @@ export type HostEvent =
   /** The trace changed (reloaded, or switched): the webview should pull again. */
   | { readonly type: 'traceChanged' }
   /** The file could not be read: shown instead of the trace. */
-  | { readonly type: 'loadError'; readonly message: string };
+  | { readonly type: 'loadError'; readonly message: string }
+  /** Select span `index` of the shown trace (a CodeLens "called N×" was clicked). */
+  | { readonly type: 'revealSpan'; readonly index: number }
+  /** A stepping command ran (keybinding), possibly while another editor has focus. */
+  | { readonly type: 'step'; readonly action: StepAction };
 
 export type HostMessage = Response | HostEvent;
 
@@ -248,7 +279,39 @@ export function parseRequest(msg: unknown): Request | string {
     case 'getStructure':
     case 'copySummary':
     case 'getClaims':
+    case 'getTimelineIndex':
+    case 'getCost':
+    case 'getCriticalPath':
       return expect([]) ?? { type, requestId };
+    case 'getCards': {
+      const bad = expect(['start', 'count']);
+      if (bad) return bad;
+      if (!isInt(msg.start)) return 'getCards: start must be a non-negative integer';
+      if (!isInt(msg.count, 1, MAX_CARDS_PER_REQUEST)) return `getCards: count must be 1..${MAX_CARDS_PER_REQUEST}`;
+      return { type, requestId, start: msg.start, count: msg.count };
+    }
+    case 'searchSpans': {
+      const bad = expect(['filter']);
+      if (bad) return bad;
+      const filter = parseSpanFilter(msg.filter);
+      return typeof filter === 'string' ? `searchSpans: ${filter}` : { type, requestId, filter };
+    }
+    case 'getPlanGraph': {
+      const bad = expect(['expanded']);
+      if (bad) return bad;
+      const ex = msg.expanded;
+      if (!Array.isArray(ex) || ex.length > MAX_EXPANDED_GROUPS || !ex.every((g) => typeof g === 'string' && g.length <= 200)) {
+        return `getPlanGraph: expanded must be an array of at most ${MAX_EXPANDED_GROUPS} group ids`;
+      }
+      return { type, requestId, expanded: ex as string[] };
+    }
+    case 'goToHandler':
+    case 'goToPrompt': {
+      const bad = expect(['index']);
+      if (bad) return bad;
+      if (!isInt(msg.index)) return `${type}: index must be a non-negative integer`;
+      return { type, requestId, index: msg.index };
+    }
     case 'dismissFinding': {
       const bad = expect(['key', 'dismissed']);
       if (bad) return bad;
@@ -294,6 +357,22 @@ export function parseRequest(msg: unknown): Request | string {
   }
 }
 
+function parseSpanFilter(f: unknown): SpanFilter | string {
+  if (!isRecord(f)) return 'filter must be an object';
+  const keys = Object.keys(f);
+  if (keys.some((k) => k !== 'text' && k !== 'category' && k !== 'status' && k !== 'attribute')) return `filter: unexpected keys ${keys.join(',')}`;
+  if (typeof f.text !== 'string' || f.text.length > MAX_FILTER_TEXT) return `filter.text must be a string of at most ${MAX_FILTER_TEXT} characters`;
+  if (f.category !== 'any' && !(CATEGORY_CODES as readonly unknown[]).includes(f.category)) return 'filter.category must be "any" or a category name';
+  if (!(SPAN_STATUS_FILTERS as readonly unknown[]).includes(f.status)) return `filter.status must be one of ${SPAN_STATUS_FILTERS.join(', ')}`;
+  const base = { text: f.text, category: f.category as string, status: f.status as SpanFilter['status'] };
+  if (f.attribute === undefined) return base;
+  const a = f.attribute;
+  if (!isRecord(a) || typeof a.key !== 'string' || a.key === '' || a.key.length > MAX_FILTER_TEXT) return 'filter.attribute.key must be a non-empty string';
+  if (Object.keys(a).some((k) => k !== 'key' && k !== 'value')) return 'filter.attribute: unexpected keys';
+  if (a.value !== undefined && (typeof a.value !== 'string' || a.value.length > MAX_FILTER_TEXT)) return 'filter.attribute.value must be a string';
+  return { ...base, attribute: a.value === undefined ? { key: a.key } : { key: a.key, value: a.value } };
+}
+
 /** Validates a message from the host (the webview trusts nothing it did not check). */
 export function parseHostMessage(msg: unknown): HostMessage | string {
   if (!isRecord(msg)) return 'message is not an object';
@@ -307,6 +386,10 @@ export function parseHostMessage(msg: unknown): HostMessage | string {
       return { type: 'traceChanged' };
     case 'loadError':
       return typeof msg.message === 'string' ? { type: 'loadError', message: msg.message } : 'loadError: message must be a string';
+    case 'revealSpan':
+      return isInt(msg.index) ? { type: 'revealSpan', index: msg.index } : 'revealSpan: index must be a non-negative integer';
+    case 'step':
+      return (STEP_ACTIONS as readonly unknown[]).includes(msg.action) ? { type: 'step', action: msg.action as StepAction } : 'step: unknown action';
     default:
       return `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 60)}`;
   }

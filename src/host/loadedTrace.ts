@@ -1,6 +1,10 @@
 import type { TraceSet } from '../core/model/trace';
-import type { RowText, SpanDetail, TraceStructure, TraceSummary } from '../core/protocol';
-import type { AgentView } from '../core/semantics/types';
+import type { CostView, CriticalPathView, PlanGraphView, RowText, SpanDetail, SpanFilter, SpanSearchResult, TraceStructure, TraceSummary } from '../core/protocol';
+import type { AgentView, PriceOverrides } from '../core/semantics/types';
+import { buildCostView } from '../core/view/costView';
+import { buildPlanGraphView } from '../core/view/planGraphView';
+import { buildTimelineModel, type TimelineModel } from '../core/view/timelineView';
+import { buildCriticalPathView, searchSpans } from '../core/view/waterfallView';
 import { buildRows } from '../core/view/rows';
 import { attributeValueText, buildSpanDetail } from '../core/view/spanDetail';
 import { buildTraceStructure } from '../core/view/structure';
@@ -16,6 +20,8 @@ export type DeriveView = (set: TraceSet, traceIndex: number) => AgentView;
  */
 export class LoadedTrace {
   private readonly views = new Map<number, AgentView>();
+  private readonly timelines = new Map<number, TimelineModel>();
+  private readonly criticalPaths = new Map<number, CriticalPathView>();
   private shown = 0;
 
   constructor(
@@ -25,6 +31,8 @@ export class LoadedTrace {
     private readonly derive: DeriveView,
     /** Called when `derive` throws; the trace is then shown without agent semantics. */
     private readonly onDeriveError: (traceIndex: number, error: unknown) => void = () => {},
+    /** The price overrides `derive` applies (settings), for the cost panel's price table. */
+    readonly prices?: PriceOverrides,
   ) {
     if (set.traces.length === 0) throw new RangeError('a LoadedTrace needs at least one trace');
   }
@@ -89,6 +97,31 @@ export class LoadedTrace {
 
   attributeValue(index: number, key: string, scope: 'span' | 'resource'): string | undefined {
     return attributeValueText(this.trace, index, key, scope);
+  }
+
+  /** The chain-of-thought timeline of the shown trace (built on first use, then kept). */
+  timeline(): TimelineModel {
+    let t = this.timelines.get(this.shown);
+    if (!t) this.timelines.set(this.shown, (t = buildTimelineModel(this.trace, this.view())));
+    return t;
+  }
+
+  cost(): CostView {
+    return buildCostView(this.trace, this.view(), this.prices);
+  }
+
+  criticalPath(): CriticalPathView {
+    let c = this.criticalPaths.get(this.shown);
+    if (!c) this.criticalPaths.set(this.shown, (c = buildCriticalPathView(this.trace)));
+    return c;
+  }
+
+  search(filter: SpanFilter): SpanSearchResult {
+    return searchSpans(this.trace, this.view(), filter);
+  }
+
+  planGraph(expanded: readonly string[]): PlanGraphView {
+    return buildPlanGraphView(this.trace, this.view(), new Set(expanded));
   }
 }
 

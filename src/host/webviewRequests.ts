@@ -1,4 +1,4 @@
-import { assertNever, parseRequest, type HostMessage, type Request } from '../core/protocol';
+import { assertNever, parseRequest, type HostMessage, type Request, type SourceJumpResult } from '../core/protocol';
 import { buildClaimsView } from '../core/view/claimsView';
 import type { FindingDismissals } from './findingDismissals';
 import type { LoadedTrace } from './loadedTrace';
@@ -12,6 +12,14 @@ export interface RequestContext {
   log(line: string): void;
   /** Where dismissed claim findings are remembered (per file and trace). */
   readonly dismissals: Pick<FindingDismissals, 'get' | 'set'>;
+  /**
+   * Jump to source (vscode side: resolution, quick pick, opening the editor beside the panel).
+   * Absent where no editor exists (unit tests): the request is answered with an error.
+   */
+  readonly source?: {
+    goToHandler(trace: LoadedTrace, spanIndex: number): Promise<SourceJumpResult>;
+    goToPrompt(trace: LoadedTrace, spanIndex: number): Promise<SourceJumpResult>;
+  };
 }
 
 /**
@@ -80,6 +88,24 @@ async function answer(req: Request, t: LoadedTrace, ctx: RequestContext): Promis
     case 'dismissFinding':
       await ctx.dismissals.set(t.fileUri, t.trace.traceId, req.key, req.dismissed);
       return null;
+    case 'getTimelineIndex':
+      return t.timeline().index;
+    case 'getCards':
+      return t.timeline().cards(req.start, req.count);
+    case 'getCost':
+      return t.cost();
+    case 'getCriticalPath':
+      return t.criticalPath();
+    case 'searchSpans':
+      return t.search(req.filter);
+    case 'getPlanGraph':
+      return t.planGraph(req.expanded);
+    case 'goToHandler':
+    case 'goToPrompt': {
+      if (req.index >= t.trace.spans.length) return new RequestError(`no span ${req.index} (the trace has ${t.trace.spans.length})`);
+      if (!ctx.source) return new RequestError('jumping to source is not available here');
+      return req.type === 'goToHandler' ? ctx.source.goToHandler(t, req.index) : ctx.source.goToPrompt(t, req.index);
+    }
     default:
       return assertNever(req);
   }

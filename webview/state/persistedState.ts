@@ -35,6 +35,8 @@ export interface PersistedState {
   readonly attributeFilter: string;
   /** The right-hand column's tab. */
   readonly sideTab: SideTab;
+  /** Id of the main area's shown view ('' = the first). */
+  readonly mainView: string;
 }
 
 /** At most this many collapsed indices are stored (a user who collapsed more gets the first ones back). */
@@ -55,6 +57,7 @@ export const INITIAL_STATE: PersistedState = {
   detailTab: 'messages',
   attributeFilter: '',
   sideTab: 'claims',
+  mainView: '',
 };
 
 export function traceKeyOf(traceId: string, spanCount: number): string {
@@ -82,6 +85,7 @@ export function parsePersistedState(raw: unknown): PersistedState {
     detailTab: (DETAIL_TABS as readonly unknown[]).includes(raw.detailTab) ? (raw.detailTab as DetailTab) : INITIAL_STATE.detailTab,
     attributeFilter: typeof raw.attributeFilter === 'string' ? raw.attributeFilter.slice(0, MAX_FILTER_LENGTH) : '',
     sideTab: (SIDE_TABS as readonly unknown[]).includes(raw.sideTab) ? (raw.sideTab as SideTab) : INITIAL_STATE.sideTab,
+    mainView: typeof raw.mainView === 'string' && /^[a-z-]{0,40}$/.test(raw.mainView) ? raw.mainView : '',
   };
 }
 
@@ -99,7 +103,7 @@ export function restoreFor(stored: PersistedState, trace: { fileUri: string; tra
     return { ...stored, traceKey, selectedIndex: -1, collapsed: [] };
   }
   if (stored.traceKey !== traceKey) {
-    return { ...INITIAL_STATE, fileUri, traceIndex, traceKey, detailTab: stored.detailTab, attributeFilter: stored.attributeFilter, sideTab: stored.sideTab };
+    return { ...INITIAL_STATE, fileUri, traceIndex, traceKey, detailTab: stored.detailTab, attributeFilter: stored.attributeFilter, sideTab: stored.sideTab, mainView: stored.mainView };
   }
   return {
     ...stored,

@@ -1,10 +1,10 @@
 /**
- * Extension point of the main (left) area. Today it holds one view, the span tree with duration
- * bars; later issues add the chain-of-thought timeline and the waterfall as further `MainView`s
- * registered in `app.ts` (`createMainViews`). When more than one is registered the area shows a
+ * Extension point of the main (left) area. The views are registered in `app.ts` (`MAIN_VIEWS`):
+ * the chain-of-thought timeline over the waterfall, the span tree, the plan graph. When more than one is registered the area shows a
  * tab strip to switch between them. All views share one selection and one `RowSource`.
  */
-import type { TraceStructure } from '../../src/core/protocol';
+import type { TimelineIndex, TraceStructure } from '../../src/core/protocol';
+import type { Host } from '../host';
 import type { RowSource } from '../tree/rowSource';
 import type { TimeExtent } from '../tree/rowVisuals';
 import type { TreeModel } from '../tree/treeModel';
@@ -20,6 +20,10 @@ export interface SelectOptions {
 
 export interface MainViewContext {
   readonly structure: TraceStructure;
+  /** The chain-of-thought timeline's column arrays (empty when the trace has no LLM calls). */
+  readonly timeline: TimelineIndex;
+  /** Validated requests to the host (results are checked before they resolve). */
+  readonly request: Host['request'];
   readonly tree: TreeModel;
   readonly rows: RowSource;
   readonly extent: TimeExtent;

@@ -17,8 +17,9 @@ describe('parsePersistedState', () => {
       scrollTop: -5,
       detailTab: 'evil',
       attributeFilter: 'gen_ai',
+      mainView: '<script>',
     });
-    expect(s).toEqual({ version: 1, fileUri: 'file:///w/run.json', traceIndex: 0, traceKey: 'abc:10', selectedIndex: 4, selectedSpanId: '', collapsed: [3, 7], scrollTop: 0, detailTab: 'messages', attributeFilter: 'gen_ai', sideTab: 'claims' });
+    expect(s).toEqual({ version: 1, fileUri: 'file:///w/run.json', traceIndex: 0, traceKey: 'abc:10', selectedIndex: 4, selectedSpanId: '', collapsed: [3, 7], scrollTop: 0, detailTab: 'messages', attributeFilter: 'gen_ai', sideTab: 'claims', mainView: '' });
   });
 
   it('round-trips what toStorable produces', () => {
