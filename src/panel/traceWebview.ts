@@ -7,7 +7,7 @@ import { FindingDismissals } from '../host/findingDismissals';
 import type { OpenTrace, OpenTraces } from '../host/openTraces';
 import type { RecentStore } from '../host/recentStore';
 import type { LoadOutcome } from '../host/traceLoader';
-import { handleWebviewMessage } from '../host/webviewRequests';
+import { handleWebviewMessage, type RequestContext } from '../host/webviewRequests';
 import { buildWebviewHtml } from './webviewHtml';
 
 export interface WebviewDeps {
@@ -16,6 +16,8 @@ export interface WebviewDeps {
   readonly openTraces: OpenTraces;
   readonly recent: RecentStore;
   readonly workspaceState: vscode.Memento;
+  /** Jump to source for the webview's goToHandler/goToPrompt requests (src/source). */
+  readonly source?: RequestContext['source'];
 }
 
 /** Folders the webview may load from: the built webview bundle and the icons. */
@@ -70,6 +72,7 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
           copyText: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
           log: (line) => deps.log.warn(line),
           dismissals,
+          source: deps.source,
         }).catch((e: unknown) => deps.log.error(`webview message handling failed: ${String(e)}`));
       }),
       panel.onDidChangeViewState((e) => {
@@ -86,6 +89,11 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
       void this.deps.recent.add(o.trace.summary());
     }
     return o;
+  }
+
+  /** Pushes a host event (revealSpan, step) to the webview. */
+  postEvent(ev: Extract<HostMessage, { type: 'revealSpan' | 'step' }>): void {
+    void this.panel.webview.postMessage(ev);
   }
 
   replaceTrace(trace: LoadedTrace): void {
