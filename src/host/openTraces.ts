@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { HostEvent } from '../core/protocol';
 import type { LoadedTrace } from './loadedTrace';
 
 /** One webview showing a trace: a panel opened by command, or the custom editor. */
@@ -13,6 +14,8 @@ export interface OpenTrace {
    * tells the webview to pull again (`traceChanged`). Ignored before the first load finished.
    */
   replaceTrace(trace: LoadedTrace): void;
+  /** Pushes a host event (revealSpan, step) to the webview. */
+  postEvent(ev: Extract<HostEvent, { type: 'revealSpan' | 'step' }>): void;
 }
 
 /**
