@@ -1,13 +1,13 @@
-import { analyzeClaims } from '../core/analyze/claims/analyzeClaims';
-import { SEVERITY_RANK, type Finding, type FindingSeverity } from '../core/analyze/claims/types';
+import { SEVERITY_RANK, type FindingSeverity } from '../core/analyze/claims/types';
+import { traceFindings, type TraceFinding } from '../core/analyze/traceFindings';
 import { deriveAgentView } from '../core/semantics/agentView';
 import { CliError, loadTraceFile } from './loadFile';
 
 const USAGE = 'usage: agent-trace check <file> [--fail-on warning|error]';
 
 /**
- * `agent-trace check <file>`: the claimed-vs-executed findings of every trace in a file, as a
- * readable report. Exit 1 when a finding is at or above `--fail-on` (default error), 0
+ * `agent-trace check <file>`: the findings of every trace in a file (claimed-vs-executed
+ * discrepancies, execution loops, plan dependency cycles), as a readable report. Exit 1 when a finding is at or above `--fail-on` (default error), 0
  * otherwise, 2 for bad usage or unreadable input.
  */
 export function runCheck(args: string[]): number {
@@ -37,7 +37,7 @@ export function runCheck(args: string[]): number {
     let failing = 0;
     let total = 0;
     for (const trace of set.traces) {
-      const findings = analyzeClaims(trace, deriveAgentView(trace));
+      const findings = traceFindings(trace, deriveAgentView(trace));
       if (findings.length === 0) continue;
       out.push(`trace ${trace.traceId}`);
       for (const f of findings) {
@@ -58,9 +58,11 @@ export function runCheck(args: string[]): number {
   }
 }
 
-function formatFinding(f: Finding): string[] {
+function formatFinding(f: TraceFinding): string[] {
   const lines = [`  ${f.severity.toUpperCase().padEnd(7)} ${f.kind}: ${f.message}`];
-  if (f.claim !== undefined) lines.push(`          claim: "${oneLine(f.claim)}"`);
+  if ('claim' in f && f.claim !== undefined) lines.push(`          claim: "${oneLine(f.claim)}"`);
+  if (f.kind === 'loop') lines.push(`          wasted: ${f.wastedTokens} tokens${f.wastedCostUsd === null ? '' : `, $${f.wastedCostUsd.toFixed(4)}`}`);
+  if (f.kind === 'plan-cycle') lines.push(`          cycle: ${f.cycle.join(' → ')}`);
   lines.push(`          spans: ${f.spanIds.join(', ')}`);
   return lines;
 }

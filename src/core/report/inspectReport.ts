@@ -1,4 +1,4 @@
-import { analyzeClaims } from '../analyze/claims/analyzeClaims';
+import { traceFindings, type TraceFinding } from '../analyze/traceFindings';
 import { StatusCode } from '../model/span';
 import { spanMs } from '../model/time';
 import type { Trace, TraceSet } from '../model/trace';
@@ -26,8 +26,12 @@ export interface InspectTrace {
   /** Null when a model with recorded tokens has no known price. */
   costUsd: number | null;
   diagnostics: { code: string; message: string; spanId?: string }[];
-  /** Claimed-vs-executed discrepancies (src/core/analyze/claims), most severe kinds first within a run. */
-  findings: { kind: string; severity: string; message: string; spanIds: string[]; claim?: string }[];
+  /**
+   * Claimed-vs-executed discrepancies (src/core/analyze/claims, most severe kinds first within a
+   * run), then execution loops (`kind: 'loop'`, with `pattern`, `wastedTokens`, `wastedCostUsd`)
+   * and dependency cycles in stated plans (`kind: 'plan-cycle'`, with `cycle`).
+   */
+  findings: TraceFinding[];
 }
 
 export function buildInspectReport(set: TraceSet, views: readonly AgentView[]): InspectReport {
@@ -51,7 +55,7 @@ export function inspectTrace(trace: Trace, view: AgentView): InspectTrace {
     tokens: { input: view.tokens.input, output: view.tokens.output },
     costUsd: view.costUsd === null ? null : roundCost(view.costUsd),
     diagnostics,
-    findings: analyzeClaims(trace, view),
+    findings: traceFindings(trace, view),
   };
 }
 

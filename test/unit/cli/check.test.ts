@@ -69,3 +69,27 @@ describe('agent-trace inspect --json findings', () => {
     ]);
   });
 });
+
+describe('loop and plan-cycle findings in check and inspect --json', () => {
+  // Hand-written run, see test/fixtures/findings/README.md for the expected values worked out.
+  const file = join(root, 'test/fixtures/findings/loop-and-plan-cycle.otlp.json');
+
+  it('check reports the loop as a warning with its waste and the plan cycle as an error', () => {
+    const r = run('check', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('2 findings, 1 at or above error');
+    expect(r.stdout).toMatch(/WARNING loop: fetch was called 3 times/);
+    expect(r.stdout).toContain('wasted: 5200 tokens, $0.0145');
+    expect(r.stdout).toContain('spans: 0000000000000005, 0000000000000007, 0000000000000009');
+    expect(r.stdout).toMatch(/ERROR\s+plan-cycle: .*1 \(fetch the page\) → 2 \(parse it\) → 1/);
+    expect(r.stdout).toContain('cycle: 1 → 2 → 1');
+  });
+
+  it('inspect --json lists them with pattern, waste and cycle', () => {
+    const t = JSON.parse(run('inspect', file, '--json').stdout).traces[0];
+    expect(t.findings).toEqual([
+      { kind: 'loop', severity: 'warning', pattern: 'repeated-call', message: expect.stringContaining('fetch was called 3 times'), spanIds: ['0000000000000005', '0000000000000007', '0000000000000009'], wastedTokens: 5200, wastedCostUsd: 0.0145 },
+      { kind: 'plan-cycle', severity: 'error', message: expect.stringContaining('cycle'), spanIds: ['0000000000000002', '0000000000000003'], cycle: ['1', '2', '1'] },
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { toolDescriptions } from './toolDescriptions';
 import { errorPayload, failureOf } from './toolOutcome';
 import { profileTool, SHELL_TOOL, type ToolProfile } from './toolProfile';
 import { FINDING_SEVERITY, type Claim, type Finding, type FindingKind } from './types';
+import { isPlanTool } from '../graph/planSteps';
 import { actionOfAnyForm, singular, splitIdentifier } from './verbs';
 
 /**
@@ -88,7 +89,8 @@ function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<s
   if (final !== undefined && final.trim() !== '') {
     const answer = answerWords(final);
     for (const t of executed) {
-      if (!t.profile.sideEffecting || t.profile.answerTool || t.failure !== undefined) continue;
+      // Plan/todo tools record the agent's own bookkeeping: nothing the user needs to hear about.
+      if (!t.profile.sideEffecting || t.profile.answerTool || t.failure !== undefined || isPlanTool(t.exec.name)) continue;
       if (mentions(answer, t)) continue;
       add('unmentioned-action', `${t.exec.name} ran successfully but the final answer does not mention it`, [t.exec.spanIndex]);
     }
