@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
+import { launchBrowser, openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer, showMainView } from './harness';
 
 const TRACE = 'travel-agent-run.otlp.json';
 
@@ -40,6 +40,7 @@ describe('Claims panel on the demo workspace', { timeout: 300_000 }, () => {
     await openWorkbench(page, server.url, workspace);
     const web = await webviewFrame(page, { timeoutMs: 60_000 });
     await web.locator('[data-testid="claims-panel"]').waitFor({ timeout: 60_000 });
+    await showMainView(web, 'Span tree');
     return web;
   }
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWorkbench, REPO_ROOT, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
+import { launchBrowser, openWorkbench, REPO_ROOT, screenshot, startCodeServer, webviewFrame, type CodeServer, showMainView } from './harness';
 
 const THEMES = [
   ['dark', 'Default Dark Modern'],
@@ -53,6 +53,7 @@ describe('demo workspace', { timeout: 240_000 }, () => {
     expect(await root.textContent()).toBe('ai.generateText');
     expect(await web.locator('[data-testid="summary-span-count"]').textContent()).toBe('7');
     // The failed hotel booking is marked in the tree.
+    await showMainView(web, 'Span tree');
     const failed = web.locator('[data-testid="span-row"].is-error');
     await failed.first().waitFor({ timeout: 15_000 });
     expect(await failed.count()).toBe(1);

@@ -25,7 +25,7 @@ import { MockLanguageModelV3 } from 'ai/test';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { launchBrowser, openWorkbench, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
+import { launchBrowser, openWorkbench, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer, showMainView } from './harness';
 
 const PROMPT = 'What is the weather in Lisbon, in Fahrenheit?';
 
@@ -199,6 +199,7 @@ describe('live traces from the local receiver', { timeout: 240_000 }, () => {
     const frame = await webviewFrame(page, { title: `${traceId}.otlp.jsonl`, timeoutMs: 30_000 });
     await expect.poll(() => testId(frame, 'summary-root-name').textContent(), { timeout: 20_000 }).toBe('ai.generateText');
     await expect.poll(() => testId(frame, 'summary-span-count').textContent(), { timeout: 5_000 }).toBe('6');
+    await showMainView(frame, 'Span tree');
     const rows = testId(frame, 'span-row');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(6);
 

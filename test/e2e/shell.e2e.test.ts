@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
+import { launchBrowser, openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer, showMainView } from './harness';
 
 const TRACE = 'OPENAI_trace.json';
 const ROOT_NAME = 'invoke_agent [any_agent]';
@@ -105,6 +105,7 @@ describe('Agent Trace Debugger in code-server', { timeout: 240_000 }, () => {
       await expectTraceShown(f);
       return f;
     });
+    await showMainView(frame, 'Span tree');
     await expect.poll(() => testId(frame, 'span-row').count(), { timeout: 10_000 }).toBe(SPAN_COUNT);
 
     await timed('select LLM span → message', async () => {
