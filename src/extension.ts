@@ -5,6 +5,7 @@ import { OPEN_FILE_COMMAND, openTraceFile } from './commands/openFile';
 import { OPEN_RECENT_COMMAND, openRecentTrace } from './commands/openRecent';
 import { openTraceUri } from './commands/openUri';
 import { SHOW_IN_SIDE_BAR_COMMAND, showInSideBar } from './commands/showInSideBar';
+import { registerStepCommands } from './commands/stepCommands';
 import { OpenTraces } from './host/openTraces';
 import { openStartupTraces } from './host/startupTraces';
 import { RecentStore } from './host/recentStore';
@@ -17,9 +18,11 @@ import { showReceiverMenu } from './commands/receiverMenu';
 import { START_RECEIVER_COMMAND, startReceiver } from './commands/startReceiver';
 import { STOP_RECEIVER_COMMAND, stopReceiver } from './commands/stopReceiver';
 import { LiveTraces } from './host/liveTraces';
+import { watchPriceSettings } from './host/priceSettings';
 import { autoStartReceiver } from './host/receiverAutoStart';
 import { ReceiverController } from './host/receiverController';
 import { RECEIVER_MENU_COMMAND, ReceiverStatusBar } from './host/receiverStatusBar';
+import { registerSource } from './source/registerSource';
 
 let receiver: ReceiverController | undefined;
 
@@ -28,7 +31,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Agent Trace Debugger', { log: true });
   const openTraces = new OpenTraces();
   const recent = new RecentStore(context.globalState);
-  const services: HostServices = { extensionUri: context.extensionUri, log, openTraces, recent, workspaceState: context.workspaceState };
+  // `source` reaches the trace webviews (WebviewDeps.source) through the services object.
+  const source = registerSource(context, openTraces, log);
+  const services: HostServices & { readonly source: typeof source } = { extensionUri: context.extensionUri, log, openTraces, recent, workspaceState: context.workspaceState, source };
   receiver = new ReceiverController(context.globalStorageUri, context.environmentVariableCollection, log);
   const tree = new TraceTreeProvider(openTraces, recent, receiver);
   const editor = new TraceEditorProvider(services);
@@ -45,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COPY_SUMMARY_COMMAND, () => copyTraceSummary(services)),
     vscode.commands.registerCommand(CLEAR_RECENT_COMMAND, () => clearRecentTraces(services)),
     vscode.commands.registerCommand(OPEN_URI_COMMAND, (arg: unknown) => openTraceUri(services, arg)),
+    registerStepCommands(openTraces),
     vscode.window.registerTreeDataProvider(TRACES_VIEW_ID, tree),
     vscode.window.registerCustomEditorProvider(TRACE_EDITOR_VIEW_TYPE, editor, editorOptions),
     vscode.window.registerCustomEditorProvider(JSON_TRACE_EDITOR_VIEW_TYPE, editor, editorOptions),
@@ -55,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
     rc,
     new ReceiverStatusBar(rc),
     new LiveTraces(rc, openTraces, log),
+    watchPriceSettings(vscode.workspace, openTraces, log),
     vscode.commands.registerCommand(START_RECEIVER_COMMAND, () => startReceiver(rc, log)),
     vscode.commands.registerCommand(STOP_RECEIVER_COMMAND, () => stopReceiver(rc)),
     vscode.commands.registerCommand(COPY_EXPORTER_SETTINGS_COMMAND, () => copyExporterSettings(rc)),

@@ -17,7 +17,7 @@ import { timeExtent } from './tree/rowVisuals';
 import { createSpanTreeView } from './tree/spanTreeView';
 import { TreeModel } from './tree/treeModel';
 import { createGraphView } from './graph/graphView';
-import { stepKeyAction, stepTarget } from './stepping/stepping';
+import { stepKeyAction, stepTarget, stepTreeChange } from './stepping/stepping';
 import { createTimelineView } from './timeline/timelineView';
 import type { MainView, MainViewContext, MainViewFactory, SelectOptions } from './views/mainView';
 import { splitView } from './views/splitView';
@@ -76,6 +76,7 @@ export class App {
         });
       },
       getAttributeValue: (index, key, scope) => host.request({ type: 'getAttributeValue', index, key, scope }),
+      jumpToSource: (kind, index) => (kind === 'handler' ? host.request({ type: 'goToHandler', index }) : host.request({ type: 'goToPrompt', index })),
       initialTab: this.state.detailTab,
       initialFilter: this.state.attributeFilter,
       onTabChange: (detailTab) => this.persist({ detailTab }),
@@ -118,6 +119,13 @@ export class App {
   private step(action: StepAction): boolean {
     const loaded = this.loaded;
     if (!loaded) return false;
+    const change = stepTreeChange(action, this.selected, loaded.tree);
+    if (change) {
+      loaded.tree.setExpanded(change.index, change.expanded);
+      this.persist({ collapsed: loaded.tree.collapsed });
+      for (const v of loaded.views) v.setSelected(this.selected, { reveal: false, keepScroll: true });
+      return true;
+    }
     const target = stepTarget(action, this.selected, { structure: loaded.structure, tree: loaded.tree, timeline: loaded.timeline });
     if (target < 0 || target === this.selected) return false;
     this.select(target, { reveal: true });
@@ -194,6 +202,7 @@ export class App {
       rows,
       select: (index) => this.select(index, { reveal: true }),
       loadClaims: () => this.host.request({ type: 'getClaims' }),
+      loadCost: () => this.host.request({ type: 'getCost' }),
       dismissFinding: (key, dismissed) => (generation === this.loadGeneration ? this.host.request({ type: 'dismissFinding', key, dismissed }) : Promise.reject(new Error('the trace changed'))),
       initialTab: this.state.sideTab,
       onTabChange: (sideTab) => this.persist({ sideTab }),

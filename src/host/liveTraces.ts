@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { deriveAgentView } from '../core/semantics/agentView';
 import type { OpenTraces } from './openTraces';
+import { currentPriceOverrides, deriveWithPrices, repriceTrace } from './priceSettings';
 import type { ReceiverController } from './receiverController';
 import { reloadTrace } from './reloadTrace';
 import { Throttle } from './throttle';
@@ -48,11 +48,13 @@ export class LiveTraces implements vscode.Disposable {
     const views = this.openTraces.showing(uri);
     if (views.length === 0) return;
     const bytes = await vscode.workspace.fs.readFile(uri);
+    const prices = currentPriceOverrides(vscode.workspace, this.log);
     for (const view of this.openTraces.showing(uri)) {
       const previous = view.trace;
       if (!previous) continue;
-      const next = reloadTrace(bytes, previous, (s, i) => deriveAgentView(s.traces[i]), (i, e) => this.log.error(`${previous.fileName}: the agent view of trace ${i} could not be derived: ${String(e)}`));
-      if (next) view.replaceTrace(next);
+      const next = reloadTrace(bytes, previous, deriveWithPrices(prices), (i, e) => this.log.error(`${previous.fileName}: the agent view of trace ${i} could not be derived: ${String(e)}`));
+      // reloadTrace keeps no prices on the LoadedTrace; re-wrap (views derive lazily, so nothing is derived twice).
+      if (next) view.replaceTrace(prices ? repriceTrace(next, prices, this.log) : next);
     }
   }
 

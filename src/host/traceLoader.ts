@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { importTrace } from '../core/import/index';
 import { ImportError } from '../core/model/diagnostics';
-import { deriveAgentView } from '../core/semantics/agentView';
 import { baseName, describeEmptySet, describeLoadError } from './loadMessages';
 import { LoadedTrace } from './loadedTrace';
+import { currentPriceOverrides, deriveWithPrices } from './priceSettings';
 
 /** Files from this size on load behind a cancellable progress notification. */
 export const LARGE_FILE_BYTES = 5 * 1024 * 1024;
@@ -53,9 +53,11 @@ export async function loadTrace(uri: vscode.Uri, opts: LoadOptions): Promise<Loa
         if (empty) return { kind: 'failed', message: empty } as const;
         if (await cancelled(token)) return { kind: 'cancelled' } as const;
         progress.report({ message: 'deriving the agent view' });
-        const trace = new LoadedTrace(uri.toString(), fileName, set, (s, i) => deriveAgentView(s.traces[i]), (i, e) => {
+        const prices = currentPriceOverrides(vscode.workspace, opts.log);
+        const onDeriveError = (i: number, e: unknown) => {
           opts.log.error(`${fileName}: the agent view of trace ${i} could not be derived; showing plain spans. ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        });
+        };
+        const trace = new LoadedTrace(uri.toString(), fileName, set, deriveWithPrices(prices), onDeriveError, prices);
         const wanted = opts.traceIndex ?? -1;
         if (!(wanted >= 0 && wanted < set.traces.length && set.traces[wanted].spans.length > 0 && trace.select(wanted))) {
           trace.select(set.traces.findIndex((t) => t.spans.length > 0));

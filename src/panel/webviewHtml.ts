@@ -4,8 +4,9 @@
  * `</script>` inside an LLM message has no way to reach the markup.
  *
  * CSP: nothing by default; scripts only with this page's nonce; styles, images and fonts only
- * from the extension's own webview resources (images also as data: URIs). No 'unsafe-inline',
- * no 'unsafe-eval', no remote origin.
+ * from the extension's own webview resources (images also as data: URIs); workers only from
+ * blob: URLs (the plan graph's ELK layout worker, built in the page from bundled script text:
+ * webview/graph/elkWorker.ts). No 'unsafe-inline', no 'unsafe-eval', no remote origin.
  */
 export interface WebviewHtmlInput {
   /** `webview.cspSource`. */
@@ -24,6 +25,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource}`,
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
+    `worker-src blob:`,
   ].join('; ');
 }
 

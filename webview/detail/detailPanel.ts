@@ -4,9 +4,10 @@
  * Resource, Diagnostics. Details are fetched one span at a time; an answer for a span that is no
  * longer selected is dropped.
  */
-import type { SpanDetail } from '../../src/core/protocol';
+import type { SourceJumpResult, SpanDetail } from '../../src/core/protocol';
 import { formatCost, formatCount, formatDuration, formatTokens } from '../../src/core/view/format';
 import { badge } from '../components/badge';
+import { button } from '../components/button';
 import { h } from '../components/dom';
 import { createTabs, type TabSpec } from '../components/tabs';
 import { textField } from '../components/textField';
@@ -25,6 +26,8 @@ export interface DetailPanelDeps {
   readonly initialFilter: string;
   onTabChange(tab: DetailTab): void;
   onFilterChange(filter: string): void;
+  /** Asks the host to open the handler (tool spans) or prompt (LLM spans) of span `index`. */
+  jumpToSource?(kind: 'handler' | 'prompt', index: number): Promise<SourceJumpResult>;
 }
 
 export interface DetailPanel {
@@ -125,7 +128,7 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
     current = d;
     status.textContent = '';
     status.hidden = true;
-    header.replaceChildren(...detailHeader(d));
+    header.replaceChildren(...detailHeader(d), ...sourceActions(d));
     const hasMessages = d.category === 'llm' || d.input.length > 0 || d.output.length > 0;
     const specs: TabSpec<DetailTab>[] = [
       ...(hasMessages ? [{ id: 'messages' as const, label: `Messages ${d.input.length + d.output.length}` }] : []),
@@ -139,6 +142,36 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
     tabs.setTabs(specs, tab);
     tabs.element.hidden = false;
     renderTab();
+  }
+
+  /** "Go to Handler" for tool spans, "Go to Prompt" for LLM spans; the host's message shows when nothing opened. */
+  function sourceActions(d: SpanDetail): HTMLElement[] {
+    const jump = deps.jumpToSource;
+    const kind = d.category === 'tool' ? 'handler' : d.category === 'llm' ? 'prompt' : undefined;
+    if (!jump || !kind) return [];
+    const note = h('span', { className: 'muted', testId: 'source-jump-message', attrs: { role: 'status', 'aria-live': 'polite' } });
+    const label = kind === 'handler' ? 'Go to Handler' : 'Go to Prompt';
+    const btn = button({
+      label,
+      variant: 'secondary',
+      testId: kind === 'handler' ? 'go-to-handler' : 'go-to-prompt',
+      title: kind === 'handler' ? 'Open the code of this tool in an editor beside the trace (key g in the span tree)' : 'Open where the prompt of this LLM call is written',
+      onClick: () => {
+        btn.disabled = true;
+        note.textContent = 'Searching…';
+        jump(kind, d.index).then(
+          (r) => {
+            note.textContent = r.outcome === 'opened' ? '' : inlineText(r.message, 600);
+          },
+          (err: unknown) => {
+            note.textContent = `${label} failed: ${inlineText(err instanceof Error ? err.message : String(err), 400)}`;
+          },
+        ).finally(() => {
+          btn.disabled = false;
+        });
+      },
+    });
+    return [h('div', { className: 'detail-facts' }, [btn, note])];
   }
 
   return {

@@ -1,13 +1,17 @@
 /**
  * An LLM call's conversation as a chat: the input messages, then the model's output. Each
  * message is a role-labelled bubble; tool call requests show the tool's name and its arguments
- * (pretty-printed when they are JSON); tool results say which call they answer. Long texts are
- * folded behind "show whole message".
+ * (pretty-printed when they are JSON); tool results say which call they answer. Message text
+ * is rendered as markdown, safely (see text/markdown.ts: no HTML, no remote images, only
+ * http(s)/mailto links); tool results stay plain text (they are usually JSON or logs). Long
+ * texts are folded behind "show whole message".
  */
 import type { DetailMessage, SpanDetail } from '../../src/core/protocol';
 import { formatCount, plural } from '../../src/core/view/format';
 import { button } from '../components/button';
 import { h } from '../components/dom';
+import { markdownTree } from '../text/markdown';
+import { treeToDom } from '../text/markdownDom';
 import { blockText, inlineText } from '../text/visibleText';
 import { prettyArguments } from './prettyArguments';
 
@@ -34,7 +38,7 @@ function messageBubble(m: DetailMessage): HTMLElement {
   const head = h('div', { className: 'chat-role', text: inlineText(m.role || '(no role)', 40) });
   if (m.toolCallId !== undefined) head.append(h('span', { className: 'chat-meta', text: ` · result of call ${inlineText(m.toolCallId, 80)}` }));
   const parts: HTMLElement[] = [head];
-  if (m.text !== '') parts.push(foldableText(m.text));
+  if (m.text !== '') parts.push(foldableText(m.text, roleClass !== 'tool' && roleClass !== 'function'));
   for (const call of m.toolCalls) {
     parts.push(
       h('div', { className: 'tool-call' }, [
@@ -50,8 +54,8 @@ function messageBubble(m: DetailMessage): HTMLElement {
   return h('article', { className: `chat-message role-${roleClass}`, testId: 'chat-message', attrs: { 'aria-label': `${inlineText(m.role, 40)} message` } }, parts);
 }
 
-function foldableText(text: string): HTMLElement {
-  const body = h('div', { className: 'chat-text', text: blockText(text) });
+function foldableText(text: string, markdown: boolean): HTMLElement {
+  const body = markdown ? h('div', { className: 'chat-text chat-markdown' }, [treeToDom(markdownTree(text))]) : h('div', { className: 'chat-text', text: blockText(text) });
   if (text.length <= FOLD_CHARS) return body;
   body.classList.add('folded');
   const toggle = button({

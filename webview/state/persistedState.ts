@@ -14,7 +14,7 @@
 export const DETAIL_TABS = ['messages', 'attributes', 'events', 'resource', 'mapping', 'diagnostics'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
-export const SIDE_TABS = ['claims', 'llm-calls'] as const;
+export const SIDE_TABS = ['claims', 'llm-calls', 'cost'] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
 
 export interface PersistedState {

@@ -4,6 +4,7 @@
  * spacer gives the scroll height. Collapse/expand and keyboard moves are computed by the pure
  * `TreeModel`/`treeKeyAction`; row text comes from the shared `RowSource` in windows.
  */
+import { CATEGORY_CODES } from '../../src/core/protocol';
 import { formatDuration, formatTokens } from '../../src/core/view/format';
 import { h, setAttr, setText } from '../components/dom';
 import { inlineText } from '../text/visibleText';
@@ -62,7 +63,26 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
   const header = h('div', { className: 'tree-header' }, [h('div', { className: 'tree-header-name', text: 'Span' }), axis]);
   const spacer = h('div', { className: 'tree-spacer', attrs: { role: 'none' } });
   const scroller = h('div', { className: 'tree-scroll', attrs: { role: 'tree', 'aria-label': 'Spans', tabindex: 0 } }, [spacer]);
-  const element = h('section', { className: 'span-tree-view' }, [header, scroller]);
+  // Says why Go to Handler (key g) opened nothing; hidden otherwise.
+  const sourceNote = h('div', { className: 'muted', testId: 'tree-source-message', attrs: { role: 'status', 'aria-live': 'polite' } });
+  sourceNote.hidden = true;
+  sourceNote.style.padding = '4px 8px';
+  let sourceNoteTimer: number | undefined;
+  const element = h('section', { className: 'span-tree-view' }, [header, scroller, sourceNote]);
+  const TOOL_CODE = CATEGORY_CODES.indexOf('tool');
+
+  const goToHandler = (index: number) => {
+    window.clearTimeout(sourceNoteTimer);
+    ctx.request({ type: 'goToHandler', index }).then(
+      (r) => showSourceNote(r.outcome === 'not-found' ? r.message : ''),
+      (err: unknown) => showSourceNote(`Go to Handler failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  };
+  const showSourceNote = (text: string) => {
+    setText(sourceNote, inlineText(text, 600));
+    sourceNote.hidden = text === '';
+    if (text !== '') sourceNoteTimer = window.setTimeout(() => (sourceNote.hidden = true), 12_000);
+  };
 
   const fillRow = (r: RowEl, pos: number, index: number) => {
     r.index = index;
@@ -101,6 +121,9 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
     r.barText.style.left = placement === 'after' ? `calc(${(left + width) * 100}% + 4px)` : '';
     r.barText.style.right = placement === 'before' ? `calc(${(1 - left) * 100}% + 4px)` : placement === 'inside' ? `calc(${(1 - left - width) * 100}% + 4px)` : '';
 
+    // The native context menu (package.json `webview/context`) gets this row's span: Go to Handler/Prompt.
+    setAttr(r.root, 'data-vscode-context', JSON.stringify({ webviewSection: 'span', spanIndex: index, spanCategory: cat.name, preventDefaultContextMenuItems: true }));
+    setAttr(r.root, 'aria-keyshortcuts', s.category[index] === TOOL_CODE ? 'g' : undefined);
     setAttr(r.root, 'aria-level', depth + 1);
     setAttr(r.root, 'aria-setsize', tree.setSize[index]);
     setAttr(r.root, 'aria-posinset', tree.posInSet[index]);
@@ -165,6 +188,11 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
   });
 
   scroller.addEventListener('keydown', (ev) => {
+    if (ev.key === 'g' && !ev.altKey && !ev.ctrlKey && !ev.metaKey && selected >= 0 && s.category[selected] === TOOL_CODE) {
+      ev.preventDefault();
+      goToHandler(selected);
+      return;
+    }
     if (!TREE_KEYS.has(ev.key) || ev.altKey || ev.ctrlKey || ev.metaKey) return;
     ev.preventDefault();
     const action = treeKeyAction(tree, selected, ev.key, pageSize(scroller.clientHeight, ROW_HEIGHT));
@@ -229,6 +257,7 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
       unsubscribe();
       resize.disconnect();
       window.clearTimeout(scrollSaveTimer);
+      window.clearTimeout(sourceNoteTimer);
       // Save the scroll now, not 200 ms later: a live trace that grows is shown again at once.
       if (restoredScroll && scroller.isConnected && scroller.clientHeight > 0) ctx.persist({ scrollTop: scroller.scrollTop });
       element.remove();

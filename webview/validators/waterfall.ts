@@ -1,10 +1,61 @@
-/** Validators of the waterfall results (`getCriticalPath`, `searchSpans`). */
+/**
+ * Validators of the waterfall results (`getCriticalPath`, `searchSpans`). Typed arrays arrive
+ * through structured clone, so their class is checked by name as well (another realm's
+ * constructor is not `instanceof` ours). The view also checks the per-span columns against the
+ * structure's span count before use.
+ */
 import type { CriticalPathView, SpanSearchResult } from '../../src/core/protocol';
 
-// PLACEHOLDER: replaced by the waterfall work with field-by-field checks.
-export function validateCriticalPath(v: unknown): CriticalPathView | string {
-  return typeof v === 'object' && v !== null ? (v as CriticalPathView) : 'critical path is not an object';
+type Ctor = { readonly name: string; new (n: number): ArrayLike<number> };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isTypedArrayOf(v: unknown, ctor: Ctor): v is ArrayLike<number> {
+  return v instanceof ctor || Object.prototype.toString.call(v) === `[object ${ctor.name}]`;
 }
+
+const PER_SPAN = { onPath: Uint8Array, selfMs: Float64Array, criticalMs: Float64Array } as const;
+const PER_SECTION = { sectionSpan: Int32Array, sectionStartMs: Float64Array, sectionEndMs: Float64Array } as const;
+
+/**
+ * Column types; per-span columns of one length n, section columns of one length; `onPath` 0/1;
+ * times finite and non-negative (`selfMs`, `criticalMs`); each section a span index in [0, n)
+ * with start ≤ end.
+ */
+export function validateCriticalPath(v: unknown): CriticalPathView | string {
+  if (!isRecord(v)) return 'critical path is not an object';
+  for (const [k, ctor] of Object.entries({ ...PER_SPAN, ...PER_SECTION })) {
+    if (!isTypedArrayOf(v[k], ctor)) return `criticalPath.${k} must be a ${ctor.name}`;
+  }
+  const c = v as unknown as CriticalPathView;
+  const n = c.onPath.length;
+  if (c.selfMs.length !== n || c.criticalMs.length !== n) return `criticalPath: selfMs/criticalMs lengths differ from onPath (${n})`;
+  const m = c.sectionSpan.length;
+  if (c.sectionStartMs.length !== m || c.sectionEndMs.length !== m) return `criticalPath: section columns differ in length (${m})`;
+  for (let i = 0; i < n; i++) {
+    if (c.onPath[i] > 1) return `criticalPath.onPath[${i}] must be 0 or 1`;
+    if (!(c.selfMs[i] >= 0) || !Number.isFinite(c.selfMs[i])) return `criticalPath.selfMs[${i}] must be a non-negative number`;
+    if (!(c.criticalMs[i] >= 0) || !Number.isFinite(c.criticalMs[i])) return `criticalPath.criticalMs[${i}] must be a non-negative number`;
+  }
+  for (let k = 0; k < m; k++) {
+    const s = c.sectionSpan[k];
+    if (s < 0 || s >= n) return `criticalPath.sectionSpan[${k}] = ${s} is not a span index`;
+    const a = c.sectionStartMs[k];
+    const b = c.sectionEndMs[k];
+    if (!Number.isFinite(a) || !Number.isFinite(b) || a > b) return `criticalPath: section ${k} has a bad time range`;
+  }
+  return c;
+}
+
+/** `matches` is an Int32Array of strictly ascending non-negative span indices. */
 export function validateSearchResult(v: unknown): SpanSearchResult | string {
-  return typeof v === 'object' && v !== null ? (v as SpanSearchResult) : 'search result is not an object';
+  if (!isRecord(v)) return 'search result is not an object';
+  if (Object.keys(v).some((k) => k !== 'matches')) return 'search result: unexpected keys';
+  if (!isTypedArrayOf(v.matches, Int32Array)) return 'search result.matches must be an Int32Array';
+  const m = v.matches;
+  for (let k = 0; k < m.length; k++) {
+    if (m[k] < 0) return `search result.matches[${k}] is negative`;
+    if (k > 0 && m[k] <= m[k - 1]) return 'search result.matches must be strictly ascending';
+  }
+  return v as unknown as SpanSearchResult;
 }

@@ -11,6 +11,11 @@ export interface GraphNodeView {
   readonly durationMs: number;
   /** Groups only. */
   readonly count?: number;
+  /**
+   * Nodes shown because their iteration group is expanded: that group's id (collapsing it
+   * means requesting the graph again without this id).
+   */
+  readonly groupId?: string;
   readonly shape?: readonly string[];
   readonly expanded?: boolean;
 }
@@ -28,6 +33,8 @@ export interface PlanStepView {
   readonly status: 'done' | 'skipped' | 'out-of-order' | 'unmatched';
   /** The execution that did the step, when there was one. */
   readonly spanIndex?: number;
+  /** The step lies on a dependency cycle of this plan (see the plan-cycle findings). */
+  readonly inCycle?: boolean;
 }
 
 export interface StatedPlanView {
@@ -39,7 +46,10 @@ export interface StatedPlanView {
 }
 
 export interface GraphFindingView {
-  /** Stable: `<kind>:<pattern>:<spanIds>`. */
+  /**
+   * Stable across re-imports: `loop:<pattern>:<spanIds>` or `plan-cycle:<step ids joined by '>'>:<spanIds>`
+   * (span ids comma-separated).
+   */
   readonly key: string;
   readonly kind: 'loop' | 'plan-cycle';
   readonly pattern?: 'repeated-call' | 'oscillation' | 'retry-same-error';

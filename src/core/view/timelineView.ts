@@ -1,6 +1,13 @@
+import { analyzeClaims } from '../analyze/claims/analyzeClaims';
+import { findLoops } from '../analyze/graph/loops';
+import { previewValue } from '../analyze/timeline/clip';
+import { costSteps } from '../analyze/timeline/costSteps';
+import { placedIterations, type PlacedIteration } from '../analyze/timeline/steps';
+import { timelineCard, type TimelineCard } from '../analyze/timeline/timelineRows';
+import { StatusCode } from '../model/span';
 import type { Trace } from '../model/trace';
-import type { CardView, TimelineIndex } from '../protocol';
-import type { AgentView } from '../semantics/types';
+import { CARD_FLAG_ERROR, CARD_FLAG_FINDING, CARD_FLAG_WASTE, type CardToolCall, type CardView, type TimelineIndex } from '../protocol';
+import type { AgentRun, AgentView, ToolCallRequest } from '../semantics/types';
 
 /**
  * The chain-of-thought timeline of a trace for the webview: `index` gives the column arrays of
@@ -12,6 +19,138 @@ export interface TimelineModel {
   cards(start: number, count: number): CardView[];
 }
 
-export function buildTimelineModel(_trace: Trace, _view: AgentView): TimelineModel {
-  throw new Error('the timeline is not built yet');
+/** Longest one-line arguments text of a requested tool call on a card. */
+export const CARD_ARGUMENTS_LIMIT = 120;
+
+type CardFinding = CardView['findings'][number];
+
+/**
+ * Fast at 100k spans: the index comes from the placed iterations and cost rows (no message is
+ * read), plus the claim and loop findings; a card's text (which reads the LLM call's messages,
+ * the costly part) is built only when a window of cards is asked for.
+ */
+export function buildTimelineModel(trace: Trace, view: AgentView): TimelineModel {
+  const placed = placedIterations(view, trace);
+  const steps = costSteps(view, trace).steps;
+  const n = placed.length;
+  const llmSpan = new Int32Array(n);
+  const runSpan = new Int32Array(n);
+  const depth = new Uint16Array(n);
+  const flags = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    const { iteration: it, run, depth: d } = placed[c];
+    llmSpan[c] = it.llmCall.spanIndex;
+    runSpan[c] = run.spanIndex;
+    depth[c] = Math.min(d, 0xffff);
+    // The same rule as the card's `errors`: a failed LLM call or a failed tool execution.
+    if (trace.spans[it.llmCall.spanIndex].status.code === StatusCode.Error || it.toolExecutions.some((t) => t.status === 'error')) flags[c] |= CARD_FLAG_ERROR;
+  }
+  // Cost rows come in the placed order; matched by LLM span all the same.
+  const stepOf = new Map(steps.map((s) => [s.llmSpanIndex, s]));
+  const cost = Array.from(llmSpan, (i) => stepOf.get(i)!);
+  for (let c = 0; c < n; c++) if (cost[c].waste) flags[c] |= CARD_FLAG_WASTE;
+  const cardOfSpan = cardsOfSpans(trace, view.runs, placed);
+  const findings = cardFindings(trace, view, cardOfSpan);
+  for (const c of findings.keys()) flags[c] |= CARD_FLAG_FINDING;
+  return {
+    index: { llmSpan, runSpan, depth, flags, cardOfSpan },
+    cards(start, count) {
+      const out: CardView[] = [];
+      const end = Math.min(n, start + Math.max(0, count));
+      for (let c = Math.max(0, start); c < end; c++) out.push(cardView(c, timelineCard(placed[c], trace, cost[c]), findings.get(c) ?? []));
+      return out;
+    },
+  };
+}
+
+/**
+ * Per span, the card whose iteration holds it: the subtrees of the card's LLM call and of its
+ * tool executions. Ranges nest (a tool that runs a sub-agent holds that sub-agent's cards), so
+ * they are filled outermost first and the innermost card wins. Agent run spans map to -1: they
+ * span many iterations.
+ */
+function cardsOfSpans(trace: Trace, runs: readonly AgentRun[], placed: readonly PlacedIteration[]): Int32Array {
+  const spans = trace.spans;
+  const out = new Int32Array(spans.length).fill(-1);
+  const roots: number[] = []; // pairs: [span index, card]
+  const isRoot = new Uint8Array(spans.length);
+  placed.forEach(({ iteration: it }, c) => {
+    roots.push(it.llmCall.spanIndex, c);
+    isRoot[it.llmCall.spanIndex] = 1;
+    for (const t of it.toolExecutions) {
+      roots.push(t.spanIndex, c);
+      isRoot[t.spanIndex] = 1;
+    }
+  });
+  const order = Array.from({ length: roots.length / 2 }, (_, k) => k).sort((a, b) => roots[2 * a] - roots[2 * b]);
+  for (const k of order) {
+    const i = roots[2 * k], c = roots[2 * k + 1];
+    out.fill(c, i, spans[i].subtreeEnd);
+  }
+  const stack = [...runs];
+  while (stack.length) {
+    const run = stack.pop()!;
+    if (!isRoot[run.spanIndex]) out[run.spanIndex] = -1;
+    stack.push(...run.subAgents);
+  }
+  return out;
+}
+
+/**
+ * Claim findings (`analyzeClaims`) and loop findings (`findLoops`), listed on every card that
+ * holds one of their evidence spans (once per card).
+ */
+function cardFindings(trace: Trace, view: AgentView, cardOfSpan: Int32Array): Map<number, CardFinding[]> {
+  const all: { kind: string; severity: CardFinding['severity']; message: string; spanIds: readonly string[] }[] = [...analyzeClaims(trace, view), ...findLoops(trace, view)];
+  const out = new Map<number, CardFinding[]>();
+  if (all.length === 0) return out;
+  const wanted = new Map<string, number>();
+  for (const f of all) for (const id of f.spanIds) wanted.set(id, -1);
+  for (const s of trace.spans) if (wanted.has(s.spanId) && wanted.get(s.spanId) === -1) wanted.set(s.spanId, s.index);
+  for (const f of all) {
+    const seen = new Set<number>();
+    for (const id of f.spanIds) {
+      const i = wanted.get(id) ?? -1;
+      const c = i >= 0 ? cardOfSpan[i] : -1;
+      if (c < 0 || seen.has(c)) continue;
+      seen.add(c);
+      let list = out.get(c);
+      if (!list) out.set(c, (list = []));
+      list.push({ kind: f.kind, severity: f.severity, message: f.message });
+    }
+  }
+  return out;
+}
+
+const toolCall = (r: ToolCallRequest): CardToolCall => ({
+  ...(r.id !== undefined ? { id: r.id } : {}),
+  name: r.name,
+  arguments: previewValue(r.arguments, CARD_ARGUMENTS_LIMIT) ?? '',
+});
+
+function cardView(c: number, card: TimelineCard, findings: readonly CardFinding[]): CardView {
+  const cost = card.cost;
+  return {
+    card: c,
+    llmSpanIndex: card.llmSpanIndex,
+    runSpanIndex: card.runSpanIndex,
+    runName: card.runName,
+    depth: card.depth,
+    iteration: card.iteration,
+    ...(card.model !== undefined ? { model: card.model } : {}),
+    startMs: card.startMs,
+    durationMs: card.durationMs,
+    ...(card.inputSummary ? { inputSummary: card.inputSummary } : {}),
+    ...(card.reasoning !== undefined ? { reasoning: card.reasoning } : {}),
+    ...(card.answer !== undefined ? { answer: card.answer } : {}),
+    requestedToolCalls: card.requestedToolCalls.map(toolCall),
+    toolExecutions: card.toolExecutions.map((t) => ({ ...t })),
+    unexecuted: card.unexecuted.map(toolCall),
+    tokens: { input: cost.input, output: cost.output, cached: cost.cached, reasoning: cost.reasoning },
+    costUsd: cost.costUsd,
+    runningUsd: cost.runningUsd,
+    ...(cost.waste ? { waste: cost.waste } : {}),
+    errors: card.errors.map((e) => ({ spanIndex: e.spanIndex, message: e.message })),
+    findings,
+  };
 }

@@ -4,10 +4,10 @@ import { buildWebviewHtml, contentSecurityPolicy } from '../../../src/panel/webv
 const input = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'abc123+/=', scriptUri: 'https://x/dist/webview/main.js', styleUri: 'https://x/dist/webview/main.css' };
 
 describe('webview HTML', () => {
-  it('has the strict CSP: nonce scripts, own styles/images/fonts, nothing inline or eval', () => {
+  it('has the strict CSP: nonce scripts, own styles/images/fonts, blob: workers only, nothing inline or eval', () => {
     const csp = contentSecurityPolicy(input.cspSource, input.nonce);
     expect(csp).toBe(
-      "default-src 'none'; script-src 'nonce-abc123+/='; style-src https://file+.vscode-resource.vscode-cdn.net; img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net",
+      "default-src 'none'; script-src 'nonce-abc123+/='; style-src https://file+.vscode-resource.vscode-cdn.net; img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net; worker-src blob:",
     );
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:\/\/(?!file\+)/);
   });

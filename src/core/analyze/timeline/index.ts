@@ -4,6 +4,6 @@ export { selfTimes } from './selfTime';
 export { costSteps, iterationFailed, toolCallSignature, type CostStep, type CostSteps, type WasteReason } from './costSteps';
 export { findCancellation, type Cancellation } from './cancellation';
 export { placedIterations, type PlacedIteration } from './steps';
-export { timelineCards, DEFAULT_CARD_LIMITS, type CardLimits, type CardToolExecution, type CardError, type TimelineCard, type Timeline } from './timelineRows';
+export { timelineCards, timelineCard, DEFAULT_CARD_LIMITS, type CardLimits, type CardToolExecution, type CardError, type TimelineCard, type Timeline } from './timelineRows';
 export { timeScale, clampWindow, zoomAround, panBy, panByPx, minimapBrush, minimapCenterAt, type TimeWindow, type TimeScale } from './scales';
 export { clipText, previewValue } from './clip';

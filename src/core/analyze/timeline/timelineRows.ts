@@ -4,7 +4,7 @@ import { spanMs, type OffsetMs } from '../../model/time';
 import type { AgentView, ChatMessage, ToolCallRequest } from '../../semantics/types';
 import { clipText, previewValue } from './clip';
 import { costSteps, type CostStep, type CostSteps } from './costSteps';
-import { placedIterations } from './steps';
+import { placedIterations, type PlacedIteration } from './steps';
 
 /** Preview lengths (characters) of the card fields. */
 export interface CardLimits {
@@ -76,46 +76,51 @@ const joined = (parts: (string | undefined)[]) => parts.filter((p): p is string 
 export function timelineCards(view: AgentView, trace: Trace, limits: CardLimits = DEFAULT_CARD_LIMITS): Timeline {
   const cost = costSteps(view, trace);
   const costBySpan = new Map(cost.steps.map((s) => [s.llmSpanIndex, s]));
-  const cards: TimelineCard[] = [];
-  for (const { iteration: it, run, depth } of placedIterations(view, trace)) {
-    const call = it.llmCall;
-    const span = trace.spans[call.spanIndex];
-    const last = lastInput(call.input);
-    const reasoning = joined(call.output.map((m) => m.reasoning));
-    const answer = joined(call.output.map((m) => m.text));
-    const errors: CardError[] = [];
-    if (span.status.code === StatusCode.Error) errors.push({ spanIndex: span.index, message: span.status.message || 'LLM call failed' });
-    const tools: CardToolExecution[] = it.toolExecutions.map((t) => {
-      const ts = trace.spans[t.spanIndex];
-      if (t.status === 'error') errors.push({ spanIndex: t.spanIndex, message: t.error || `${t.name} failed` });
-      const resultPreview = previewValue(t.result, limits.result);
-      return {
-        spanIndex: t.spanIndex,
-        name: t.name,
-        status: t.status,
-        durationMs: spanMs(ts.startNs, ts.endNs),
-        ...(resultPreview !== undefined ? { resultPreview } : {}),
-        ...(t.error ? { error: t.error } : {}),
-      };
-    });
-    cards.push({
-      llmSpanIndex: call.spanIndex,
-      runSpanIndex: run.spanIndex,
-      runName: run.name,
-      depth,
-      iteration: it.index,
-      model: call.model,
-      startMs: spanMs(trace.startNs, span.startNs),
-      durationMs: spanMs(span.startNs, span.endNs),
-      ...(last ? { inputSummary: { role: last.role, text: clipText(last.text, limits.input) } } : {}),
-      ...(reasoning ? { reasoning: clipText(reasoning, limits.text) } : {}),
-      ...(answer ? { answer: clipText(answer, limits.text) } : {}),
-      requestedToolCalls: call.output.flatMap((m) => m.toolCalls),
-      toolExecutions: tools,
-      unexecuted: it.unexecutedRequests,
-      cost: costBySpan.get(call.spanIndex)!,
-      errors,
-    });
-  }
+  const cards = placedIterations(view, trace).map((p) => timelineCard(p, trace, costBySpan.get(p.iteration.llmCall.spanIndex)!, limits));
   return { cards, cost };
+}
+
+/**
+ * One card from its placed iteration and cost row. Exported so a caller with many iterations
+ * can build the cards of a window only (reading messages is the costly part).
+ */
+export function timelineCard({ iteration: it, run, depth }: PlacedIteration, trace: Trace, cost: CostStep, limits: CardLimits = DEFAULT_CARD_LIMITS): TimelineCard {
+  const call = it.llmCall;
+  const span = trace.spans[call.spanIndex];
+  const last = lastInput(call.input);
+  const reasoning = joined(call.output.map((m) => m.reasoning));
+  const answer = joined(call.output.map((m) => m.text));
+  const errors: CardError[] = [];
+  if (span.status.code === StatusCode.Error) errors.push({ spanIndex: span.index, message: span.status.message || 'LLM call failed' });
+  const tools: CardToolExecution[] = it.toolExecutions.map((t) => {
+    const ts = trace.spans[t.spanIndex];
+    if (t.status === 'error') errors.push({ spanIndex: t.spanIndex, message: t.error || `${t.name} failed` });
+    const resultPreview = previewValue(t.result, limits.result);
+    return {
+      spanIndex: t.spanIndex,
+      name: t.name,
+      status: t.status,
+      durationMs: spanMs(ts.startNs, ts.endNs),
+      ...(resultPreview !== undefined ? { resultPreview } : {}),
+      ...(t.error ? { error: t.error } : {}),
+    };
+  });
+  return {
+    llmSpanIndex: call.spanIndex,
+    runSpanIndex: run.spanIndex,
+    runName: run.name,
+    depth,
+    iteration: it.index,
+    model: call.model,
+    startMs: spanMs(trace.startNs, span.startNs),
+    durationMs: spanMs(span.startNs, span.endNs),
+    ...(last ? { inputSummary: { role: last.role, text: clipText(last.text, limits.input) } } : {}),
+    ...(reasoning ? { reasoning: clipText(reasoning, limits.text) } : {}),
+    ...(answer ? { answer: clipText(answer, limits.text) } : {}),
+    requestedToolCalls: call.output.flatMap((m) => m.toolCalls),
+    toolExecutions: tools,
+    unexecuted: it.unexecutedRequests,
+    cost,
+    errors,
+  };
 }

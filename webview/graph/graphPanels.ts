@@ -1,0 +1,76 @@
+/**
+ * The lists beside the plan graph: findings (loops, plan cycles) with what they wasted, and the
+ * stated plans with each step's status against what ran. Items are buttons: activating one
+ * selects its evidence span. Text only through textContent (the `h` helper).
+ */
+import { formatCost, formatTokens, plural } from '../../src/core/view/format';
+import type { GraphFindingView, PlanStepView, StatedPlanView } from '../../src/core/protocol';
+import { h } from '../components/dom';
+
+const PATTERN_NAMES: Readonly<Record<NonNullable<GraphFindingView['pattern']>, string>> = { 'repeated-call': 'Repeated call', oscillation: 'Oscillation', 'retry-same-error': 'Retry, same error' };
+const STEP_MARKS: Readonly<Record<PlanStepView['status'], [string, string]>> = {
+  done: ['✓', 'done'],
+  skipped: ['–', 'skipped'],
+  'out-of-order': ['↕', 'out of order'],
+  unmatched: ['?', 'no tool named'],
+};
+const SOURCE_NAMES: Readonly<Record<StatedPlanView['source'], string>> = { text: 'numbered list', 'tool-call': 'todo/plan tool', 'plan-operation': 'plan span' };
+/** Extra executions listed one by one up to this many; the rest are counted. */
+const MAX_EXTRA_SHOWN = 12;
+
+export function findingsList(findings: readonly GraphFindingView[], select: (spanIndex: number) => void): HTMLElement {
+  const list = h('ul', { className: 'graph-list', attrs: { 'aria-label': 'Graph findings' } });
+  for (const f of findings) {
+    const title = f.kind === 'loop' ? `Loop: ${f.pattern ? PATTERN_NAMES[f.pattern] : 'loop'}` : 'Plan cycle';
+    const waste = f.wastedTokens !== undefined && f.wastedTokens > 0 ? `wasted ${formatTokens(f.wastedTokens)} tokens · ${formatCost(f.wastedCostUsd)}` : '';
+    const btn = h('button', { className: `graph-finding sev-${f.severity}`, testId: 'graph-finding', attrs: { type: 'button', 'data-key': f.key } }, [
+      h('span', { className: 'graph-finding-title', text: `${f.severity === 'error' ? '✕' : '⚠'} ${title}` }),
+      h('span', { className: 'graph-finding-message', text: f.message }),
+      ...(waste ? [h('span', { className: 'graph-finding-waste muted', text: waste })] : []),
+    ]);
+    const first = f.spanIndices[0];
+    if (first === undefined) btn.disabled = true;
+    else btn.addEventListener('click', () => select(first));
+    list.append(h('li', {}, [btn]));
+  }
+  if (findings.length === 0) list.append(h('li', { className: 'empty-note', text: 'No loops or plan cycles found.' }));
+  return list;
+}
+
+/** `nameOf` names an execution (its graph node's label) for the extra-execution links. */
+export function plansList(plans: readonly StatedPlanView[], select: (spanIndex: number) => void, nameOf: (spanIndex: number) => string): HTMLElement {
+  const box = h('div', { className: 'graph-plans' });
+  plans.forEach((p, k) => {
+    const head = h('button', { className: 'graph-plan-head btn-link', text: `Plan ${k + 1} (${SOURCE_NAMES[p.source]})`, attrs: { type: 'button', title: 'Select the span that states the plan' } });
+    head.addEventListener('click', () => select(p.spanIndex));
+    const steps = h('ol', { className: 'graph-plan-steps', attrs: { 'aria-label': `Plan ${k + 1} steps` } });
+    for (const s of p.steps) {
+      const [mark, word] = STEP_MARKS[s.status];
+      const parts = [h('span', { className: `step-mark step-${s.status}`, text: mark, attrs: { 'aria-hidden': 'true' } }), h('span', { className: 'step-text', text: `${s.id}. ${s.text || '(no text)'}` })];
+      const meta = [word, s.dependsOn.length > 0 ? `after ${s.dependsOn.join(', ')}` : '', s.inCycle ? '↻ in a dependency cycle' : ''].filter(Boolean).join(' · ');
+      parts.push(h('span', { className: 'step-meta muted', text: meta }));
+      const item = h('li', { className: `graph-plan-step step-${s.status}${s.inCycle ? ' in-cycle' : ''}` });
+      if (s.spanIndex !== undefined) {
+        const i = s.spanIndex;
+        const b = h('button', { className: 'graph-step-btn', attrs: { type: 'button', 'aria-label': `${s.id}. ${s.text}: ${meta}` } }, parts);
+        b.addEventListener('click', () => select(i));
+        item.append(b);
+      } else {
+        item.append(h('div', { className: 'graph-step-btn', attrs: { 'aria-label': `${s.id}. ${s.text}: ${meta}` } }, parts));
+      }
+      steps.append(item);
+    }
+    const extra = h('div', { className: 'graph-plan-extra' });
+    if (p.extraSpanIndices.length > 0) {
+      extra.append(h('span', { className: 'muted', text: `Extra: ${plural(p.extraSpanIndices.length, 'execution')} no step names ` }));
+      for (const i of p.extraSpanIndices.slice(0, MAX_EXTRA_SHOWN)) {
+        const b = h('button', { className: 'btn-link graph-extra', text: nameOf(i), attrs: { type: 'button', title: 'Select this execution' } });
+        b.addEventListener('click', () => select(i));
+        extra.append(b);
+      }
+      if (p.extraSpanIndices.length > MAX_EXTRA_SHOWN) extra.append(h('span', { className: 'muted', text: ` +${p.extraSpanIndices.length - MAX_EXTRA_SHOWN} more` }));
+    }
+    box.append(h('section', { className: 'graph-plan', attrs: { 'aria-label': `Plan ${k + 1}` } }, [head, steps, extra]));
+  });
+  return box;
+}
