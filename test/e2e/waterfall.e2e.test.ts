@@ -214,8 +214,6 @@ describe('waterfall', { timeout: 300_000 }, () => {
       busyDrawP95Ms: p95(timings.busyDrawMs),
       wheelScriptP95Ms: p95(timings.wheel),
       wheelScriptMaxMs: Math.max(...timings.wheel),
-      scrollScriptP95Ms: p95(timings.scroll),
-      scrollScriptMaxMs: Math.max(...timings.scroll),
       zoomFrameIntervalMedianMs: median(timings.intervals),
       zoomFrameIntervalP95Ms: p95(timings.intervals),
       idleFrameIntervalMedianMs: median(timings.idle),

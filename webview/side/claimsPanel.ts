@@ -58,6 +58,10 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
     },
   );
 
+  /** Rows rendered per page of a list, and evidence links shown per item. */
+  const LIST_PAGE = 200;
+  const MAX_LINKS = 12;
+
   function spanLink(index: number, label: string, testId: string, title: string): HTMLButtonElement {
     const el = button({ label, title, variant: 'link', testId, onClick: () => deps.select(index) });
     el.classList.add('claims-link');
@@ -71,14 +75,14 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
     const sections: HTMLElement[] = [];
 
     const findings = h('ul', { className: 'findings-list', attrs: { 'aria-label': 'Findings' } });
-    for (const f of v.findings) findings.append(renderFinding(f, actionName));
+    appendPaged(findings, v.findings, (f) => renderFinding(f, actionName));
     sections.push(h('h2', { className: 'side-title', text: `Findings · ${v.findings.length}` }));
     sections.push(v.findings.length > 0 ? findings : h('p', { className: 'empty-note', text: 'No discrepancies between what the model said and what its tools did.' }));
 
     const said = h('ul', { className: 'claims-list', attrs: { 'aria-label': 'What the model said' } });
-    v.claims.forEach((c, i) => said.append(renderClaim(c, i + 1, actionName)));
+    appendPaged(said, v.claims, (c, i) => renderClaim(c, i + 1, actionName));
     const ran = h('ul', { className: 'claims-list', attrs: { 'aria-label': 'What the tools did' } });
-    for (const a of v.actions) ran.append(renderAction(a, claimOf));
+    appendPaged(ran, v.actions, (a) => renderAction(a, claimOf));
     sections.push(
       h('div', { className: 'claims-diff' }, [
         h('div', { className: 'claims-column' }, [
@@ -100,13 +104,14 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
     li.dataset.kind = f.kind;
     const message = h('p', { className: 'finding-message', text: inlineText(f.message, 400) });
     const links = h('div', { className: 'claims-links' });
-    f.spanIndices.forEach((i, k) => {
+    f.spanIndices.slice(0, MAX_LINKS).forEach((i, k) => {
       const name = actionName.get(i);
       if (name !== undefined) links.append(spanLink(i, `→ ${inlineText(name, 60)}`, 'finding-link', 'Select the tool span'));
       // The claiming LLM call comes first in a claim finding's evidence.
       else if (f.claim !== undefined && k === 0) links.append(spanLink(i, 'claim', 'finding-link', 'Select the LLM call that made the claim'));
       else links.append(spanLink(i, 'LLM call', 'finding-link', 'Select this span'));
     });
+    if (f.spanIndices.length > MAX_LINKS) links.append(h('span', { className: 'muted', text: `and ${f.spanIndices.length - MAX_LINKS} more spans` }));
     const toggle = button({ label: '', variant: 'secondary', testId: 'finding-dismiss', onClick: () => void setDismissed(!dismissed) });
     let dismissed = f.dismissed;
     const apply = () => {
@@ -138,7 +143,8 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
     main.addEventListener('click', () => deps.select(c.spanIndex));
     track(c.spanIndex, main);
     const links = h('div', { className: 'claims-links' });
-    for (const i of c.matchedSpanIndices) links.append(spanLink(i, `→ ${inlineText(actionName.get(i) ?? `span ${i}`, 60)}`, 'claim-link', 'Select the tool span'));
+    for (const i of c.matchedSpanIndices.slice(0, MAX_LINKS)) links.append(spanLink(i, `→ ${inlineText(actionName.get(i) ?? `span ${i}`, 60)}`, 'claim-link', 'Select the tool span'));
+    if (c.matchedSpanIndices.length > MAX_LINKS) links.append(h('span', { className: 'muted', text: `and ${c.matchedSpanIndices.length - MAX_LINKS} more` }));
     const li = h('li', { className: 'claims-row' }, [main, links]);
     pair(li, c.matchedSpanIndices);
     return li;
@@ -163,6 +169,29 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
     const li = h('li', { className: 'claims-row' }, [main, links]);
     pair(li, partners);
     return li;
+  }
+
+  /**
+   * Appends the first `LIST_PAGE` items' elements, then a "Show more" button that appends the
+   * next page: a 100k-span run can have tens of thousands of tool executions, and the panel must
+   * stay a few hundred elements until the user asks for more.
+   */
+  function appendPaged<T>(list: HTMLElement, items: readonly T[], render: (item: T, k: number) => HTMLElement): void {
+    let shown = 0;
+    const more = (): void => {
+      const end = Math.min(items.length, shown + LIST_PAGE);
+      for (; shown < end; shown++) list.append(render(items[shown], shown));
+      if (shown >= items.length) return;
+      const rest = items.length - shown;
+      const btn = button({ label: `Show ${Math.min(rest, LIST_PAGE)} more (of ${rest})`, variant: 'secondary', onClick: () => {
+        li.remove();
+        more();
+        applySelection();
+      } });
+      const li = h('li', { className: 'claims-more' }, [btn]);
+      list.append(li);
+    };
+    more();
   }
 
   /** Hovering or focusing a row lights up the rows of its partner spans. */

@@ -3,7 +3,7 @@
  * validated `CardView`, or a placeholder while its text is on its way. All trace text goes in
  * through `h()` (textContent).
  */
-import { CARD_FLAG_ERROR, CARD_FLAG_FINDING, CARD_FLAG_WASTE, type CardToolCall, type CardView } from '../../src/core/protocol';
+import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardToolCall, type CardView } from '../../src/core/protocol';
 import { formatCost, formatDuration, formatTokens, plural } from '../../src/core/view/format';
 import { h } from '../components/dom';
 import { inlineText } from '../text/visibleText';
@@ -36,7 +36,6 @@ function shell(card: number, llmSpan: number, depth: number, flags: number, tota
   root.style.marginLeft = `${Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX}px`;
   root.classList.toggle('is-error', (flags & CARD_FLAG_ERROR) !== 0);
   root.classList.toggle('is-waste', (flags & CARD_FLAG_WASTE) !== 0);
-  root.classList.toggle('has-finding', (flags & CARD_FLAG_FINDING) !== 0);
   root.classList.toggle('is-nested', depth > 0);
   return root;
 }
@@ -56,6 +55,7 @@ function section(className: string, label: string, body: (Node | string)[]): HTM
 
 export function renderCard(v: CardView, flags: number, total: number): CardElement {
   const root = shell(v.card, v.llmSpanIndex, v.depth, flags, total);
+  root.classList.toggle('has-finding', v.findings.length > 0);
   const toolRows = new Map<number, HTMLElement>();
   const iteration = `iteration ${v.iteration + 1}`;
   const failedTools = v.toolExecutions.filter((t) => t.status === 'error').length;

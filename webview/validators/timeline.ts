@@ -4,7 +4,7 @@
  * card's LLM span maps back to the card); cards for every field and for answering the window
  * that was asked for.
  */
-import { CARD_FLAG_ERROR, CARD_FLAG_FINDING, CARD_FLAG_WASTE, type CardView, type TimelineIndex } from '../../src/core/protocol';
+import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardView, type TimelineIndex } from '../../src/core/protocol';
 
 type Invalid = string;
 
@@ -14,7 +14,7 @@ const isNonNegNum = (v: unknown): v is number => typeof v === 'number' && Number
 const isFiniteNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isOptString = (v: unknown): boolean => v === undefined || typeof v === 'string';
 
-const ALL_FLAGS = CARD_FLAG_ERROR | CARD_FLAG_WASTE | CARD_FLAG_FINDING;
+const ALL_FLAGS = CARD_FLAG_ERROR | CARD_FLAG_WASTE;
 const TOOL_STATUSES = new Set(['ok', 'error', 'unset']);
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 const WASTE = new Set(['failed', 'retried']);

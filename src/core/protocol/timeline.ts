@@ -4,10 +4,13 @@
  * order over all runs (sub-agents interleaved where they happened, `depth` > 0).
  */
 
-/** Bits of `TimelineIndex.flags`. */
+/**
+ * Bits of `TimelineIndex.flags`. Findings are not among them: they come with the card's text
+ * (`CardView.findings`), because finding them takes whole-trace analyses that must not delay
+ * the first paint of the timeline.
+ */
 export const CARD_FLAG_ERROR = 1;
 export const CARD_FLAG_WASTE = 2;
-export const CARD_FLAG_FINDING = 4;
 
 /**
  * The whole timeline as column arrays (a few bytes per card, cheap at 100k spans); the text of

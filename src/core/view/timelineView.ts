@@ -6,7 +6,7 @@ import { placedIterations, type PlacedIteration } from '../analyze/timeline/step
 import { timelineCard, type TimelineCard } from '../analyze/timeline/timelineRows';
 import { StatusCode } from '../model/span';
 import type { Trace } from '../model/trace';
-import { CARD_FLAG_ERROR, CARD_FLAG_FINDING, CARD_FLAG_WASTE, type CardToolCall, type CardView, type TimelineIndex } from '../protocol';
+import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardToolCall, type CardView, type TimelineIndex } from '../protocol';
 import type { AgentRun, AgentView, ToolCallRequest } from '../semantics/types';
 
 /**
@@ -25,9 +25,10 @@ export const CARD_ARGUMENTS_LIMIT = 120;
 type CardFinding = CardView['findings'][number];
 
 /**
- * Fast at 100k spans: the index comes from the placed iterations and cost rows (no message is
- * read), plus the claim and loop findings; a card's text (which reads the LLM call's messages,
- * the costly part) is built only when a window of cards is asked for.
+ * Fast at 100k spans: the index comes from the placed iterations and cost rows only (no message
+ * is read), so the webview can draw the timeline at once. A card's text (which reads the LLM
+ * call's messages) and the claim and loop findings listed on cards (whole-trace analyses, about
+ * 2 s at 100k spans) are computed on the first window of cards asked for, then kept.
  */
 export function buildTimelineModel(trace: Trace, view: AgentView): TimelineModel {
   const placed = placedIterations(view, trace);
@@ -50,11 +51,11 @@ export function buildTimelineModel(trace: Trace, view: AgentView): TimelineModel
   const cost = Array.from(llmSpan, (i) => stepOf.get(i)!);
   for (let c = 0; c < n; c++) if (cost[c].waste) flags[c] |= CARD_FLAG_WASTE;
   const cardOfSpan = cardsOfSpans(trace, view.runs, placed);
-  const findings = cardFindings(trace, view, cardOfSpan);
-  for (const c of findings.keys()) flags[c] |= CARD_FLAG_FINDING;
+  let findings: Map<number, CardFinding[]> | undefined;
   return {
     index: { llmSpan, runSpan, depth, flags, cardOfSpan },
     cards(start, count) {
+      findings ??= cardFindings(trace, view, cardOfSpan);
       const out: CardView[] = [];
       const end = Math.min(n, start + Math.max(0, count));
       for (let c = Math.max(0, start); c < end; c++) out.push(cardView(c, timelineCard(placed[c], trace, cost[c]), findings.get(c) ?? []));

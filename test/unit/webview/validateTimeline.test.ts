@@ -8,7 +8,7 @@ function index(): TimelineIndex {
     llmSpan: Int32Array.from([1, 3]),
     runSpan: Int32Array.from([0, 0]),
     depth: Uint16Array.from([0, 0]),
-    flags: Uint8Array.from([0, 7]),
+    flags: Uint8Array.from([0, 3]),
     cardOfSpan: Int32Array.from([-1, 0, 0, 1, -1]),
   };
 }
@@ -59,7 +59,7 @@ describe('validateTimelineIndex', () => {
     expect(validateTimelineIndex({ ...index(), cardOfSpan: Int32Array.from([-1, 0, 2, 1, -1]) })).toMatch(/cardOfSpan\[2\] is not a card/);
     expect(validateTimelineIndex({ ...index(), cardOfSpan: Int32Array.from([-1, 1, 0, 1, -1]) })).toMatch(/card 0's LLM span/);
     expect(validateTimelineIndex({ ...index(), runSpan: Int32Array.from([0, -2]) })).toMatch(/runSpan\[1\]/);
-    expect(validateTimelineIndex({ ...index(), flags: Uint8Array.from([8, 0]) })).toMatch(/unknown bits/);
+    expect(validateTimelineIndex({ ...index(), flags: Uint8Array.from([4, 0]) })).toMatch(/unknown bits/);
   });
 });
 
