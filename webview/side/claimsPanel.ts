@@ -59,7 +59,7 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
   );
 
   /** Rows rendered per page of a list, and evidence links shown per item. */
-  const LIST_PAGE = 200;
+  const LIST_PAGE = 50;
   const MAX_LINKS = 12;
 
   function spanLink(index: number, label: string, testId: string, title: string): HTMLButtonElement {
