@@ -286,6 +286,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Shows one of the trace webview's main views by clicking its tab (the first, "Timeline", is shown by default). */
 export async function showMainView(frame: FrameLocator, title: 'Timeline' | 'Span tree' | 'Plan graph'): Promise<void> {
   const tab = frame.locator('[role="tablist"][aria-label="Views"] [role="tab"]', { hasText: title });
-  await tab.click({ timeout: 30_000 });
+  // A DOM click, not a mouse click: a workbench hover (e.g. a side bar item's tooltip) can lie over the webview.
+  await tab.dispatchEvent('click', undefined, { timeout: 30_000 });
   await frame.locator('[role="tablist"][aria-label="Views"] [role="tab"][aria-selected="true"]', { hasText: title }).waitFor({ timeout: 5_000 });
 }
