@@ -5,38 +5,24 @@
  * finding's tool link selects those spans (tree + detail panel); Dismiss marks the finding, and
  * the dismissal survives "Developer: Reload Window". Screenshots in the dark and light themes.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer, showMainView } from './harness';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, showMainView, useE2eSession } from './harness';
 
 const TRACE = 'travel-agent-run.otlp.json';
 
 describe('Claims panel on the demo workspace', { timeout: 300_000 }, () => {
-  let tmp: string;
-  let browser: Browser;
+  const session = useE2eSession('claims');
   let page: Page;
-  const servers: CodeServer[] = [];
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'atd-claims-'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of servers) await s.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
 
   async function openDemo(name: string, theme: string): Promise<FrameLocator> {
-    const workspace = join(tmp, name);
+    const workspace = join(session.tmp, name);
     cpSync(join(REPO_ROOT, 'demo', 'workspace'), workspace, { recursive: true });
     const server = await startCodeServer({ vsixPath: inject('vsixPath'), workspaceDir: workspace, trust: true, settings: { 'workbench.colorTheme': theme } });
-    servers.push(server);
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    session.track(server);
+    page = await session.browser.newPage({ viewport: { width: 1600, height: 900 } });
     await openWorkbench(page, server.url, workspace);
     const web = await webviewFrame(page, { timeoutMs: 60_000 });
     await web.locator('[data-testid="claims-panel"]').waitFor({ timeout: 60_000 });

@@ -12,42 +12,28 @@
  * hostile bits checks the unpriced total and the safe markdown rendering.
  * Screenshots in the dark, light and high-contrast themes.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { PRICES_AS_OF } from '../../src/core/semantics/prices';
-import { launchBrowser, openWorkbench, REPO_ROOT, screenshot, startCodeServer, webviewFrame, type CodeServer, showMainView } from './harness';
+import { openWorkbench, REPO_ROOT, screenshot, startCodeServer, webviewFrame, showMainView, useE2eSession } from './harness';
 
 describe('Cost tab on the demo workspace', { timeout: 300_000 }, () => {
-  let tmp: string;
-  let browser: Browser;
+  const session = useE2eSession('cost');
   let page: Page;
-  const servers: CodeServer[] = [];
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'atd-cost-'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of servers) await s.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
 
   /** `trace`: OTLP JSON to open on startup instead of the demo run. */
   async function openDemo(name: string, theme: string, trace?: string): Promise<{ web: FrameLocator; workspace: string }> {
-    const workspace = join(tmp, name);
+    const workspace = join(session.tmp, name);
     cpSync(join(REPO_ROOT, 'demo', 'workspace'), workspace, { recursive: true });
     if (trace !== undefined) {
       writeFileSync(join(workspace, 'traces', 'markdown.otlp.json'), trace);
       writeFileSync(join(workspace, '.vscode', 'agent-trace.json'), JSON.stringify({ openOnStartup: ['traces/markdown.otlp.json'] }));
     }
     const server = await startCodeServer({ vsixPath: inject('vsixPath'), workspaceDir: workspace, trust: true, settings: { 'workbench.colorTheme': theme } });
-    servers.push(server);
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    session.track(server);
+    page = await session.browser.newPage({ viewport: { width: 1600, height: 900 } });
     await openWorkbench(page, server.url, workspace);
     const web = await webviewFrame(page, { timeoutMs: 60_000 });
     await web.locator('.side-tabs [role="tab"]', { hasText: 'Cost' }).click({ timeout: 60_000 });

@@ -6,12 +6,11 @@
  * and high-contrast themes. A second server keeps Workspace Trust on: in the untrusted folder
  * nothing may open by itself.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWorkbench, REPO_ROOT, screenshot, startCodeServer, webviewFrame, type CodeServer, showMainView } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openWorkbench, REPO_ROOT, screenshot, startCodeServer, webviewFrame, showMainView, useE2eSession } from './harness';
 
 const THEMES = [
   ['dark', 'Default Dark Modern'],
@@ -20,27 +19,14 @@ const THEMES = [
 ] as const;
 
 describe('demo workspace', { timeout: 240_000 }, () => {
-  let tmp: string;
-  let browser: Browser;
-  const servers: CodeServer[] = [];
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'atd-demo-'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of servers) await s.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  const session = useE2eSession('demo');
 
   async function openDemo(name: string, opts: { trust?: boolean; theme?: string }): Promise<{ page: Page; workspace: string }> {
-    const workspace = join(tmp, name);
+    const workspace = join(session.tmp, name);
     cpSync(join(REPO_ROOT, 'demo', 'workspace'), workspace, { recursive: true });
     const server = await startCodeServer({ vsixPath: inject('vsixPath'), workspaceDir: workspace, trust: opts.trust ?? true, settings: opts.theme ? { 'workbench.colorTheme': opts.theme } : {} });
-    servers.push(server);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    session.track(server);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openWorkbench(page, server.url, workspace);
     return { page, workspace };
   }

@@ -6,40 +6,26 @@
  * findings, a group expands on Enter. Screenshots in dark, light and high-contrast themes.
  */
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { generateAgentSpans } from '../../bench/generateAgentTrace';
-import { launchBrowser, openWorkbench, REPO_ROOT, screenshot, showMainView, startCodeServer, webviewFrame, type CodeServer } from './harness';
+import { openWorkbench, REPO_ROOT, screenshot, showMainView, startCodeServer, webviewFrame, useE2eSession } from './harness';
 
 const LOOP_TRACE = 'looping-agent.otlp.json';
 
 describe('Plan graph tab', { timeout: 400_000 }, () => {
-  let tmp: string;
-  let browser: Browser;
+  const session = useE2eSession('graph');
   let page: Page;
-  const servers: CodeServer[] = [];
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'atd-graph-'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of servers) await s.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
 
   async function openDemo(name: string, theme: string): Promise<{ web: FrameLocator; workspace: string }> {
-    const workspace = join(tmp, name);
+    const workspace = join(session.tmp, name);
     cpSync(join(REPO_ROOT, 'demo', 'workspace'), workspace, { recursive: true });
     writeFileSync(join(workspace, LOOP_TRACE), JsonTraceSerializer.serializeRequest(generateAgentSpans(400))!);
     const server = await startCodeServer({ vsixPath: inject('vsixPath'), workspaceDir: workspace, trust: true, settings: { 'workbench.colorTheme': theme } });
-    servers.push(server);
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    session.track(server);
+    page = await session.browser.newPage({ viewport: { width: 1600, height: 900 } });
     await openWorkbench(page, server.url, workspace);
     const web = await webviewFrame(page, { timeoutMs: 60_000 });
     await web.locator('[data-testid="span-row"]').first().waitFor({ state: 'attached', timeout: 60_000 });

@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CODE_SERVER_VERSION = '4.99.4';
@@ -289,4 +290,44 @@ export async function showMainView(frame: FrameLocator, title: 'Timeline' | 'Spa
   // A DOM click, not a mouse click: a workbench hover (e.g. a side bar item's tooltip) can lie over the webview.
   await tab.dispatchEvent('click', undefined, { timeout: 30_000 });
   await frame.locator('[role="tablist"][aria-label="Views"] [role="tab"][aria-selected="true"]', { hasText: title }).waitFor({ timeout: 5_000 });
+}
+
+/**
+ * What most e2e files share: a temporary folder and one browser for the file's tests, and the
+ * code-servers they start, all cleaned up after the last test. Call at the top of a `describe`;
+ * `tmp` and `browser` are there from the first test on.
+ */
+export interface E2eSession {
+  readonly tmp: string;
+  readonly browser: Browser;
+  /** Registers a started code-server to be stopped after the tests; returns it. */
+  track(server: CodeServer): CodeServer;
+}
+
+export function useE2eSession(name: string): E2eSession {
+  let tmp = '';
+  let browser: Browser | undefined;
+  const servers: CodeServer[] = [];
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), `atd-${name}-`));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of servers) await s.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+  return {
+    get tmp() {
+      return tmp;
+    },
+    get browser() {
+      if (!browser) throw new Error('useE2eSession: the browser is not launched yet (use it inside a test)');
+      return browser;
+    },
+    track(server) {
+      servers.push(server);
+      return server;
+    },
+  };
 }

@@ -14,36 +14,22 @@
  * moves the selection to span 6 and the editor keeps the keyboard. Screenshots of the Timeline
  * tab in the dark (this trace) and light (the demo trace: a failed step, waste, a finding) themes.
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, useE2eSession } from './harness';
 
 const TRACE = 'LANGCHAIN_trace.json';
 const LLM_NAME = 'call_llm mistral/mistral-small-latest';
 
 describe('chain-of-thought timeline and stepping', { timeout: 300_000 }, () => {
-  let tmp: string;
-  let browser: Browser;
-  const servers: CodeServer[] = [];
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'atd-timeline-'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of servers) await s.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  const session = useE2eSession('timeline');
 
   async function open(workspace: string, theme: string): Promise<Page> {
     const server = await startCodeServer({ vsixPath: inject('vsixPath'), workspaceDir: workspace, trust: true, settings: { 'workbench.colorTheme': theme } });
-    servers.push(server);
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    session.track(server);
+    const page = await session.browser.newPage({ viewport: { width: 1600, height: 900 } });
     await openWorkbench(page, server.url, workspace);
     return page;
   }
@@ -52,7 +38,7 @@ describe('chain-of-thought timeline and stepping', { timeout: 300_000 }, () => {
   const detailName = (web: FrameLocator) => web.locator('[data-testid="detail-panel"] .detail-name').first();
 
   it('steps through the iterations with n, and from the command palette while an editor has focus (dark)', async () => {
-    const workspace = join(tmp, 'langchain');
+    const workspace = join(session.tmp, 'langchain');
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     copyFileSync(join(REPO_ROOT, 'test/fixtures/corpus/any-agent', TRACE), join(workspace, TRACE));
     writeFileSync(join(workspace, '.vscode', 'agent-trace.json'), JSON.stringify({ openOnStartup: [TRACE] }));
@@ -109,7 +95,7 @@ describe('chain-of-thought timeline and stepping', { timeout: 300_000 }, () => {
   });
 
   it('shows the failed step, its waste and the finding on the demo trace (light)', async () => {
-    const workspace = join(tmp, 'demo-light');
+    const workspace = join(session.tmp, 'demo-light');
     cpSync(join(REPO_ROOT, 'demo', 'workspace'), workspace, { recursive: true });
     const page = await open(workspace, 'Default Light Modern');
     const web = await webviewFrame(page, { timeoutMs: 60_000 });

@@ -5,14 +5,13 @@
  * high-contrast themes (test/e2e/screenshots/waterfall-*.png). A second test opens a generated
  * 100k-span trace and times zoom and scroll frames in the webview.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { generateAgentSpans } from '../../bench/generateAgentTrace';
-import { launchBrowser, openWorkbench, REPO_ROOT, screenshot, SCREENSHOT_DIR, startCodeServer, webviewFrame, type CodeServer } from './harness';
+import { openWorkbench, REPO_ROOT, screenshot, SCREENSHOT_DIR, startCodeServer, webviewFrame, useE2eSession } from './harness';
 
 const THEMES = [
   ['dark', 'Default Dark Modern'],
@@ -35,32 +34,19 @@ async function waitForPaint(wf: Locator, timeoutMs: number): Promise<void> {
 }
 
 describe('waterfall', { timeout: 300_000 }, () => {
-  let tmp: string;
-  let browser: Browser;
-  const servers: CodeServer[] = [];
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'atd-waterfall-'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of servers) await s.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  const session = useE2eSession('waterfall');
 
   async function open(name: string, workspace: string, theme: string): Promise<{ page: Page; web: FrameLocator }> {
     const server = await startCodeServer({ vsixPath: inject('vsixPath'), workspaceDir: workspace, settings: { 'workbench.colorTheme': theme } });
-    servers.push(server);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    session.track(server);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openWorkbench(page, server.url, workspace);
     const web = await webviewFrame(page, { timeoutMs: 90_000 });
     return { page, web };
   }
 
   it.each(THEMES)('draws the demo trace, selects by click, searches (%s theme)', async (label, theme) => {
-    const workspace = join(tmp, `demo-${label}`);
+    const workspace = join(session.tmp, `demo-${label}`);
     cpSync(join(REPO_ROOT, 'demo', 'workspace'), workspace, { recursive: true });
     const { page, web } = await open(label, workspace, theme);
     const wf = web.locator('[data-testid="waterfall"]');
@@ -108,7 +94,7 @@ describe('waterfall', { timeout: 300_000 }, () => {
   });
 
   it('stays fast with 100k spans: zoom and scroll frames', async () => {
-    const workspace = join(tmp, 'big');
+    const workspace = join(session.tmp, 'big');
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, 'agent-100000.otlp.json'), JsonTraceSerializer.serializeRequest(generateAgentSpans(100_000))!);
     writeFileSync(join(workspace, '.vscode', 'agent-trace.json'), JSON.stringify({ openOnStartup: ['agent-100000.otlp.json'] }));
