@@ -1,13 +1,8 @@
 /** Spellings of a tool name as code may write it: `get_weather`, `getWeather`, `GetWeather`, `get-weather`. */
+import { splitIdentifier } from '../claims/verbs';
 
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== '')
-    .map((w) => w.toLowerCase());
-}
+/** The same word split as the claims analysis uses for tool names. */
+const words = splitIdentifier;
 
 /** The name itself first, then its camelCase, snake_case, PascalCase and kebab-case forms (distinct). */
 export function nameVariants(name: string): string[] {
