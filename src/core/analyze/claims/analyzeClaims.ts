@@ -8,10 +8,11 @@ import { errorPayload, failureOf } from './toolOutcome';
 import { profileTool, SHELL_TOOL, type ToolProfile } from './toolProfile';
 import { FINDING_SEVERITY, type Claim, type Finding, type FindingKind } from './types';
 import { isPlanTool } from '../graph/planSteps';
+import { perAgentView } from '../perAgentView';
 import { actionOfAnyForm, singular, splitIdentifier } from './verbs';
 
-/** Results per agent view (one per trace and price setting): the Claims panel, the timeline's cards and the CLI all ask. */
-const memo = new WeakMap<AgentView, readonly Finding[]>();
+/** The Claims panel, the timeline's cards and the CLI all ask: computed once per agent view. */
+const claimFindings = perAgentView((trace, view): readonly Finding[] => analyzeClaimsOnce(trace, view).map((f) => Object.freeze(f)));
 
 /**
  * The claimed-vs-executed diff of a trace: what the model said it did against what its tools
@@ -22,9 +23,7 @@ const memo = new WeakMap<AgentView, readonly Finding[]>();
  * array of the same frozen findings.
  */
 export function analyzeClaims(trace: Trace, view: AgentView): Finding[] {
-  let found = memo.get(view);
-  if (!found) memo.set(view, (found = analyzeClaimsOnce(trace, view).map((f) => Object.freeze(f))));
-  return [...found];
+  return [...claimFindings(trace, view)];
 }
 
 function analyzeClaimsOnce(trace: Trace, view: AgentView): Finding[] {

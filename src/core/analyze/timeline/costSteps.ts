@@ -3,6 +3,7 @@ import { StatusCode } from '../../model/span';
 import { hasTokens } from '../../semantics/prices';
 import type { AgentView, Iteration } from '../../semantics/types';
 import { findCancellation, type Cancellation } from './cancellation';
+import { perAgentView } from '../perAgentView';
 import { placedIterations } from './steps';
 
 /** Why a step's tokens count as waste. */
@@ -69,6 +70,13 @@ const hadFailure = (it: Iteration, trace: Trace) => iterationFailed(it, trace) |
  * had any failure and the next step of the same run repeats exactly its tool calls.
  */
 export function costSteps(view: AgentView, trace: Trace): CostSteps {
+  return costStepsOf(trace, view);
+}
+
+/** The timeline and the cost panel both ask: computed once per agent view (the result is read-only). */
+const costStepsOf = perAgentView((trace, view) => costStepsOnce(view, trace));
+
+function costStepsOnce(view: AgentView, trace: Trace): CostSteps {
   const placed = placedIterations(view, trace);
   // Next iteration of the same run, for retry detection.
   const wasted = new Map<Iteration, WasteReason>();
