@@ -23,7 +23,7 @@ import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { startLocalReceiver } from '../src/receiver/localReceiver';
+import { startLocalReceiver } from '../src/receiver/server/localReceiver';
 import { generateAgentSpans } from './generateAgentTrace';
 import { emit, median } from './report';
 

@@ -7,7 +7,7 @@ import type { StepAction, TimelineIndex, TraceStructure, TraceSummary } from '..
 import { h } from './components/dom';
 import { createTabs } from './components/tabs';
 import { createDetailPanel, type DetailPanel } from './detail/detailPanel';
-import type { Host } from './host';
+import type { Host } from './hostChannel';
 import { createSidePanel, type SidePanel } from './side/sidePanel';
 import { grewFrom, restoreFor, traceKeyOf, type PersistedState } from './state/persistedState';
 import { renderSummaryHeader } from './summary/summaryHeader';

@@ -3,6 +3,6 @@
  * CSP nonce). Wiring only.
  */
 import { App } from './app';
-import { connectToHost } from './host';
+import { connectToHost } from './hostChannel';
 
 new App(document.getElementById('app') ?? document.body, connectToHost()).start();

@@ -11,8 +11,8 @@
 import { importTrace } from '../../src/core/import/index';
 import type { HostMessage } from '../../src/core/protocol';
 import { deriveAgentView } from '../../src/core/semantics/agentView';
-import { LoadedTrace } from '../../src/host/loadedTrace';
-import { handleWebviewMessage, type RequestContext } from '../../src/host/webviewRequests';
+import { LoadedTrace } from '../../src/session/loadedTrace';
+import { handleWebviewMessage, type RequestContext } from '../../src/session/webviewRequests';
 
 declare const self: { postMessage(m: unknown): void; onmessage: ((ev: { data: unknown }) => void) | null; location: { search: string } };
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { agentFiguresAnalyzer } from '../receiver/analyzeAgentFigures';
-import { startLocalReceiver, type LocalReceiver } from '../receiver/localReceiver';
-import { NonLoopbackBindError, PortInUseError } from '../receiver/ports';
-import { StoreLockedError } from '../receiver/storeFiles';
+import { agentFiguresAnalyzer } from '../receiver/server/analyzeAgentFigures';
+import { startLocalReceiver, type LocalReceiver } from '../receiver/server/localReceiver';
+import { NonLoopbackBindError, PortInUseError } from '../receiver/server/ports';
+import { StoreLockedError } from '../receiver/server/storeFiles';
 import type { StoredTraceSummary } from '../core/receiver/traceSummary';
 
 /**

@@ -1,4 +1,4 @@
-import type { HostServices } from '../host/services';
+import type { HostServices } from '../session/services';
 
 export const CLEAR_RECENT_COMMAND = 'agentTrace.clearRecent';
 

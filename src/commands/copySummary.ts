@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HostServices } from '../host/services';
+import type { HostServices } from '../session/services';
 
 export const COPY_SUMMARY_COMMAND = 'agentTrace.copySummary';
 

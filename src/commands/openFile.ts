@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HostServices } from '../host/services';
+import type { HostServices } from '../session/services';
 import { openTracePanel } from '../panel/tracePanels';
 
 export const OPEN_FILE_COMMAND = 'agentTrace.openFile';

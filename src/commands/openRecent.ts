@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCount } from '../core/view/format';
-import type { RecentTrace } from '../host/recentList';
-import type { HostServices } from '../host/services';
+import type { RecentTrace } from '../session/recentList';
+import type { HostServices } from '../session/services';
 import { openTracePanel } from '../panel/tracePanels';
 
 export const OPEN_RECENT_COMMAND = 'agentTrace.openRecent';

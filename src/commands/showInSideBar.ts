@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TRACES_VIEW_ID } from '../views/traceTreeProvider';
+import { TRACES_VIEW_ID } from '../sidebar/traceTreeProvider';
 
 export const SHOW_IN_SIDE_BAR_COMMAND = 'agentTrace.showInSideBar';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { StepAction } from '../core/protocol';
-import type { OpenTraces } from '../host/openTraces';
+import type { OpenTraces } from '../session/openTraces';
 
 /**
  * "Agent Trace: Next Iteration / Previous Iteration / Next Span / Previous Span / First Error":

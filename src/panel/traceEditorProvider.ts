@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadTrace, type LoadOutcome } from '../host/traceLoader';
+import { loadTrace, type LoadOutcome } from '../session/traceLoader';
 import { TraceWebview, type WebviewDeps } from './traceWebview';
 
 /** The read-only custom editor for trace files (default for *.otlp.*, "Open With…" for JSON). */

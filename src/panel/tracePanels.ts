@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parsePanelState } from '../core/protocol';
-import { baseName } from '../host/loadMessages';
-import { loadTrace, type LoadOutcome } from '../host/traceLoader';
+import { baseName } from '../session/loadMessages';
+import { loadTrace, type LoadOutcome } from '../session/traceLoader';
 import { TraceWebview, webviewOptions, type WebviewDeps } from './traceWebview';
 
 /** viewType of the trace panels opened by command (restored by `TracePanelSerializer`). */

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../core/protocol';
-import type { LoadedTrace } from '../host/loadedTrace';
-import { baseName } from '../host/loadMessages';
-import { FindingDismissals } from '../host/findingDismissals';
-import type { OpenTrace, OpenTraces } from '../host/openTraces';
-import type { RecentStore } from '../host/recentStore';
-import type { LoadOutcome } from '../host/traceLoader';
-import { handleWebviewMessage, type RequestContext } from '../host/webviewRequests';
+import type { LoadedTrace } from '../session/loadedTrace';
+import { baseName } from '../session/loadMessages';
+import { FindingDismissals } from '../session/findingDismissals';
+import type { OpenTrace, OpenTraces } from '../session/openTraces';
+import type { RecentStore } from '../session/recentStore';
+import type { LoadOutcome } from '../session/traceLoader';
+import { handleWebviewMessage, type RequestContext } from '../session/webviewRequests';
 import { buildWebviewHtml } from './webviewHtml';
 
 export interface WebviewDeps {
@@ -16,7 +16,7 @@ export interface WebviewDeps {
   readonly openTraces: OpenTraces;
   readonly recent: RecentStore;
   readonly workspaceState: vscode.Memento;
-  /** Jump to source for the webview's goToHandler/goToPrompt requests (src/source). */
+  /** Jump to source for the webview's goToHandler/goToPrompt requests (src/jumpToSource). */
   readonly source?: RequestContext['source'];
 }
 

@@ -10,8 +10,8 @@
  */
 import type { HostMessage, Request } from '../../src/core/protocol';
 import { importTrace } from '../../src/core/import/index';
-import { LoadedTrace } from '../../src/host/loadedTrace';
-import { handleWebviewMessage } from '../../src/host/webviewRequests';
+import { LoadedTrace } from '../../src/session/loadedTrace';
+import { handleWebviewMessage } from '../../src/session/webviewRequests';
 import { deriveAgentView } from '../../src/core/semantics/agentView';
 import { cannedBackend } from './cannedTrace';
 

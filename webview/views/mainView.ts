@@ -4,7 +4,7 @@
  * tab strip to switch between them. All views share one selection and one `RowSource`.
  */
 import type { TimelineIndex, TraceStructure } from '../../src/core/protocol';
-import type { Host } from '../host';
+import type { Host } from '../hostChannel';
 import type { RowSource } from '../tree/rowSource';
 import type { TimeExtent } from '../tree/rowVisuals';
 import type { TreeModel } from '../tree/treeModel';

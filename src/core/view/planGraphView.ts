@@ -1,6 +1,6 @@
 import { toolDescriptions } from '../analyze/claims/toolDescriptions';
 import { buildPlanGraph, findLoops, findPlanCycles, overlayPlan, statedPlans, type IterationGroup, type PlanNode, type StatedPlan } from '../analyze/graph';
-import { allRuns } from '../analyze/graph/runs';
+import { allRuns } from '../analyze/graph/allRuns';
 import { StatusCode } from '../model/span';
 import { spanMs } from '../model/time';
 import type { Trace } from '../model/trace';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceSet } from '../../../src/core/model/trace';
-import { LoadedTrace } from '../../../src/host/loadedTrace';
-import { currentPriceOverrides, parsePriceOverrides, repriceTrace, watchPriceSettings } from '../../../src/host/priceSettings';
+import { LoadedTrace } from '../../../src/session/loadedTrace';
+import { currentPriceOverrides, parsePriceOverrides, repriceTrace, watchPriceSettings } from '../../../src/session/priceSettings';
 import { buildTrace } from '../semantics/buildTrace';
 import { agent, chat } from '../timeline/fixtures';
 

@@ -7,8 +7,8 @@ import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OtlpHttpReceiver, type SpanSink } from '../../../src/receiver/otlpHttpReceiver';
-import { findFreePort, NonLoopbackBindError, PortInUseError } from '../../../src/receiver/ports';
+import { OtlpHttpReceiver, type SpanSink } from '../../../src/receiver/server/otlpHttpReceiver';
+import { findFreePort, NonLoopbackBindError, PortInUseError } from '../../../src/receiver/server/ports';
 import { send, startTestReceiver } from './helpers';
 import { agentSpans, jsonBody, protoBody, readStatusProto, requestOf, spanMsg } from './requests';
 

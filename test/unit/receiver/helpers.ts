@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { context, ROOT_CONTEXT, type ContextManager, type Context } from '@opentelemetry/api';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { startLocalReceiver, type LocalReceiver, type LocalReceiverOptions } from '../../../src/receiver/localReceiver';
+import { startLocalReceiver, type LocalReceiver, type LocalReceiverOptions } from '../../../src/receiver/server/localReceiver';
 
 /** A fresh directory under the OS temp dir; `cleanup` removes it. */
 export function tempDir(prefix = 'receiver-test-'): { dir: string; cleanup: () => void } {

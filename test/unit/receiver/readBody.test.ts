@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { Admission } from '../../../src/receiver/limits';
-import { BodyError, readBody } from '../../../src/receiver/readBody';
+import { Admission } from '../../../src/receiver/server/limits';
+import { BodyError, readBody } from '../../../src/receiver/server/readBody';
 
 const MiB = 1024 * 1024;
 const limits = { maxWireBytes: 20 * MiB, maxDecodedBytes: 64 * MiB };

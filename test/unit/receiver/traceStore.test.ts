@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importTrace } from '../../../src/core/import/index';
 import { decodeExportRequest, type TraceBatch } from '../../../src/core/receiver/decodeExport';
-import { StoreLockedError } from '../../../src/receiver/storeFiles';
-import { TraceStore, type TraceRemovedEvent, type TraceUpdatedEvent } from '../../../src/receiver/traceStore';
+import { StoreLockedError } from '../../../src/receiver/server/storeFiles';
+import { TraceStore, type TraceRemovedEvent, type TraceUpdatedEvent } from '../../../src/receiver/server/traceStore';
 import { tempDir } from './helpers';
 import { agentSpans, protoBody } from './requests';
 

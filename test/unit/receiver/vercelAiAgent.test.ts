@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { importTrace } from '../../../src/core/import/index';
 import type { Trace } from '../../../src/core/model/trace';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
-import { agentFiguresAnalyzer } from '../../../src/receiver/analyzeAgentFigures';
+import { agentFiguresAnalyzer } from '../../../src/receiver/server/analyzeAgentFigures';
 import { installAsyncContext, startTestReceiver } from './helpers';
 
 const FIXTURE = join(__dirname, '../../fixtures/receiver/vercel-ai-agent-run.otlp.jsonl');

@@ -5,7 +5,7 @@ import { importTrace } from '../../../src/core/import/index';
 import type { Trace } from '../../../src/core/model/trace';
 import { CARD_FLAG_ERROR, CARD_FLAG_WASTE } from '../../../src/core/protocol';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
-import { buildTimelineModel } from '../../../src/core/view/timelineView';
+import { buildTimelineModel } from '../../../src/core/view/timelineModel';
 import { chat as loopChat, tool as loopTool } from '../graph/genaiSpans';
 import { buildTrace, indexOf, type SpanSpec } from '../semantics/buildTrace';
 import { agent, chat, tool } from './fixtures';

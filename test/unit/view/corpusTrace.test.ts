@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { importTrace } from '../../../src/core/import/index';
 import { CATEGORY_CODES } from '../../../src/core/protocol';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
-import { LoadedTrace } from '../../../src/host/loadedTrace';
+import { LoadedTrace } from '../../../src/session/loadedTrace';
 
 const CORPUS = join(__dirname, '../../fixtures/corpus');
 const FILE = 'any-agent/OPENAI_trace.json';

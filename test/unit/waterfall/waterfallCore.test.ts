@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
-import { buildCriticalPathView, searchSpans } from '../../../src/core/view/waterfallView';
+import { buildCriticalPathView, searchSpans } from '../../../src/core/view/waterfallQueries';
 import type { SpanFilter } from '../../../src/core/protocol';
 import { buildTrace, indexOf } from '../semantics/buildTrace';
 import { agent, chat, tool } from '../timeline/fixtures';

@@ -1,7 +1,7 @@
 import type { Trace } from '../../model/trace';
 import type { AgentRun, AgentView, Iteration, ToolExecution } from '../../semantics/types';
 import { boundStretches, stretchesOf } from './iterationGroups';
-import { allRuns } from './runs';
+import { allRuns } from './allRuns';
 import type { IterationGroup, PlanEdge, PlanEdgeKind, PlanGraph, PlanNode, PlanNodeKind } from './types';
 
 export interface PlanGraphOptions {

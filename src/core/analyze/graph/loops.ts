@@ -1,7 +1,7 @@
 import type { Trace } from '../../model/trace';
 import type { AgentRun, AgentView, ToolExecution } from '../../semantics/types';
 import { canonicalJson } from './canonicalJson';
-import { allRuns } from './runs';
+import { allRuns } from './allRuns';
 import type { LoopFinding } from './types';
 import { perAgentView } from '../perAgentView';
 import { wastedBy } from './wasted';

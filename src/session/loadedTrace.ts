@@ -1,0 +1,141 @@
+import type { TraceSet } from '../core/model/trace';
+import type { CostView, CriticalPathView, PlanGraphView, RowText, SpanDetail, SpanFilter, SpanSearchResult, TraceStructure, TraceSummary } from '../core/protocol';
+import type { AgentView, PriceOverrides } from '../core/semantics/types';
+import { buildCostView } from '../core/view/costView';
+import { buildPlanGraphView } from '../core/view/planGraphView';
+import { buildTimelineModel, type TimelineModel } from '../core/view/timelineModel';
+import { buildCriticalPathView, searchSpans } from '../core/view/waterfallQueries';
+import { buildRows } from '../core/view/rows';
+import { attributeValueText, buildSpanDetail } from '../core/view/spanDetail';
+import { buildTraceStructure } from '../core/view/structure';
+import { buildTraceSummary, diagnosticCount, formatSummaryText } from '../core/view/summary';
+
+/** Derives the agent view of one trace; may throw (a bug), which `LoadedTrace` survives. */
+export type DeriveView = (set: TraceSet, traceIndex: number) => AgentView;
+
+/**
+ * One imported file as the host keeps it while a panel shows it: the TraceSet, which of its
+ * traces is shown, and each trace's agent view, derived on first use. All answers to the
+ * webview's queries come from here. Pure: no vscode, so it is unit-tested directly.
+ */
+export class LoadedTrace {
+  private readonly views = new Map<number, AgentView>();
+  private readonly timelines = new Map<number, TimelineModel>();
+  private readonly criticalPaths = new Map<number, CriticalPathView>();
+  private shown = 0;
+
+  constructor(
+    readonly fileUri: string,
+    readonly fileName: string,
+    readonly set: TraceSet,
+    private readonly derive: DeriveView,
+    /** Called when `derive` throws; the trace is then shown without agent semantics. */
+    private readonly onDeriveError: (traceIndex: number, error: unknown) => void = () => {},
+    /** The price overrides `derive` applies (settings), for the cost panel's price table. */
+    readonly prices?: PriceOverrides,
+  ) {
+    if (set.traces.length === 0) throw new RangeError('a LoadedTrace needs at least one trace');
+  }
+
+  get traceIndex(): number {
+    return this.shown;
+  }
+
+  get traceCount(): number {
+    return this.set.traces.length;
+  }
+
+  get trace() {
+    return this.set.traces[this.shown];
+  }
+
+  /** Shows trace `index` of the file; false when there is no such trace. */
+  select(index: number): boolean {
+    if (!Number.isInteger(index) || index < 0 || index >= this.set.traces.length) return false;
+    this.shown = index;
+    return true;
+  }
+
+  view(index = this.shown): AgentView {
+    let v = this.views.get(index);
+    if (!v) {
+      try {
+        v = this.derive(this.set, index);
+      } catch (e) {
+        this.onDeriveError(index, e);
+        v = plainView(this.set.traces[index].spans.length);
+      }
+      this.views.set(index, v);
+    }
+    return v;
+  }
+
+  summary(index = this.shown): TraceSummary {
+    return buildTraceSummary({ fileName: this.fileName, fileUri: this.fileUri, set: this.set, traceIndex: index, view: this.view(index) });
+  }
+
+  summaryText(): string {
+    return formatSummaryText(this.summary(), diagnosticCount(this.set, this.shown));
+  }
+
+  structure(): TraceStructure {
+    return buildTraceStructure(this.trace, this.view());
+  }
+
+  rows(start: number, count: number): RowText[] {
+    return buildRows(this.trace, this.view(), start, count);
+  }
+
+  /** Index of the span with id `spanId` in the shown trace, or -1. */
+  indexOfSpan(spanId: string): number {
+    return this.trace.spans.findIndex((s) => s.spanId === spanId);
+  }
+
+  spanDetail(index: number): SpanDetail | undefined {
+    return buildSpanDetail(this.trace, this.view(), index);
+  }
+
+  attributeValue(index: number, key: string, scope: 'span' | 'resource'): string | undefined {
+    return attributeValueText(this.trace, index, key, scope);
+  }
+
+  /** The chain-of-thought timeline of the shown trace (built on first use, then kept). */
+  timeline(): TimelineModel {
+    let t = this.timelines.get(this.shown);
+    if (!t) this.timelines.set(this.shown, (t = buildTimelineModel(this.trace, this.view())));
+    return t;
+  }
+
+  cost(): CostView {
+    return buildCostView(this.trace, this.view(), this.prices);
+  }
+
+  criticalPath(): CriticalPathView {
+    let c = this.criticalPaths.get(this.shown);
+    if (!c) this.criticalPaths.set(this.shown, (c = buildCriticalPathView(this.trace)));
+    return c;
+  }
+
+  search(filter: SpanFilter): SpanSearchResult {
+    return searchSpans(this.trace, this.view(), filter);
+  }
+
+  planGraph(expanded: readonly string[]): PlanGraphView {
+    return buildPlanGraphView(this.trace, this.view(), new Set(expanded));
+  }
+}
+
+/** The agent view of a trace read without agent semantics: every span 'other', no calls. */
+export function plainView(spanCount: number): AgentView {
+  const other = { category: 'other' as const, convention: 'none' as const, fields: [] };
+  return {
+    spans: Array.from({ length: spanCount }, () => other),
+    llmCalls: [],
+    toolExecutions: [],
+    runs: [],
+    iterationCount: 0,
+    tokens: { input: 0, output: 0 },
+    costUsd: null,
+    unpricedModels: [],
+  };
+}
