@@ -9,6 +9,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 180_000,
     hookTimeout: 300_000,
-    fileParallelism: false,   // one code-server + browser at a time: 2-core machines
+    fileParallelism: false, // one code-server + browser at a time: 2-core machines
   },
 });

@@ -33,12 +33,23 @@ export function generateAgentSpans(spanCount: number, seed = 42): ReadableSpan[]
     attributes: { 'service.name': 'travel-agent', 'telemetry.sdk.language': 'python' },
     asyncAttributesPending: false,
     merge: () => resource,
-    getRawAttributes: () => [['service.name', 'travel-agent'], ['telemetry.sdk.language', 'python']],
+    getRawAttributes: () => [
+      ['service.name', 'travel-agent'],
+      ['telemetry.sdk.language', 'python'],
+    ],
   };
   const scope = { name: 'bench.generator', version: '1.0.0' };
   const spans: ReadableSpan[] = [];
   let next = 1;
-  const make = (name: string, parent: string | undefined, startMs: number, durMs: number, kind: number, attributes: Record<string, unknown>, error = false): string => {
+  const make = (
+    name: string,
+    parent: string | undefined,
+    startMs: number,
+    durMs: number,
+    kind: number,
+    attributes: Record<string, unknown>,
+    error = false,
+  ): string => {
     const spanId = hex(next++, 16);
     spans.push({
       name,
@@ -71,11 +82,29 @@ export function generateAgentSpans(spanCount: number, seed = 42): ReadableSpan[]
     const inTok = 800 + Math.floor(r() * 400);
     const outTok = 40 + Math.floor(r() * 60);
     const input = JSON.stringify([
-      { role: 'user', parts: [{ type: 'text', content: `Iteration ${iteration}: plan a trip to Lisbon in May for two adults, mid-range hotel near the river, and email me the options.` }] },
-      { role: 'tool', parts: [{ type: 'tool_call_response', id: `call_${hex(iteration - 1, 8)}`, response: `{"status":"ok","results":${Math.floor(r() * 9)}}` }] },
+      {
+        role: 'user',
+        parts: [
+          {
+            type: 'text',
+            content: `Iteration ${iteration}: plan a trip to Lisbon in May for two adults, mid-range hotel near the river, and email me the options.`,
+          },
+        ],
+      },
+      {
+        role: 'tool',
+        parts: [{ type: 'tool_call_response', id: `call_${hex(iteration - 1, 8)}`, response: `{"status":"ok","results":${Math.floor(r() * 9)}}` }],
+      },
     ]);
     const output = JSON.stringify([
-      { role: 'assistant', finish_reason: 'tool_call', parts: [{ type: 'text', content: `I will call ${tool} next to compare options.` }, { type: 'tool_call', id: callId, name: tool, arguments: { city: 'Lisbon', month: 'May', adults: 2 } }] },
+      {
+        role: 'assistant',
+        finish_reason: 'tool_call',
+        parts: [
+          { type: 'text', content: `I will call ${tool} next to compare options.` },
+          { type: 'tool_call', id: callId, name: tool, arguments: { city: 'Lisbon', month: 'May', adults: 2 } },
+        ],
+      },
     ]);
     const chatDur = 300 + r() * 900;
     make('chat gpt-4o', root, t, chatDur, 3, {
@@ -92,13 +121,21 @@ export function generateAgentSpans(spanCount: number, seed = 42): ReadableSpan[]
     t += chatDur;
     for (let k = 0; k < 2 && next <= spanCount; k++) {
       const dur = 20 + r() * 200;
-      make(`execute_tool ${tool}`, root, t, dur, 1, {
-        'gen_ai.operation.name': 'execute_tool',
-        'gen_ai.tool.name': tool,
-        'gen_ai.tool.call.id': k === 0 ? callId : `${callId}_retry`,
-        'gen_ai.tool.call.arguments': '{"city":"Lisbon","month":"May","adults":2}',
-        'gen_ai.tool.call.result': `{"status":"ok","items":[{"name":"Hotel ${iteration}","price":${Math.floor(r() * 300)}}]}`,
-      }, r() < 0.02);
+      make(
+        `execute_tool ${tool}`,
+        root,
+        t,
+        dur,
+        1,
+        {
+          'gen_ai.operation.name': 'execute_tool',
+          'gen_ai.tool.name': tool,
+          'gen_ai.tool.call.id': k === 0 ? callId : `${callId}_retry`,
+          'gen_ai.tool.call.arguments': '{"city":"Lisbon","month":"May","adults":2}',
+          'gen_ai.tool.call.result': `{"status":"ok","items":[{"name":"Hotel ${iteration}","price":${Math.floor(r() * 300)}}]}`,
+        },
+        r() < 0.02,
+      );
       t += dur;
     }
   }

@@ -38,7 +38,15 @@ function planGraph(spans: number): PlanGraphView {
 }
 
 async function main(): Promise<void> {
-  const bundle = await build({ entryPoints: [join(ROOT, 'bench', 'graphPage.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: ['chrome120'], logLevel: 'warning' });
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'bench', 'graphPage.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120'],
+    logLevel: 'warning',
+  });
   const script = bundle.outputFiles[0].contents;
   const graphs = new Map<string, string>([
     ['200', JSON.stringify(planGraph(200))],
@@ -89,7 +97,7 @@ async function main(): Promise<void> {
     }
     const long = await page.evaluate(() => window.benchLongTasks());
     process.stderr.write(`long tasks (start@duration ms): ${long.map((t) => `${t.start}@${t.duration}`).join(' ')}\n`);
-    if (process.env.BENCH_GRAPH_MARKS) process.stderr.write(`marks: ${(await page.evaluate('window.benchMarks()') as string[]).join(' ')}\n`);
+    if (process.env.BENCH_GRAPH_MARKS) process.stderr.write(`marks: ${((await page.evaluate('window.benchMarks()')) as string[]).join(' ')}\n`);
     emit('graph.ui_long_tasks_over_50ms', long.length, 'count');
   } finally {
     await browser.close();

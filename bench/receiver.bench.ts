@@ -92,7 +92,7 @@ function writeBodies(encoding: Encoding): string {
 async function client(url: string, file: string, encoding: Encoding): Promise<void> {
   const all = readFileSync(file);
   const bodies: Buffer[] = [];
-  for (let p = 0; p < all.length; ) {
+  for (let p = 0; p < all.length;) {
     const n = all.readUInt32LE(p);
     bodies.push(all.subarray(p + 4, p + 4 + n));
     p += 4 + n;
@@ -101,27 +101,39 @@ async function client(url: string, file: string, encoding: Encoding): Promise<vo
   const u = new URL(url);
   const post = (body: Buffer) =>
     new Promise<number>((resolve, reject) => {
-      const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent, headers: { 'Content-Type': encoding === 'proto' ? 'application/x-protobuf' : 'application/json', 'Content-Length': body.length } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
+      const req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: u.pathname,
+          method: 'POST',
+          agent,
+          headers: { 'Content-Type': encoding === 'proto' ? 'application/x-protobuf' : 'application/json', 'Content-Length': body.length },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
   process.stdout.write('start\n');
   let next = 0;
   let failed = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < bodies.length) {
-      const b = bodies[next++];
-      let status = await post(b);
-      while (status === 503) {
-        await new Promise((r) => setTimeout(r, 20));
-        status = await post(b);
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < bodies.length) {
+        const b = bodies[next++];
+        let status = await post(b);
+        while (status === 503) {
+          await new Promise((r) => setTimeout(r, 20));
+          status = await post(b);
+        }
+        if (status !== 200) failed++;
       }
-      if (status !== 200) failed++;
-    }
-  }));
+    }),
+  );
   agent.destroy();
   process.stdout.write(`end ${failed}\n`);
 }
@@ -187,7 +199,17 @@ async function latency(): Promise<{ p50: number; p95: number }> {
         });
       });
       const t0 = performance.now();
-      const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent, headers: { 'Content-Type': 'application/x-protobuf', 'Content-Length': body.length } }, (res) => res.resume());
+      const req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: u.pathname,
+          method: 'POST',
+          agent,
+          headers: { 'Content-Type': 'application/x-protobuf', 'Content-Length': body.length },
+        },
+        (res) => res.resume(),
+      );
       req.end(body);
       const t1 = await updated;
       if (i >= 20) samples.push(t1 - t0); // the first requests warm up the JIT

@@ -99,7 +99,10 @@ async function missingViews(p: Page): Promise<string> {
   const parts = [];
   if (!s.structure) parts.push('the getStructure answer never reached the page');
   if (!s.waterfall) parts.push('no [data-testid="waterfall"] element');
-  else if (s.paints === null) parts.push(`[data-testid="waterfall"] has no data-paints attribute (no canvas draw reported${s.canvas ? '' : '; it has no <canvas>: still the placeholder?'})`);
+  else if (s.paints === null)
+    parts.push(
+      `[data-testid="waterfall"] has no data-paints attribute (no canvas draw reported${s.canvas ? '' : '; it has no <canvas>: still the placeholder?'})`,
+    );
   if (s.cards === 0) parts.push('no [data-testid="timeline-card"] in the DOM');
   if (s.error) parts.push(`load error shown: ${s.error}`);
   if (s.status) parts.push(`status: ${s.status}`);
@@ -109,7 +112,12 @@ async function missingViews(p: Page): Promise<string> {
 /** Opens the real webview page and waits for the structure; returns it as JSON for the SVG baseline. */
 async function openRealView(p: Page, url: string): Promise<string> {
   await p.goto(`${url}/index.html?trace=/${TRACE_FILE}`);
-  await waitFor(p, () => !Number.isNaN(__bench.structureAt), STRUCTURE_TIMEOUT, () => missingViews(p));
+  await waitFor(
+    p,
+    () => !Number.isNaN(__bench.structureAt),
+    STRUCTURE_TIMEOUT,
+    () => missingViews(p),
+  );
   note('the structure reached the page');
   return p.evaluate(() => {
     const s = __bench.structure as { startMs: Float64Array; durationMs: Float64Array; category: Uint8Array };
@@ -118,17 +126,37 @@ async function openRealView(p: Page, url: string): Promise<string> {
 }
 
 async function measureRealView(p: Page): Promise<void> {
-  await waitFor(p, () => !Number.isNaN(__bench.firstPaintAt), PAINT_TIMEOUT, () => missingViews(p));
-  const load = await p.evaluate(() => ({ structureAt: __bench.structureAt, firstPaintAt: __bench.firstPaintAt, paintAt: __bench.paints[0], cardsAt: __bench.cardsAt, logs: __bench.logs, answered: __bench.answered }));
+  await waitFor(
+    p,
+    () => !Number.isNaN(__bench.firstPaintAt),
+    PAINT_TIMEOUT,
+    () => missingViews(p),
+  );
+  const load = await p.evaluate(() => ({
+    structureAt: __bench.structureAt,
+    firstPaintAt: __bench.firstPaintAt,
+    paintAt: __bench.paints[0],
+    cardsAt: __bench.cardsAt,
+    logs: __bench.logs,
+    answered: __bench.answered,
+  }));
   const since = (t: number) => `${(t - load.structureAt).toFixed(0)} ms`;
-  const answers = load.answered.filter((a) => a.at >= load.structureAt && a.at <= load.firstPaintAt).map((a) => `${a.type} at ${since(a.at)} (host took ${(a.at - a.sentAt).toFixed(0)} ms)`);
+  const answers = load.answered
+    .filter((a) => a.at >= load.structureAt && a.at <= load.firstPaintAt)
+    .map((a) => `${a.type} at ${since(a.at)} (host took ${(a.at - a.sentAt).toFixed(0)} ms)`);
   note(load.logs.join('; '));
   note(`after the structure: ${answers.join(', ')}; canvas drawn at ${since(load.paintAt)}, first card at ${since(load.cardsAt)}`);
   emit('timeline.first_paint_ms', load.firstPaintAt - load.structureAt, 'ms');
 
   // Measure the settled UI: every request answered (rows, cards, claims...) and no long task for 0.5 s.
   // Not fatal: a slow answer elsewhere (claims...) is noted and the interaction measured anyway.
-  await waitFor(p, () => __bench.pending.size === 0, HOST_IDLE_TIMEOUT, async () => `requests still unanswered after ${HOST_IDLE_TIMEOUT / 1000} s: ${await p.evaluate(() => [...__bench.pending.values()].map((r) => r.type).join(', '))}`).catch((e: Error) => note(e.message));
+  await waitFor(
+    p,
+    () => __bench.pending.size === 0,
+    HOST_IDLE_TIMEOUT,
+    async () =>
+      `requests still unanswered after ${HOST_IDLE_TIMEOUT / 1000} s: ${await p.evaluate(() => [...__bench.pending.values()].map((r) => r.type).join(', '))}`,
+  ).catch((e: Error) => note(e.message));
   await settle(p);
   // Informative: the first card may be a "Loading card…" placeholder; this is the first with text.
   const cardTextAt = await p.evaluate(() => __bench.cardTextAt);
@@ -141,7 +169,12 @@ async function measureRealView(p: Page): Promise<void> {
   await p.screenshot({ path: SCREENSHOT });
   const loadLongTasks = await p.evaluate(() => __bench.longTasks.length);
   if ((await scrollToMiddle(p, '[data-testid="waterfall"]')) < 0) note('the waterfall has no scrollable rows: pan/zoom over its first rows');
-  await waitFor(p, () => __bench.pending.size === 0, HOST_IDLE_TIMEOUT, async () => 'rows of the middle of the trace still unanswered').catch((e: Error) => note(e.message));
+  await waitFor(
+    p,
+    () => __bench.pending.size === 0,
+    HOST_IDLE_TIMEOUT,
+    async () => 'rows of the middle of the trace still unanswered',
+  ).catch((e: Error) => note(e.message));
   await settle(p);
 
   const canvas = await p.evaluate(() => {
@@ -153,18 +186,28 @@ async function measureRealView(p: Page): Promise<void> {
     return best;
   });
   if (!canvas) throw new Error('timeline bench: the waterfall painted but has no visible <canvas> under [data-testid="waterfall"] to pan and zoom');
-  const box = { x: canvas.x, y: canvas.y, width: Math.min(canvas.width, VIEWPORT.width - canvas.x), height: Math.min(canvas.height, VIEWPORT.height - canvas.y) };
+  const box = {
+    x: canvas.x,
+    y: canvas.y,
+    width: Math.min(canvas.width, VIEWPORT.width - canvas.x),
+    height: Math.min(canvas.height, VIEWPORT.height - canvas.y),
+  };
   // The real view comes first; the SVG baseline gets what is left, or is skipped.
   const budget = Math.min(INTERACTION_BUDGET, timeLeft() - 15_000);
   if (budget < 5_000) throw new Error(`timeline bench: out of time before the pan/zoom (${(timeLeft() / 1000).toFixed(0)} s left): the load took too long`);
   const run = await panZoom(p, box, STEPS, budget);
-  if (run.paints.length === 0) throw new Error(`timeline bench: the waterfall never redrew during ${run.steps} pan/zoom inputs over its canvas at ${JSON.stringify(box)} (data-paints did not change)`);
+  if (run.paints.length === 0)
+    throw new Error(
+      `timeline bench: the waterfall never redrew during ${run.steps} pan/zoom inputs over its canvas at ${JSON.stringify(box)} (data-paints did not change)`,
+    );
   await settle(p);
   const nodesAfter = await domNodes(p);
   await p.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-after-pan-zoom.png') });
 
   const frameTimes = intervals(run.frames);
-  note(`pan/zoom: ${run.steps} of ${STEPS} inputs in the ${(budget / 1000).toFixed(0)} s budget, ${frameTimes.length} frames, ${run.paints.length} canvas draws over ${(run.to - run.from).toFixed(0)} ms`);
+  note(
+    `pan/zoom: ${run.steps} of ${STEPS} inputs in the ${(budget / 1000).toFixed(0)} s budget, ${frameTimes.length} frames, ${run.paints.length} canvas draws over ${(run.to - run.from).toFixed(0)} ms`,
+  );
   emit('timeline.frame_p95_ms', percentile(frameTimes, 95), 'ms');
   emit('timeline.pan_zoom_inputs', run.steps, 'inputs'); // fewer than STEPS when the time budget ran out
   emit('timeline.input_to_paint_p95_ms', percentile(delaysToNextPaint(run.inputs, run.paints), 95), 'ms');
@@ -175,7 +218,12 @@ async function measureRealView(p: Page): Promise<void> {
 
 async function measureSvgBaseline(p: Page, url: string): Promise<void> {
   await p.goto(`${url}/baseline.html`);
-  await waitFor(p, () => __bench.baselineReadyAt !== undefined, STRUCTURE_TIMEOUT, async () => `timeline bench: the SVG baseline page never rendered (${(await p.evaluate(() => __bench.logs)).join(' | ')})`);
+  await waitFor(
+    p,
+    () => __bench.baselineReadyAt !== undefined,
+    STRUCTURE_TIMEOUT,
+    async () => `timeline bench: the SVG baseline page never rendered (${(await p.evaluate(() => __bench.logs)).join(' | ')})`,
+  );
   const ready = await p.evaluate(() => __bench.baselineReadyAt! - __bench.baselineStartAt!);
   await settle(p, 500, 10_000);
   const nodesAfterLoad = await domNodes(p);
@@ -187,10 +235,17 @@ async function measureSvgBaseline(p: Page, url: string): Promise<void> {
   });
   const budget = Math.min(BASELINE_BUDGET, timeLeft() - 5_000);
   if (budget < 3_000) throw new Error(`timeline bench: out of time before the SVG baseline's pan/zoom`);
-  const run = await panZoom(p, { x: box.x, y: box.y, width: Math.min(box.width, VIEWPORT.width), height: Math.min(box.height, VIEWPORT.height) }, STEPS, budget);
+  const run = await panZoom(
+    p,
+    { x: box.x, y: box.y, width: Math.min(box.width, VIEWPORT.width), height: Math.min(box.height, VIEWPORT.height) },
+    STEPS,
+    budget,
+  );
   const nodesAfter = await domNodes(p);
   const frameTimes = intervals(run.frames);
-  note(`SVG baseline drawn in ${ready.toFixed(0)} ms; ${run.steps} of ${STEPS} inputs in the ${(budget / 1000).toFixed(0)} s budget, ${frameTimes.length} frames`);
+  note(
+    `SVG baseline drawn in ${ready.toFixed(0)} ms; ${run.steps} of ${STEPS} inputs in the ${(budget / 1000).toFixed(0)} s budget, ${frameTimes.length} frames`,
+  );
   emit('timeline.svg_baseline_first_paint_ms', ready, 'ms');
   emit('timeline.svg_baseline_frame_p95_ms', percentile(frameTimes, 95), 'ms');
   emit('timeline.svg_baseline_pan_zoom_inputs', run.steps, 'inputs');

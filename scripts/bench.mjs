@@ -20,9 +20,23 @@ const results = new Map(existsSync(resultsPath) ? JSON.parse(readFileSync(result
 
 for (const file of benches) {
   const outfile = join(out, file.replace(/\.ts$/, '.cjs'));
-  await build({ entryPoints: [join(root, 'bench', file)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', external: ['playwright-core', 'esbuild'] });
+  await build({
+    entryPoints: [join(root, 'bench', file)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    external: ['playwright-core', 'esbuild'],
+  });
   console.log(`# ${file}`);
-  const text = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', outfile], { cwd: out, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  const text = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', outfile], {
+    cwd: out,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 << 20,
+  });
   for (const line of text.split('\n')) {
     if (!line.startsWith('{')) continue;
     const r = JSON.parse(line);
@@ -30,5 +44,12 @@ for (const file of benches) {
     console.log(`  ${r.name.padEnd(44)} ${String(r.value).padStart(12)} ${r.unit}`);
   }
 }
-writeFileSync(resultsPath, JSON.stringify([...results.values()].sort((a, b) => a.name.localeCompare(b.name)), null, 2) + '\n');
+writeFileSync(
+  resultsPath,
+  JSON.stringify(
+    [...results.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    null,
+    2,
+  ) + '\n',
+);
 console.log(`wrote ${resultsPath}`);

@@ -17,7 +17,7 @@ const CORE_FORBIDDEN_PACKAGES = new Set(['vscode', 'ws', 'undici', 'playwright-c
 const DOM_GLOBALS = /\b(document|window|acquireVsCodeApi|localStorage|navigator)\s*\./;
 
 function walk(dir, out = []) {
-  let entries = [];
+  let entries;
   try {
     entries = readdirSync(dir);
   } catch {
@@ -31,7 +31,8 @@ function walk(dir, out = []) {
   return out;
 }
 
-const IMPORT_RE = /(?:^|[^\w$.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w$.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[^\w$.])require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+const IMPORT_RE =
+  /(?:^|[^\w$.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w$.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[^\w$.])require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
 function layerOf(absPath) {
   const r = relative(root, absPath).split(sep).join('/');
@@ -64,8 +65,10 @@ function check(file) {
   if (layer === 'core') {
     text.split('\n').forEach((line, i) => {
       const code = line.replace(/\/\/.*$/, '');
-      if (DOM_GLOBALS.test(code) && !/^\s*\*/.test(line)) violations.push(`${relative(root, file)}:${i + 1}: core uses a DOM global: ${line.trim().slice(0, 80)}`);
-      if (/\b(Buffer|process|require)\s*[.(]/.test(code) && !/^\s*\*/.test(line)) violations.push(`${relative(root, file)}:${i + 1}: core uses a Node global: ${line.trim().slice(0, 80)}`);
+      if (DOM_GLOBALS.test(code) && !/^\s*\*/.test(line))
+        violations.push(`${relative(root, file)}:${i + 1}: core uses a DOM global: ${line.trim().slice(0, 80)}`);
+      if (/\b(Buffer|process|require)\s*[.(]/.test(code) && !/^\s*\*/.test(line))
+        violations.push(`${relative(root, file)}:${i + 1}: core uses a Node global: ${line.trim().slice(0, 80)}`);
     });
   }
   if (layer === 'webview' && /\b(innerHTML|outerHTML|insertAdjacentHTML)\b/.test(text)) {

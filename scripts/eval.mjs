@@ -14,6 +14,14 @@ import { dirname, join, resolve } from 'node:path';
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const out = mkdtempSync(join(tmpdir(), 'agent-trace-eval-'));
 const outfile = join(out, 'runClaimsEval.cjs');
-await build({ entryPoints: [join(root, 'scripts', 'eval', 'runClaimsEval.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+await build({
+  entryPoints: [join(root, 'scripts', 'eval', 'runClaimsEval.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+});
 const r = spawnSync(process.execPath, [outfile, root], { stdio: 'inherit' });
 process.exitCode = r.status ?? 1;

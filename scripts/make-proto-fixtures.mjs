@@ -76,7 +76,7 @@ const agentProvider = new BasicTracerProvider({
     'service.version': '1.4.2',
     'deployment.environment.name': 'test',
     'telemetry.sdk.language': 'nodejs',
-    'host.labels': { team: 'agents', 'région': 'eu-west' }, // kvlist on the resource
+    'host.labels': { team: 'agents', région: 'eu-west' }, // kvlist on the resource
     'process.pid': 4242,
   }),
   idGenerator,
@@ -108,9 +108,7 @@ const inputMessages = JSON.stringify([
 const toolCallMessages = JSON.stringify([
   { role: 'assistant', parts: [{ type: 'tool_call', id: 'call_01', name: 'web_search', arguments: { query: 'Tokyo news' } }], finish_reason: 'tool_call' },
 ]);
-const finalMessages = JSON.stringify([
-  { role: 'assistant', parts: [{ type: 'text', content: 'Voici le résumé: 東京 is fine. ✅' }], finish_reason: 'stop' },
-]);
+const finalMessages = JSON.stringify([{ role: 'assistant', parts: [{ type: 'text', content: 'Voici le résumé: 東京 is fine. ✅' }], finish_reason: 'stop' }]);
 
 const root = agentTracer.startSpan(
   'invoke_agent research-agent',

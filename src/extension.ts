@@ -33,7 +33,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const recent = new RecentStore(context.globalState);
   // `source` reaches the trace webviews (WebviewDeps.source) through the services object.
   const source = registerSource(context, openTraces, log);
-  const services: HostServices & { readonly source: typeof source } = { extensionUri: context.extensionUri, log, openTraces, recent, workspaceState: context.workspaceState, source };
+  const services: HostServices & { readonly source: typeof source } = {
+    extensionUri: context.extensionUri,
+    log,
+    openTraces,
+    recent,
+    workspaceState: context.workspaceState,
+    source,
+  };
   receiver = new ReceiverController(context.globalStorageUri, context.environmentVariableCollection, log);
   const tree = new TraceTreeProvider(openTraces, recent, receiver);
   const editor = new TraceEditorProvider(services);

@@ -27,11 +27,21 @@ import { createWaterfallView } from './waterfall/waterfallView';
  * The main area's views, first one shown by default, switched by a tab strip: the
  * chain-of-thought cards stacked over the waterfall, the span tree, the plan graph.
  */
-const MAIN_VIEWS: readonly MainViewFactory[] = [splitView('timeline', 'Timeline', createTimelineView, createWaterfallView), createSpanTreeView, createGraphView];
+const MAIN_VIEWS: readonly MainViewFactory[] = [
+  splitView('timeline', 'Timeline', createTimelineView, createWaterfallView),
+  createSpanTreeView,
+  createGraphView,
+];
 
 /** A timeline with no cards (traces without LLM calls, or when the host could not build one). */
 function emptyTimeline(spanCount: number): TimelineIndex {
-  return { llmSpan: new Int32Array(0), runSpan: new Int32Array(0), depth: new Uint16Array(0), flags: new Uint8Array(0), cardOfSpan: new Int32Array(spanCount).fill(-1) };
+  return {
+    llmSpan: new Int32Array(0),
+    runSpan: new Int32Array(0),
+    depth: new Uint16Array(0),
+    flags: new Uint8Array(0),
+    cardOfSpan: new Int32Array(spanCount).fill(-1),
+  };
 }
 
 /** Generous: the host may still be importing a large file when it answers getStructure. */
@@ -71,7 +81,8 @@ export class App {
         const generation = this.loadGeneration;
         return host.request({ type: 'getSpanDetail', index }).then((d) => {
           // Remember the selection's span id: when a live trace grows, rows move and it is found again by id.
-          if (generation === this.loadGeneration && index === this.selected && d.spanId !== this.state.selectedSpanId) this.persist({ selectedSpanId: d.spanId });
+          if (generation === this.loadGeneration && index === this.selected && d.spanId !== this.state.selectedSpanId)
+            this.persist({ selectedSpanId: d.spanId });
           return d;
         });
       },
@@ -141,7 +152,8 @@ export class App {
       if (generation !== this.loadGeneration) return;
       const structure = await this.host.request({ type: 'getStructure' }, STRUCTURE_TIMEOUT_MS);
       if (generation !== this.loadGeneration) return;
-      if (structure.parentIndex.length !== summary.spanCount) throw new Error(`the structure has ${structure.parentIndex.length} spans but the summary says ${summary.spanCount}`);
+      if (structure.parentIndex.length !== summary.spanCount)
+        throw new Error(`the structure has ${structure.parentIndex.length} spans but the summary says ${summary.spanCount}`);
       const timeline = await this.host.request({ type: 'getTimelineIndex' }, STRUCTURE_TIMEOUT_MS).then(
         (t) => (t.cardOfSpan.length === summary.spanCount ? t : emptyTimeline(summary.spanCount)),
         (err: unknown) => {
@@ -172,8 +184,13 @@ export class App {
     this.state = restoreFor(this.state, { fileUri: summary.fileUri, traceIndex: summary.traceIndex, traceKey: traceKeyOf(summary.traceId, n), spanCount: n });
     this.host.writeState(this.state);
     renderSummaryHeader(this.header, summary, {
-      copySummary: () => this.host.request({ type: 'copySummary' }).then(() => true, () => false),
-      selectTrace: (traceIndex) => void this.host.request({ type: 'selectTrace', traceIndex }).catch((err: unknown) => this.setStatus(`Could not switch trace: ${String(err)}`)),
+      copySummary: () =>
+        this.host.request({ type: 'copySummary' }).then(
+          () => true,
+          () => false,
+        ),
+      selectTrace: (traceIndex) =>
+        void this.host.request({ type: 'selectTrace', traceIndex }).catch((err: unknown) => this.setStatus(`Could not switch trace: ${String(err)}`)),
     });
     if (n === 0) {
       this.setStatus('This trace has no spans.');
@@ -203,7 +220,8 @@ export class App {
       select: (index) => this.select(index, { reveal: true }),
       loadClaims: () => this.host.request({ type: 'getClaims' }),
       loadCost: () => this.host.request({ type: 'getCost' }),
-      dismissFinding: (key, dismissed) => (generation === this.loadGeneration ? this.host.request({ type: 'dismissFinding', key, dismissed }) : Promise.reject(new Error('the trace changed'))),
+      dismissFinding: (key, dismissed) =>
+        generation === this.loadGeneration ? this.host.request({ type: 'dismissFinding', key, dismissed }) : Promise.reject(new Error('the trace changed')),
       initialTab: this.state.sideTab,
       onTabChange: (sideTab) => this.persist({ sideTab }),
     });
@@ -236,7 +254,10 @@ export class App {
       },
     });
     tabs.panel.remove(); // the views themselves are the panels
-    tabs.setTabs(views.map((v) => ({ id: v.id, label: v.title })), first.id);
+    tabs.setTabs(
+      views.map((v) => ({ id: v.id, label: v.title })),
+      first.id,
+    );
     this.viewTabsHost.append(tabs.element);
   }
 

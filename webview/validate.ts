@@ -233,7 +233,12 @@ export function validateSpanDetail(v: unknown): SpanDetail | Invalid {
   const diags = everyItem(v.diagnostics, 'detail.diagnostics', (d) => (typeof d === 'string' ? undefined : 'must be a string'));
   if (typeof diags === 'string') return diags;
   const mapping = everyItem(v.mapping, 'detail.mapping', (m) =>
-    isRecord(m) && typeof m.field === 'string' && (m.from === undefined || typeof m.from === 'string') && (m.missing === undefined || typeof m.missing === 'string') ? undefined : 'needs field, optional from and missing strings',
+    isRecord(m) &&
+    typeof m.field === 'string' &&
+    (m.from === undefined || typeof m.from === 'string') &&
+    (m.missing === undefined || typeof m.missing === 'string')
+      ? undefined
+      : 'needs field, optional from and missing strings',
   );
   if (typeof mapping === 'string') return mapping;
   return v as unknown as SpanDetail;

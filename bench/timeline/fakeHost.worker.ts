@@ -29,9 +29,17 @@ function trace(): Promise<LoadedTrace | { readonly error: string }> {
       const t1 = performance.now();
       const set = importTrace(bytes);
       const t2 = performance.now();
-      const loaded = new LoadedTrace(`file:///bench/${fileName}`, fileName, set, (s, i) => deriveAgentView(s.traces[i]), (i, e) => log(`derive failed for trace ${i}: ${String(e)}`));
+      const loaded = new LoadedTrace(
+        `file:///bench/${fileName}`,
+        fileName,
+        set,
+        (s, i) => deriveAgentView(s.traces[i]),
+        (i, e) => log(`derive failed for trace ${i}: ${String(e)}`),
+      );
       loaded.view();
-      log(`fake host: fetched ${bytes.length} bytes in ${(t1 - t0).toFixed(0)} ms, imported ${set.traces[0]?.spans.length} spans in ${(t2 - t1).toFixed(0)} ms, agent view in ${(performance.now() - t2).toFixed(0)} ms`);
+      log(
+        `fake host: fetched ${bytes.length} bytes in ${(t1 - t0).toFixed(0)} ms, imported ${set.traces[0]?.spans.length} spans in ${(t2 - t1).toFixed(0)} ms, agent view in ${(performance.now() - t2).toFixed(0)} ms`,
+      );
       return loaded;
     } catch (e) {
       return { error: `bench host could not load ${traceUrl}: ${e instanceof Error ? e.message : String(e)}` };

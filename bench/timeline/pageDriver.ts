@@ -64,7 +64,10 @@ export function domBreakdown(p: Page): Promise<string> {
   return p.evaluate(() => {
     const regions = Array.from(document.querySelectorAll('.app > *, .view-host > *, [data-testid="waterfall"], [data-testid="timeline-cards"]'));
     return regions
-      .map((el) => ({ name: `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}`, n: el.querySelectorAll('*').length }))
+      .map((el) => ({
+        name: `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}`,
+        n: el.querySelectorAll('*').length,
+      }))
       .filter((r) => r.n > 50)
       .sort((a, b) => b.n - a.n)
       .map((r) => `${r.name} ${r.n}`)
@@ -134,7 +137,15 @@ export async function panZoom(p: Page, box: Box, steps: number, budgetMs = Infin
     __bench.stopRecording();
     return { to: performance.now(), frames: __bench.frames, inputs: __bench.inputs, paints: __bench.paints, longTasks: __bench.longTasks };
   });
-  return { frames: r.frames, inputs: r.inputs, paints: r.paints.filter((t) => t >= from), longTasks: countStartingIn(r.longTasks, from, r.to), from, to: r.to, steps: done };
+  return {
+    frames: r.frames,
+    inputs: r.inputs,
+    paints: r.paints.filter((t) => t >= from),
+    longTasks: countStartingIn(r.longTasks, from, r.to),
+    from,
+    to: r.to,
+    steps: done,
+  };
 }
 
 /**

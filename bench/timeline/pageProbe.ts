@@ -78,15 +78,20 @@ try {
 }
 
 for (const type of ['wheel', 'pointermove', 'pointerdown', 'pointerup'] as const) {
-  window.addEventListener(type, (ev) => {
-    if (probe.recording && (type !== 'pointermove' || (ev as PointerEvent).buttons !== 0)) probe.inputs.push(ev.timeStamp);
-  }, { capture: true, passive: true });
+  window.addEventListener(
+    type,
+    (ev) => {
+      if (probe.recording && (type !== 'pointermove' || (ev as PointerEvent).buttons !== 0)) probe.inputs.push(ev.timeStamp);
+    },
+    { capture: true, passive: true },
+  );
 }
 
 function checkFirstPaint(now: number): void {
   if (Number.isNaN(probe.cardsAt) && document.querySelector(CARD)) probe.cardsAt = now;
   if (Number.isNaN(probe.cardTextAt) && document.querySelector(CARD_WITH_TEXT)) probe.cardTextAt = now;
-  if (Number.isNaN(probe.firstPaintAt) && probe.paints.length > 0 && !Number.isNaN(probe.cardsAt)) probe.firstPaintAt = Math.max(probe.paints[0], probe.cardsAt);
+  if (Number.isNaN(probe.firstPaintAt) && probe.paints.length > 0 && !Number.isNaN(probe.cardsAt))
+    probe.firstPaintAt = Math.max(probe.paints[0], probe.cardsAt);
 }
 
 /** The waterfall's draw count (data-paints), 0 when absent or not a number. */

@@ -32,10 +32,25 @@ ${scripts.map((s) => `<script src="./${s}"></script>`).join('\n')}
 /** Bundles the pages into `site` (from the repository at `root`). */
 export async function buildSite(root: string, site: string): Promise<void> {
   mkdirSync(site, { recursive: true });
-  const js = { bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', minify: true, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } } as const;
+  const js = {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  } as const;
   await Promise.all([
     build({ ...js, entryPoints: [join(root, 'webview', 'main.ts')], outfile: join(site, 'main.js'), loader: { '.svg': 'dataurl' } }),
-    build({ entryPoints: [join(root, 'webview', 'styles', 'main.css')], outfile: join(site, 'main.css'), bundle: true, target: ['chrome120'], logLevel: 'warning', loader: { '.svg': 'dataurl', '.woff2': 'file', '.ttf': 'file' } }),
+    build({
+      entryPoints: [join(root, 'webview', 'styles', 'main.css')],
+      outfile: join(site, 'main.css'),
+      bundle: true,
+      target: ['chrome120'],
+      logLevel: 'warning',
+      loader: { '.svg': 'dataurl', '.woff2': 'file', '.ttf': 'file' },
+    }),
     build({ ...js, entryPoints: [join(root, 'bench', 'timeline', 'pageProbe.ts')], outfile: join(site, 'probe.js') }),
     build({ ...js, entryPoints: [join(root, 'bench', 'timeline', 'fakeHost.worker.ts')], outfile: join(site, 'fakeHost.worker.js') }),
     build({ ...js, entryPoints: [join(root, 'bench', 'timeline', 'svgBaseline.ts')], outfile: join(site, 'svgBaseline.js') }),
@@ -49,7 +64,11 @@ export async function buildSite(root: string, site: string): Promise<void> {
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
 
 /** Serves `site` plus `files` (path → contents, undefined while not ready) on 127.0.0.1, a free port. */
-export function serve(site: string, files: Record<string, () => { type: string; body: Buffer | string } | undefined>, onMissing: (path: string) => void): Promise<{ server: Server; url: string }> {
+export function serve(
+  site: string,
+  files: Record<string, () => { type: string; body: Buffer | string } | undefined>,
+  onMissing: (path: string) => void,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const send = (status: number, type: string, body: Buffer | string) => {

@@ -57,11 +57,23 @@ export interface Evaluation {
   honestFalseFindings: { name: string; finding: ScoredFinding }[];
 }
 
-export const KINDS: readonly FindingKind[] = ['claimed-not-executed', 'claimed-success-but-failed', 'argument-mismatch', 'requested-not-executed', 'unmentioned-action', 'silent-tool-failure'];
+export const KINDS: readonly FindingKind[] = [
+  'claimed-not-executed',
+  'claimed-success-but-failed',
+  'argument-mismatch',
+  'requested-not-executed',
+  'unmentioned-action',
+  'silent-tool-failure',
+];
 
 export function labelFiles(root: string): string[] {
   const dirs = [join(root, 'test/fixtures/claims/set'), join(root, 'test/fixtures/claims/corpus')];
-  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.labels.json')).sort().map((f) => join(d, f)));
+  return dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.labels.json'))
+      .sort()
+      .map((f) => join(d, f)),
+  );
 }
 
 export function evaluateClaims(root: string): Evaluation {
@@ -130,7 +142,8 @@ export const recall = (c: Counts): number => (c.tp + c.fn === 0 ? 1 : c.tp / (c.
 
 export function formatEvaluation(ev: Evaluation): string {
   const pct = (x: number) => x.toFixed(3);
-  const row = (name: string, c: Counts) => `${name.padEnd(28)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}   ${pct(precision(c))}   ${pct(recall(c))}`;
+  const row = (name: string, c: Counts) =>
+    `${name.padEnd(28)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}   ${pct(precision(c))}   ${pct(recall(c))}`;
   const honest = ev.cases.filter((c) => c.honest).length;
   const lines = [
     `claimed-vs-executed evaluation: ${ev.cases.length} labelled traces (${honest} honest, ${ev.cases.length - honest} with expected findings)`,

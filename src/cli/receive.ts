@@ -153,5 +153,6 @@ function describe(s: StoredTraceSummary): string {
 /** Trace text goes to a terminal: control characters (escape sequences) and bidi overrides are replaced. */
 function printable(text: string): string {
   const clipped = text.length > 120 ? text.slice(0, 120) + '…' : text;
+  // eslint-disable-next-line no-control-regex -- making control characters visible is the point
   return clipped.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }

@@ -23,7 +23,12 @@ export async function openRecentTrace(services: HostServices): Promise<void> {
     description: `${entry.formatLabel} · ${formatCount(entry.spanCount)} ${entry.spanCount === 1 ? 'span' : 'spans'}`,
     detail: `${entry.rootName ? entry.rootName + ' — ' : ''}${displayPath(entry.uri)}`,
   }));
-  const pick = await vscode.window.showQuickPick(items, { title: 'Open Recent Trace', placeHolder: 'Trace file', matchOnDescription: true, matchOnDetail: true });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: 'Open Recent Trace',
+    placeHolder: 'Trace file',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (pick) await openTracePanel(vscode.Uri.parse(pick.entry.uri), services);
 }
 

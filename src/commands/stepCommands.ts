@@ -32,5 +32,8 @@ export function stepTrace(openTraces: OpenTraces, action: StepAction): void {
 export function registerStepCommands(openTraces: OpenTraces): vscode.Disposable {
   const updateContext = () => void vscode.commands.executeCommand('setContext', HAS_OPEN_TRACE_CONTEXT, openTraces.loaded().length > 0);
   updateContext();
-  return vscode.Disposable.from(openTraces.onDidChange(updateContext), ...STEP_COMMANDS.map(({ id, action }) => vscode.commands.registerCommand(id, () => stepTrace(openTraces, action))));
+  return vscode.Disposable.from(
+    openTraces.onDidChange(updateContext),
+    ...STEP_COMMANDS.map(({ id, action }) => vscode.commands.registerCommand(id, () => stepTrace(openTraces, action))),
+  );
 }

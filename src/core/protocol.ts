@@ -315,7 +315,8 @@ export function parseRequest(msg: unknown): Request | string {
     case 'dismissFinding': {
       const bad = expect(['key', 'dismissed']);
       if (bad) return bad;
-      if (typeof msg.key !== 'string' || msg.key === '' || msg.key.length > MAX_FINDING_KEY_LENGTH) return `dismissFinding: key must be a non-empty string of at most ${MAX_FINDING_KEY_LENGTH} characters`;
+      if (typeof msg.key !== 'string' || msg.key === '' || msg.key.length > MAX_FINDING_KEY_LENGTH)
+        return `dismissFinding: key must be a non-empty string of at most ${MAX_FINDING_KEY_LENGTH} characters`;
       if (typeof msg.dismissed !== 'boolean') return 'dismissFinding: dismissed must be a boolean';
       return { type, requestId, key: msg.key, dismissed: msg.dismissed };
     }
@@ -379,7 +380,8 @@ export function parseHostMessage(msg: unknown): HostMessage | string {
   switch (msg.type) {
     case 'response':
       if (!isInt(msg.inReplyTo)) return 'response: inReplyTo must be an integer';
-      if ('error' in msg) return typeof msg.error === 'string' ? { type: 'response', inReplyTo: msg.inReplyTo, error: msg.error } : 'response: error must be a string';
+      if ('error' in msg)
+        return typeof msg.error === 'string' ? { type: 'response', inReplyTo: msg.inReplyTo, error: msg.error } : 'response: error must be a string';
       if (!('result' in msg)) return 'response: needs result or error';
       return { type: 'response', inReplyTo: msg.inReplyTo, result: msg.result };
     case 'traceChanged':

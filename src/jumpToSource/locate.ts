@@ -26,7 +26,13 @@ export interface Resolution {
 
 const SUBTREE_LIMIT = 50;
 const SYMBOL_TIMEOUT_MS = 3000;
-const SYMBOL_KINDS = new Set([vscode.SymbolKind.Function, vscode.SymbolKind.Method, vscode.SymbolKind.Variable, vscode.SymbolKind.Constant, vscode.SymbolKind.Class]);
+const SYMBOL_KINDS = new Set([
+  vscode.SymbolKind.Function,
+  vscode.SymbolKind.Method,
+  vscode.SymbolKind.Variable,
+  vscode.SymbolKind.Constant,
+  vscode.SymbolKind.Class,
+]);
 
 /** The first code location on span `index` or, failing that, on a span below it (the handler's own span). */
 export function codeLocationNear(trace: LoadedTrace, index: number): CodeLocation | undefined {
@@ -72,7 +78,12 @@ async function workspaceSymbols(names: readonly string[]): Promise<SourceCandida
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SYMBOL_TIMEOUT_MS));
   const results = await Promise.all(
     names.map((name) =>
-      Promise.race([Promise.resolve(vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', name)).catch(() => undefined), timeout]),
+      Promise.race([
+        Promise.resolve(vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', name)).catch(
+          () => undefined,
+        ),
+        timeout,
+      ]),
     ),
   );
   results.forEach((list, i) => {
@@ -104,9 +115,12 @@ export async function resolveHandler(trace: LoadedTrace, index: number, toolName
   const text = findHandlerCandidates(read.files, toolName);
   const fnDefs = extra.flatMap((fn) => read.files.flatMap((f) => functionDefinitions(f, fn, SCORES.followedHandler, `function ${fn} (code.function)`)));
   const fromText = rankCandidates([...text, ...fnDefs]);
-  const found = decisiveCandidate(fromText) && fromText[0].score >= SCORES.decoratedFunction ? fromText : rankCandidates([...fromText, ...(await symbolsPending)]);
+  const found =
+    decisiveCandidate(fromText) && fromText[0].score >= SCORES.decoratedFunction ? fromText : rankCandidates([...fromText, ...(await symbolsPending)]);
   if (found.length > 0) return { candidates: found, tried };
-  tried.push(`workspace symbols and a text search of ${read.found} source file${read.found === 1 ? '' : 's'} for ${[toolName, ...variants.filter((v) => v !== toolName)].join(', ')}`);
+  tried.push(
+    `workspace symbols and a text search of ${read.found} source file${read.found === 1 ? '' : 's'} for ${[toolName, ...variants.filter((v) => v !== toolName)].join(', ')}`,
+  );
 
   const setting = readToolHandlers()[toolName];
   if (setting === undefined) {
@@ -149,7 +163,12 @@ export async function resolvePrompt(trace: LoadedTrace, index: number, token?: v
     const read = await readWorkspaceFiles(PROMPT_GLOB, token);
     const found = findPromptCandidates(read.files, { needles, ...(ref?.name ? { name: ref.name } : {}) });
     if (found.length > 0) return { candidates: found, tried };
-    const what = [ref?.name ? `the prompt name "${ref.name}"${ref.version ? ` (version ${ref.version})` : ''}` : '', needles.length > 0 ? `the prompt text "${needles[0]}"` : ''].filter(Boolean).join(' and ');
+    const what = [
+      ref?.name ? `the prompt name "${ref.name}"${ref.version ? ` (version ${ref.version})` : ''}` : '',
+      needles.length > 0 ? `the prompt text "${needles[0]}"` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
     tried.push(`a text search of ${read.found} workspace file${read.found === 1 ? '' : 's'} for ${what}`);
   } else tried.push('prompt attributes: no prompt name, template or system prompt text on the span');
 

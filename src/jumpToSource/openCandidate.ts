@@ -15,7 +15,11 @@ function displayPath(c: SourceCandidate): string {
 export async function openCandidate(c: SourceCandidate): Promise<void> {
   const uri = vscode.Uri.parse(c.path);
   const pos = new vscode.Position(c.line, c.column);
-  const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false, selection: new vscode.Range(pos, pos) });
+  const editor = await vscode.window.showTextDocument(uri, {
+    viewColumn: vscode.ViewColumn.Beside,
+    preserveFocus: false,
+    selection: new vscode.Range(pos, pos),
+  });
   editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
@@ -43,7 +47,12 @@ export async function showResolution(res: Resolution, subject: string): Promise<
     const items = await Promise.all(
       shown.map(async (c) => ({ label: `$(symbol-function) ${displayPath(c)}`, description: c.reason, detail: await lineText(c), candidate: c })),
     );
-    const pick = await vscode.window.showQuickPick(items, { title: `Go to ${subject}`, placeHolder: `${ranked.length} places may be ${subject}; pick one`, matchOnDescription: true, matchOnDetail: true });
+    const pick = await vscode.window.showQuickPick(items, {
+      title: `Go to ${subject}`,
+      placeHolder: `${ranked.length} places may be ${subject}; pick one`,
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     if (!pick) return { outcome: 'cancelled', message: 'No place was picked.' };
     chosen = pick.candidate;
   }

@@ -31,7 +31,8 @@ export function createSourceService(log: vscode.LogOutputChannel): SourceService
       return out;
     },
     async goToPrompt(trace: LoadedTrace, spanIndex: number): Promise<SourceJumpResult> {
-      if (trace.view().spans[spanIndex]?.category !== 'llm') return { outcome: 'not-found', message: 'This span is not an LLM call: there is no prompt to go to.' };
+      if (trace.view().spans[spanIndex]?.category !== 'llm')
+        return { outcome: 'not-found', message: 'This span is not an LLM call: there is no prompt to go to.' };
       const out = await showResolution(await resolvePrompt(trace, spanIndex), 'the prompt of this LLM call');
       if (out.outcome === 'not-found') log.info(out.message);
       return out;
@@ -63,12 +64,18 @@ async function pickSpan(kind: 'handler' | 'prompt', trace: LoadedTrace): Promise
   const items =
     kind === 'handler'
       ? toolCallStats(trace.trace, view).map((s) => ({ label: s.name, description: `called ${s.spans.length}×`, index: s.spans[0] }))
-      : view.llmCalls.map((c, k) => ({ label: `LLM call ${k + 1}`, description: [trace.trace.spans[c.spanIndex]?.name, c.model].filter(Boolean).join(' · '), index: c.spanIndex }));
+      : view.llmCalls.map((c, k) => ({
+          label: `LLM call ${k + 1}`,
+          description: [trace.trace.spans[c.spanIndex]?.name, c.model].filter(Boolean).join(' · '),
+          index: c.spanIndex,
+        }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(kind === 'handler' ? 'The active trace has no tool calls.' : 'The active trace has no LLM calls.');
     return undefined;
   }
   if (items.length === 1) return items[0].index;
-  const pick = await vscode.window.showQuickPick(items, { title: kind === 'handler' ? 'Go to the handler of which tool?' : 'Go to the prompt of which LLM call?' });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: kind === 'handler' ? 'Go to the handler of which tool?' : 'Go to the prompt of which LLM call?',
+  });
   return pick?.index;
 }

@@ -158,7 +158,12 @@ export class ToolLensProvider implements vscode.CodeLensProvider, vscode.Disposa
         const span = t?.trace.spans[c.index];
         const ms = span ? Number(span.endNs - span.startNs) / 1e6 : 0;
         const failed = span?.status.code === StatusCode.Error;
-        return { label: `${failed ? '$(error) ' : ''}${arg} #${k + 1}`, description: `${ms.toFixed(ms < 10 ? 1 : 0)} ms${failed ? ' · error' : ''}`, detail: t?.fileName, call: c };
+        return {
+          label: `${failed ? '$(error) ' : ''}${arg} #${k + 1}`,
+          description: `${ms.toFixed(ms < 10 ? 1 : 0)} ms${failed ? ' · error' : ''}`,
+          detail: t?.fileName,
+          call: c,
+        };
       });
       call = (await vscode.window.showQuickPick(items, { title: `Calls of tool "${arg}"`, placeHolder: 'Show which call in its trace?' }))?.call;
     }

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { loadTrace, type LoadOutcome } from '../session/traceLoader';
 import { TraceWebview, type WebviewDeps } from './traceWebview';
 

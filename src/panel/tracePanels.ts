@@ -62,7 +62,10 @@ export class TracePanelSerializer implements vscode.WebviewPanelSerializer {
       load = loadTrace(uri, { log: this.deps.log, traceIndex });
     } else {
       this.deps.log.warn(`could not restore the trace panel "${panel.title}": ${why}`);
-      load = Promise.resolve({ kind: 'failed', message: `This trace panel could not be restored (${why}). Open the file again with "Agent Trace: Open Trace File…".` });
+      load = Promise.resolve({
+        kind: 'failed',
+        message: `This trace panel could not be restored (${why}). Open the file again with "Agent Trace: Open Trace File…".`,
+      });
       uri = vscode.Uri.parse('untitled:' + encodeURIComponent(panel.title));
     }
     new TraceWebview(panel, uri, 'panel', load, this.deps);
@@ -82,7 +85,9 @@ async function rememberPanelFile(state: vscode.Memento, uri: vscode.Uri, title: 
 function readPanelFiles(state: vscode.Memento): PanelFile[] {
   const raw = state.get<unknown>(PANEL_FILES_KEY);
   if (!Array.isArray(raw)) return [];
-  return raw.filter((f): f is PanelFile => typeof f === 'object' && f !== null && typeof (f as PanelFile).uri === 'string' && typeof (f as PanelFile).title === 'string');
+  return raw.filter(
+    (f): f is PanelFile => typeof f === 'object' && f !== null && typeof (f as PanelFile).uri === 'string' && typeof (f as PanelFile).title === 'string',
+  );
 }
 
 function panelFileByTitle(state: vscode.Memento, title: string): vscode.Uri | undefined {

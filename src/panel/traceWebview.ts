@@ -64,7 +64,10 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
       webview.onDidReceiveMessage((raw: unknown) => {
         void handleWebviewMessage(raw, {
           // `this.trace`, not `o.trace`: a live trace is replaced when its file grows (replaceTrace).
-          trace: () => this.outcome.then((o) => (o.kind === 'loaded' ? (this.trace ?? o.trace) : { error: o.kind === 'failed' ? o.message : `Opening ${baseName(this.uri.path)} was cancelled.` })),
+          trace: () =>
+            this.outcome.then((o) =>
+              o.kind === 'loaded' ? (this.trace ?? o.trace) : { error: o.kind === 'failed' ? o.message : `Opening ${baseName(this.uri.path)} was cancelled.` },
+            ),
           post: (msg: HostMessage) => {
             void webview.postMessage(msg);
             if (msg.type === 'traceChanged') deps.openTraces.touch();

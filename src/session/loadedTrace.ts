@@ -1,5 +1,15 @@
 import type { TraceSet } from '../core/model/trace';
-import type { CostView, CriticalPathView, PlanGraphView, RowText, SpanDetail, SpanFilter, SpanSearchResult, TraceStructure, TraceSummary } from '../core/protocol';
+import type {
+  CostView,
+  CriticalPathView,
+  PlanGraphView,
+  RowText,
+  SpanDetail,
+  SpanFilter,
+  SpanSearchResult,
+  TraceStructure,
+  TraceSummary,
+} from '../core/protocol';
 import type { AgentView, PriceOverrides } from '../core/semantics/types';
 import { buildCostView } from '../core/view/costView';
 import { buildPlanGraphView } from '../core/view/planGraphView';

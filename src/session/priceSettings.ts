@@ -35,7 +35,8 @@ const isPrice = (v: unknown): v is number => typeof v === 'number' && Number.isF
  */
 export function parsePriceOverrides(raw: unknown): ParsedPrices {
   if (raw === undefined || raw === null) return { prices: undefined, warnings: [] };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { prices: undefined, warnings: [`${PRICES_SETTING} must be an object of model name → { input, output, cachedInput? }; ignored`] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return { prices: undefined, warnings: [`${PRICES_SETTING} must be an object of model name → { input, output, cachedInput? }; ignored`] };
   const warnings: string[] = [];
   const out: Record<string, ModelPrice> = {};
   let count = 0;

@@ -6,7 +6,12 @@ import { LoadedTrace, type DeriveView } from './loadedTrace';
  * same trace as `previous`: matched by trace id, else the same index. Pure: no vscode.
  * Returns undefined when the file no longer holds any trace (the caller keeps the old one).
  */
-export function reloadTrace(bytes: Uint8Array, previous: LoadedTrace, derive: DeriveView, onDeriveError?: (traceIndex: number, e: unknown) => void): LoadedTrace | undefined {
+export function reloadTrace(
+  bytes: Uint8Array,
+  previous: LoadedTrace,
+  derive: DeriveView,
+  onDeriveError?: (traceIndex: number, e: unknown) => void,
+): LoadedTrace | undefined {
   const set = importTrace(bytes, { fileName: previous.fileName });
   if (set.traces.length === 0) return undefined;
   const next = new LoadedTrace(previous.fileUri, previous.fileName, set, derive, onDeriveError);

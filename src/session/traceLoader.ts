@@ -9,9 +9,7 @@ import { currentPriceOverrides, deriveWithPrices } from './priceSettings';
 export const LARGE_FILE_BYTES = 5 * 1024 * 1024;
 
 export type LoadOutcome =
-  | { readonly kind: 'loaded'; readonly trace: LoadedTrace }
-  | { readonly kind: 'failed'; readonly message: string }
-  | { readonly kind: 'cancelled' };
+  { readonly kind: 'loaded'; readonly trace: LoadedTrace } | { readonly kind: 'failed'; readonly message: string } | { readonly kind: 'cancelled' };
 
 export interface LoadOptions {
   readonly log: vscode.LogOutputChannel;
@@ -55,7 +53,9 @@ export async function loadTrace(uri: vscode.Uri, opts: LoadOptions): Promise<Loa
         progress.report({ message: 'deriving the agent view' });
         const prices = currentPriceOverrides(vscode.workspace, opts.log);
         const onDeriveError = (i: number, e: unknown) => {
-          opts.log.error(`${fileName}: the agent view of trace ${i} could not be derived; showing plain spans. ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          opts.log.error(
+            `${fileName}: the agent view of trace ${i} could not be derived; showing plain spans. ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+          );
         };
         const trace = new LoadedTrace(uri.toString(), fileName, set, deriveWithPrices(prices), onDeriveError, prices);
         const wanted = opts.traceIndex ?? -1;
@@ -64,7 +64,9 @@ export async function loadTrace(uri: vscode.Uri, opts: LoadOptions): Promise<Loa
         }
         trace.view();
         if (await cancelled(token)) return { kind: 'cancelled' } as const;
-        opts.log.info(`${fileName}: ${set.formatLabel}, ${set.traces.length} trace(s), ${set.inputSpanCount} span record(s), ${size} bytes, loaded in ${Date.now() - started} ms`);
+        opts.log.info(
+          `${fileName}: ${set.formatLabel}, ${set.traces.length} trace(s), ${set.inputSpanCount} span record(s), ${size} bytes, loaded in ${Date.now() - started} ms`,
+        );
         return { kind: 'loaded', trace } as const;
       } catch (e) {
         return fail(fileName, e, opts.log);

@@ -75,7 +75,10 @@ async function answer(req: Request, t: LoadedTrace, ctx: RequestContext): Promis
     case 'getSpanDetail':
       return t.spanDetail(req.index) ?? new RequestError(`no span ${req.index} (the trace has ${t.trace.spans.length})`);
     case 'getAttributeValue':
-      return t.attributeValue(req.index, req.key, req.scope) ?? new RequestError(`span ${req.index} has no ${req.scope} attribute ${JSON.stringify(req.key.slice(0, 200))}`);
+      return (
+        t.attributeValue(req.index, req.key, req.scope) ??
+        new RequestError(`span ${req.index} has no ${req.scope} attribute ${JSON.stringify(req.key.slice(0, 200))}`)
+      );
     case 'copySummary':
       await ctx.copyText(t.summaryText());
       return null;

@@ -100,7 +100,18 @@ export class TraceTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   private openEntries(): RecentTrace[] {
     return this.openTraces.loaded().map((o) => {
       const s = o.trace!.summary();
-      return { uri: o.uri.toString(), fileName: s.fileName, formatLabel: s.formatLabel, rootName: s.rootName, status: s.status, spanCount: s.spanCount, durationMs: s.durationMs, tokens: s.tokens, costUsd: s.costUsd, openedAt: 0 };
+      return {
+        uri: o.uri.toString(),
+        fileName: s.fileName,
+        formatLabel: s.formatLabel,
+        rootName: s.rootName,
+        status: s.status,
+        spanCount: s.spanCount,
+        durationMs: s.durationMs,
+        tokens: s.tokens,
+        costUsd: s.costUsd,
+        openedAt: 0,
+      };
     });
   }
 

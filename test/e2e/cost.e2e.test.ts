@@ -84,7 +84,10 @@ describe('Cost tab on the demo workspace', { timeout: 300_000 }, () => {
     await screenshot(page, 'cost-dark');
 
     // Change agentTrace.prices (workspace settings) while the trace is open: the panel re-prices.
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'agentTrace.prices': { 'gpt-4o-mini': { input: 1, output: 2, cachedInput: 0.5 } } }, null, 2));
+    writeFileSync(
+      join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'agentTrace.prices': { 'gpt-4o-mini': { input: 1, output: 2, cachedInput: 0.5 } } }, null, 2),
+    );
     await web.locator('.side-tabs [role="tab"]', { hasText: 'Cost' }).click({ timeout: 30_000 });
     await expect.poll(() => total(web).textContent(), { timeout: 30_000 }).toBe('$0.00157');
     const after = await web.locator('[data-testid="cost-panel"] [data-testid="cost-prices"] tbody tr').first().textContent();

@@ -24,7 +24,12 @@ describe('demo workspace', { timeout: 240_000 }, () => {
   async function openDemo(name: string, opts: { trust?: boolean; theme?: string }): Promise<{ page: Page; workspace: string }> {
     const workspace = join(session.tmp, name);
     cpSync(join(REPO_ROOT, 'demo', 'workspace'), workspace, { recursive: true });
-    const server = await startCodeServer({ vsixPath: inject('vsixPath'), workspaceDir: workspace, trust: opts.trust ?? true, settings: opts.theme ? { 'workbench.colorTheme': opts.theme } : {} });
+    const server = await startCodeServer({
+      vsixPath: inject('vsixPath'),
+      workspaceDir: workspace,
+      trust: opts.trust ?? true,
+      settings: opts.theme ? { 'workbench.colorTheme': opts.theme } : {},
+    });
     session.track(server);
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openWorkbench(page, server.url, workspace);

@@ -29,7 +29,11 @@ describe('Go to Handler on the demo workspace', { timeout: 300_000 }, () => {
     workspace = join(tmp, 'demo');
     cpSync(join(REPO_ROOT, 'demo', 'workspace'), workspace, { recursive: true });
     browser = await launchBrowser();
-    server = await startCodeServer({ vsixPath: inject('vsixPath'), workspaceDir: workspace, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.codeLens': true } });
+    server = await startCodeServer({
+      vsixPath: inject('vsixPath'),
+      workspaceDir: workspace,
+      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.codeLens': true },
+    });
     page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
     await openWorkbench(page, server.url, workspace);
   });
@@ -40,7 +44,8 @@ describe('Go to Handler on the demo workspace', { timeout: 300_000 }, () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  const toolRow = (web: FrameLocator, name: string) => web.locator('[data-testid="span-row"]', { hasText: name, has: web.locator('.cat-chip.cat-tool') }).first();
+  const toolRow = (web: FrameLocator, name: string) =>
+    web.locator('[data-testid="span-row"]', { hasText: name, has: web.locator('.cat-chip.cat-tool') }).first();
 
   it('opens src/tools.ts beside the trace at the handler, and the lens there reveals the call', async () => {
     const web = await webviewFrame(page, { timeoutMs: 60_000 });
@@ -65,7 +70,9 @@ describe('Go to Handler on the demo workspace', { timeout: 300_000 }, () => {
     // Beside the trace: two editor groups, the trace in one, tools.ts in the other.
     expect(await page.locator('.editor-group-container').count()).toBe(2);
     const selection = page.locator('[id="status.editor.selection"]');
-    await expect.poll(async () => (await selection.innerText().catch(() => '')).trim(), { timeout: 15_000 }).toMatch(new RegExp(`^Ln ${HANDLER_LINE}, Col 1\\b`));
+    await expect
+      .poll(async () => (await selection.innerText().catch(() => '')).trim(), { timeout: 15_000 })
+      .toMatch(new RegExp(`^Ln ${HANDLER_LINE}, Col 1\\b`));
     console.log(`[handler e2e] Go to Handler → editor at line ${HANDLER_LINE}: ${Date.now() - t0} ms`);
     await screenshot(page, 'handler-opened');
 
@@ -103,7 +110,10 @@ describe('Go to Handler on the demo workspace', { timeout: 300_000 }, () => {
     await web.locator('[data-testid="span-row"]', { hasText: 'ai.generateText.doGenerate' }).first().click();
     await web.locator('[data-testid="go-to-prompt"]').click({ timeout: 15_000 });
     await page.locator('.tabs-container .tab.active', { hasText: 'agent.ts' }).waitFor({ timeout: 30_000 });
-    const promptLine = readFileSync(join(REPO_ROOT, 'demo', 'workspace', 'src', 'agent.ts'), 'utf8').split('\n').findIndex((l) => l.includes('You are a travel assistant')) + 1;
+    const promptLine =
+      readFileSync(join(REPO_ROOT, 'demo', 'workspace', 'src', 'agent.ts'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('You are a travel assistant')) + 1;
     const selection = page.locator('[id="status.editor.selection"]');
     await expect.poll(async () => (await selection.innerText().catch(() => '')).trim(), { timeout: 15_000 }).toMatch(new RegExp(`^Ln ${promptLine},`));
     await screenshot(page, 'handler-prompt');
@@ -123,18 +133,24 @@ describe('Go to Handler on the demo workspace', { timeout: 300_000 }, () => {
     await screenshot(page, 'handler-context-menu');
     await item.click();
     await page.locator('.tabs-container .tab.active', { hasText: 'tools.ts' }).waitFor({ timeout: 30_000 });
-    await expect.poll(async () => (await selection.innerText().catch(() => '')).trim(), { timeout: 15_000 }).toMatch(new RegExp(`^Ln ${lineOf('export async function bookHotel')}, Col 1\\b`));
+    await expect
+      .poll(async () => (await selection.innerText().catch(() => '')).trim(), { timeout: 15_000 })
+      .toMatch(new RegExp(`^Ln ${lineOf('export async function bookHotel')}, Col 1\\b`));
 
     // Key g on the focused search_flights row.
     await toolRow(web, 'search_flights').click();
     await page.keyboard.press('g');
-    await expect.poll(async () => (await selection.innerText().catch(() => '')).trim(), { timeout: 15_000 }).toMatch(new RegExp(`^Ln ${lineOf('export async function searchFlights')}, Col 1\\b`));
+    await expect
+      .poll(async () => (await selection.innerText().catch(() => '')).trim(), { timeout: 15_000 })
+      .toMatch(new RegExp(`^Ln ${lineOf('export async function searchFlights')}, Col 1\\b`));
     await screenshot(page, 'handler-key-g');
   });
 
   it('says what it tried when the code no longer has the handler', async () => {
     // Rename the search_flights tool and its handler on disk: no spelling of the name is left.
-    const renamed = TOOLS_TS.join('\n').replace(/searchFlights/g, 'lookUpFares').replace(/search_flights/g, 'fare_lookup');
+    const renamed = TOOLS_TS.join('\n')
+      .replace(/searchFlights/g, 'lookUpFares')
+      .replace(/search_flights/g, 'fare_lookup');
     writeFileSync(join(workspace, 'src', 'tools.ts'), renamed);
     // The open editor reloads the file; its lens for search_flights goes away.
     await expect.poll(async () => (await page.locator('.view-line', { hasText: 'lookUpFares' }).count()) > 0, { timeout: 20_000 }).toBe(true);
@@ -142,7 +158,9 @@ describe('Go to Handler on the demo workspace', { timeout: 300_000 }, () => {
     await toolRow(web, 'search_flights').click();
     await web.locator('[data-testid="go-to-handler"]').click({ timeout: 15_000 });
     const note = web.locator('[data-testid="source-jump-message"]');
-    await expect.poll(async () => (await note.innerText().catch(() => '')).trim(), { timeout: 20_000 }).toMatch(/^Could not find the handler of tool "search_flights"\. Tried: /);
+    await expect
+      .poll(async () => (await note.innerText().catch(() => '')).trim(), { timeout: 20_000 })
+      .toMatch(/^Could not find the handler of tool "search_flights"\. Tried: /);
     const text = await note.innerText();
     expect(text).toContain('code.* attributes: none');
     expect(text).toContain('search_flights, searchFlights');

@@ -55,8 +55,10 @@ export function ensureCodeServer(): string {
  */
 export function packageVsix(extDir: string, outFile = join(extDir, 'extension.vsix')): string {
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository',
-    '--skip-license', '--out', outFile], { cwd: extDir, stdio: 'pipe' });
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', outFile], {
+    cwd: extDir,
+    stdio: 'pipe',
+  });
   return outFile;
 }
 
@@ -74,13 +76,13 @@ export interface StartOptions {
 }
 
 export interface CodeServer {
-  url: string;             // http://127.0.0.1:PORT (no trailing slash)
+  url: string; // http://127.0.0.1:PORT (no trailing slash)
   port: number;
-  userDataDir: string;     // fresh, under a temp dir; removed by stop() unless E2E_KEEP=1
+  userDataDir: string; // fresh, under a temp dir; removed by stop() unless E2E_KEEP=1
   extensionsDir: string;
-  bootMs: number;          // spawn -> GET / answered
-  logs(): string;          // code-server stdout+stderr so far (tail)
-  stop(): Promise<void>;   // kills the whole process tree (idempotent)
+  bootMs: number; // spawn -> GET / answered
+  logs(): string; // code-server stdout+stderr so far (tail)
+  stop(): Promise<void>; // kills the whole process tree (idempotent)
 }
 
 async function freePort(): Promise<number> {
@@ -103,7 +105,11 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  */
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
-  try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 /** Starts code-server on a free port with a fresh user-data-dir and extensions-dir. */
@@ -129,25 +135,36 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   if (opts.vsixPath) {
-    const out = execFileSync(process.execPath, [entry, ...common, '--install-extension', resolve(opts.vsixPath)],
-      { encoding: 'utf8', stdio: 'pipe' });
+    const out = execFileSync(process.execPath, [entry, ...common, '--install-extension', resolve(opts.vsixPath)], { encoding: 'utf8', stdio: 'pipe' });
     if (readdirSync(extensionsDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json').length === 0) {
       throw new Error(`VSIX ${opts.vsixPath} did not install:\n${out}`);
     }
   }
 
   const port = await freePort();
-  const args = [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-    ...(trust ? ['--disable-workspace-trust'] : []), resolve(opts.workspaceDir)];
+  const args = [
+    entry,
+    ...common,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    ...(trust ? ['--disable-workspace-trust'] : []),
+    resolve(opts.workspaceDir),
+  ];
   const t0 = Date.now();
   // detached: own process group, so stop() can kill the extension host too.
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  const onData = (b: Buffer) => { log = (log + b.toString()).slice(-64_000); };
+  const onData = (b: Buffer) => {
+    log = (log + b.toString()).slice(-64_000);
+  };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  const onExit = () => killGroup(child, 'SIGKILL');   // never leak a server if the runner dies
+  const onExit = () => killGroup(child, 'SIGKILL'); // never leak a server if the runner dies
   process.once('exit', onExit);
 
   let stopped = false;
@@ -164,12 +181,20 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = t0 + (opts.bootTimeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null) { await stop(); throw new Error(`code-server exited (${child.exitCode}):\n${log}`); }
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`code-server exited (${child.exitCode}):\n${log}`);
+    }
     try {
       const res = await fetch(url + '/', { redirect: 'manual' });
       if (res.status < 500) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { await stop(); throw new Error(`code-server did not answer on ${url}:\n${log}`); }
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`code-server did not answer on ${url}:\n${log}`);
+    }
     await sleep(100);
   }
   return { url, port, userDataDir, extensionsDir, bootMs: Date.now() - t0, logs: () => log, stop };
@@ -180,8 +205,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: !process.env.E2E_HEADED,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
 
@@ -212,10 +236,19 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.keyboard.press('Control+Shift+P');
-    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
     if (opened) {
       await input.fill('>' + title);
-      if (await match.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) break;
+      if (
+        await match.waitFor({ state: 'visible', timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
     }
     if (Date.now() > deadline) {
       const listed = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
@@ -247,22 +280,25 @@ export interface WebviewQuery {
 export async function webviewFrame(page: Page, q: WebviewQuery = {}): Promise<FrameLocator> {
   const deadline = Date.now() + (q.timeoutMs ?? 20_000);
   const outers = page.locator('iframe.webview');
-  let seen: string[] = [];
+  let seen: string[];
   for (;;) {
     const found: { name: string; title: string; visible: boolean }[] = [];
     for (const outer of await outers.all()) {
       const name = await outer.getAttribute('name').catch(() => null);
       if (!name) continue;
       const inner = outer.contentFrame().locator('iframe#active-frame');
-      if (!(await inner.count().catch(() => 0))) continue;   // still loading (pending-frame)
+      if (!(await inner.count().catch(() => 0))) continue; // still loading (pending-frame)
       const title = (await inner.getAttribute('title').catch(() => null)) ?? '';
       found.push({ name, title, visible: await outer.isVisible().catch(() => false) });
     }
     seen = found.map((f) => `${JSON.stringify(f.title)}${f.visible ? '' : ' (hidden)'}`);
     const t = q.title;
-    const pick = t !== undefined
-      ? found.filter((f) => (typeof t === 'string' ? f.title === t : t.test(f.title)))
-      : found.length === 1 ? found : found.filter((f) => f.visible);
+    const pick =
+      t !== undefined
+        ? found.filter((f) => (typeof t === 'string' ? f.title === t : t.test(f.title)))
+        : found.length === 1
+          ? found
+          : found.filter((f) => f.visible);
     if (pick.length === 1) {
       return page.frameLocator(`iframe.webview[name="${pick[0].name}"]`).frameLocator('iframe#active-frame');
     }

@@ -116,7 +116,8 @@ describe('live traces from the local receiver', { timeout: 240_000 }, () => {
   }, 60_000);
 
   afterEach(async (ctx) => {
-    if (page && (ctx.task.result?.state === 'fail' || ctx.task.result?.errors?.length)) await screenshot(page, `failed-receiver-${ctx.task.name.slice(0, 40)}`).catch(() => {});
+    if (page && (ctx.task.result?.state === 'fail' || ctx.task.result?.errors?.length))
+      await screenshot(page, `failed-receiver-${ctx.task.name.slice(0, 40)}`).catch(() => {});
   });
 
   afterAll(async () => {
@@ -158,9 +159,21 @@ describe('live traces from the local receiver', { timeout: 240_000 }, () => {
     });
     const tracer = provider.getTracer('ai');
     const tools = {
-      get_weather: tool({ description: 'Current weather for a city', inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => ({ city, celsius: 21, sky: 'sunny' }) }),
-      to_fahrenheit: tool({ description: 'Celsius to Fahrenheit', inputSchema: z.object({ celsius: z.number() }), execute: async ({ celsius }) => ({ fahrenheit: (celsius * 9) / 5 + 32 }) }),
-      get_forecast: tool({ description: 'Tomorrow in a city', inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => ({ city, tomorrow: 'cloudy' }) }),
+      get_weather: tool({
+        description: 'Current weather for a city',
+        inputSchema: z.object({ city: z.string() }),
+        execute: async ({ city }) => ({ city, celsius: 21, sky: 'sunny' }),
+      }),
+      to_fahrenheit: tool({
+        description: 'Celsius to Fahrenheit',
+        inputSchema: z.object({ celsius: z.number() }),
+        execute: async ({ celsius }) => ({ fahrenheit: (celsius * 9) / 5 + 32 }),
+      }),
+      get_forecast: tool({
+        description: 'Tomorrow in a city',
+        inputSchema: z.object({ city: z.string() }),
+        execute: async ({ city }) => ({ city, tomorrow: 'cloudy' }),
+      }),
     };
     const run = (model: LanguageModel, prompt: string, functionId: string) =>
       generateText({ model, prompt, tools, stopWhen: stepCountIs(5), experimental_telemetry: { isEnabled: true, tracer, functionId } });
@@ -180,7 +193,14 @@ describe('live traces from the local receiver', { timeout: 240_000 }, () => {
       return result;
     });
     expect(first.text).toBe('It is 21 °C (69.8 °F) and sunny in Lisbon.');
-    expect(ended.ended.map((s) => s.name).sort()).toEqual(['ai.generateText', 'ai.generateText.doGenerate', 'ai.generateText.doGenerate', 'ai.generateText.doGenerate', 'ai.toolCall', 'ai.toolCall']);
+    expect(ended.ended.map((s) => s.name).sort()).toEqual([
+      'ai.generateText',
+      'ai.generateText.doGenerate',
+      'ai.generateText.doGenerate',
+      'ai.generateText.doGenerate',
+      'ai.toolCall',
+      'ai.toolCall',
+    ]);
     const traceId = ended.ended[0].ctx.traceId;
 
     // --- the side bar lists it; a click opens it ---
@@ -205,7 +225,9 @@ describe('live traces from the local receiver', { timeout: 240_000 }, () => {
 
     // The first LLM call holds the user's prompt.
     await rows.filter({ hasText: 'ai.generateText.doGenerate' }).first().click();
-    await testId(frame, 'detail-panel').getByRole('tab', { name: /^Messages/ }).click({ timeout: 10_000 });
+    await testId(frame, 'detail-panel')
+      .getByRole('tab', { name: /^Messages/ })
+      .click({ timeout: 10_000 });
     await expect.poll(() => testId(frame, 'chat-message').filter({ hasText: PROMPT }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
     // Select the second tool call (row 4: root, doGenerate, get_weather, doGenerate, to_fahrenheit).

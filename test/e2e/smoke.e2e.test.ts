@@ -9,10 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser, openWorkbench, packageVsix, runCommand, screenshot, startCodeServer,
-  webviewFrame, type CodeServer,
-} from './harness';
+import { launchBrowser, openWorkbench, packageVsix, runCommand, screenshot, startCodeServer, webviewFrame, type CodeServer } from './harness';
 
 const EXTENSION_JS = `
 const vscode = require('vscode');
@@ -29,12 +26,24 @@ exports.deactivate = () => {};
 
 function buildSmokeExtension(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'e2e-smoke', displayName: 'E2E Smoke', publisher: 'atd-e2e', version: '0.0.1',
-    description: 'Throwaway extension that guards the e2e harness',
-    engines: { vscode: '^1.99.0' }, main: './extension.js', activationEvents: [],
-    contributes: { commands: [{ command: 'smoke.hello', title: 'Hello', category: 'Smoke' }] },
-  }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'e2e-smoke',
+        displayName: 'E2E Smoke',
+        publisher: 'atd-e2e',
+        version: '0.0.1',
+        description: 'Throwaway extension that guards the e2e harness',
+        engines: { vscode: '^1.99.0' },
+        main: './extension.js',
+        activationEvents: [],
+        contributes: { commands: [{ command: 'smoke.hello', title: 'Hello', category: 'Smoke' }] },
+      },
+      null,
+      2,
+    ),
+  );
   writeFileSync(join(dir, 'extension.js'), EXTENSION_JS);
   writeFileSync(join(dir, 'README.md'), '# e2e smoke\n');
   return packageVsix(dir);
@@ -52,8 +61,7 @@ describe('e2e harness smoke', { timeout: 180_000 }, () => {
     const workspaceDir = join(tmp, 'workspace');
     mkdirSync(workspaceDir);
     writeFileSync(join(workspaceDir, 'hello.txt'), 'hi\n');
-    server = await startCodeServer({ vsixPath: vsix, workspaceDir,
-      settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    server = await startCodeServer({ vsixPath: vsix, workspaceDir, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
     console.log(`code-server boot: ${server.bootMs} ms`);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -72,8 +80,7 @@ describe('e2e harness smoke', { timeout: 180_000 }, () => {
     const t0 = Date.now();
     await runCommand(page, 'Smoke: Hello');
     const web = await webviewFrame(page, { title: 'Smoke Hello' });
-    await expect.poll(() => web.locator('#msg').textContent(), { timeout: 15_000 })
-      .toBe('hello-from-webview');
+    await expect.poll(() => web.locator('#msg').textContent(), { timeout: 15_000 }).toBe('hello-from-webview');
     console.log(`command -> webview text: ${Date.now() - t0} ms`);
     // Untitled lookup works too while it is the only webview.
     expect(await (await webviewFrame(page)).locator('#msg').textContent()).toBe('hello-from-webview');

@@ -85,7 +85,12 @@ describe('chain-of-thought timeline and stepping', { timeout: 300_000 }, () => {
     await expect.poll(() => detailName(web).textContent(), { timeout: 10_000 }).toBe(LLM_NAME);
     // The editor kept the keyboard: typing goes on into the file.
     await page.keyboard.type('after');
-    const editorText = () => page.locator('.editor-group-container .monaco-editor .view-lines').last().textContent().then((t) => (t ?? '').replace(/\u00a0/g, ' '));
+    const editorText = () =>
+      page
+        .locator('.editor-group-container .monaco-editor .view-lines')
+        .last()
+        .textContent()
+        .then((t) => (t ?? '').replace(/\u00a0/g, ' '));
     await expect.poll(editorText).toContain('before after');
     // The keybinding works from the editor too: Ctrl+Alt+[ is Previous Iteration.
     await page.keyboard.press('Control+Alt+BracketLeft');

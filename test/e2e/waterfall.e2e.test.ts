@@ -36,7 +36,7 @@ async function waitForPaint(wf: Locator, timeoutMs: number): Promise<void> {
 describe('waterfall', { timeout: 300_000 }, () => {
   const session = useE2eSession('waterfall');
 
-  async function open(name: string, workspace: string, theme: string): Promise<{ page: Page; web: FrameLocator }> {
+  async function open(_name: string, workspace: string, theme: string): Promise<{ page: Page; web: FrameLocator }> {
     const server = await startCodeServer({ vsixPath: inject('vsixPath'), workspaceDir: workspace, settings: { 'workbench.colorTheme': theme } });
     session.track(server);
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -111,83 +111,88 @@ describe('waterfall', { timeout: 300_000 }, () => {
     // the data-paints change after the draw (a MutationObserver microtask right after the draw
     // callback); scroll events fire one frame later, which this also covers. (2) Frame intervals
     // while one wheel event per frame keeps the view zooming (includes style, layout and paint).
-    const timings = await wf.evaluate(async (rootEl) => {
-      // Runs in the webview; the root tsconfig has no DOM lib, hence these minimal shapes.
-      interface El {
-        scrollTop: number;
-        dispatchEvent(ev: unknown): boolean;
-        getBoundingClientRect(): { left: number; top: number; width: number };
-        querySelector(sel: string): El | null;
-        dataset: Record<string, string | undefined>;
-      }
-      const g = globalThis as unknown as {
-        requestAnimationFrame(cb: (t: number) => void): number;
-        setTimeout(cb: () => void, ms: number): number;
-        clearTimeout(id: number): void;
-        performance: { now(): number };
-        WheelEvent: new (type: string, init: Record<string, unknown>) => unknown;
-        MutationObserver: new (cb: () => void) => { observe(el: unknown, o: Record<string, unknown>): void; disconnect(): void };
-      };
-      const root = rootEl as unknown as El;
-      const area = root.querySelector('[data-testid="wf-canvas-area"]')!;
-      const r = area.getBoundingClientRect();
-      const wheelAt = (dy: number) => new g.WheelEvent('wheel', { deltaY: dy, clientX: r.left + r.width * 0.7, clientY: r.top + 40, bubbles: true, cancelable: true });
-      const drawMs: number[] = [];
-      const frame = (act: () => void) =>
-        new Promise<number>((resolve) =>
-          g.requestAnimationFrame(() => {
-            let t0 = 0;
-            g.requestAnimationFrame(() => (t0 = g.performance.now()));
-            // No paint within a second (e.g. the view was re-mounted): counted as missed (-1).
-            const timer = g.setTimeout(() => {
-              obs.disconnect();
-              resolve(-1);
-            }, 1000);
-            const obs = new g.MutationObserver(() => {
-              obs.disconnect();
-              g.clearTimeout(timer);
-              drawMs.push(Number(root.dataset.drawMs));
-              resolve(g.performance.now() - t0);
-            });
-            obs.observe(rootEl, { attributes: true, attributeFilter: ['data-paints'] });
-            act();
-          }),
-        );
-      const intervals = await new Promise<number[]>((resolve) => {
-        const out: number[] = [];
-        let last = -1;
-        let i = 0;
-        const tick = (t: number) => {
-          if (last >= 0) out.push(t - last);
-          last = t;
-          area.dispatchEvent(wheelAt(i++ < 30 ? -60 : 60));
-          if (i < 61) g.requestAnimationFrame(tick);
-          else resolve(out);
+    const timings = await wf.evaluate(
+      async (rootEl) => {
+        // Runs in the webview; the root tsconfig has no DOM lib, hence these minimal shapes.
+        interface El {
+          scrollTop: number;
+          dispatchEvent(ev: unknown): boolean;
+          getBoundingClientRect(): { left: number; top: number; width: number };
+          querySelector(sel: string): El | null;
+          dataset: Record<string, string | undefined>;
+        }
+        const g = globalThis as unknown as {
+          requestAnimationFrame(cb: (t: number) => void): number;
+          setTimeout(cb: () => void, ms: number): number;
+          clearTimeout(id: number): void;
+          performance: { now(): number };
+          WheelEvent: new (type: string, init: Record<string, unknown>) => unknown;
+          MutationObserver: new (cb: () => void) => { observe(el: unknown, o: Record<string, unknown>): void; disconnect(): void };
         };
-        g.requestAnimationFrame(tick);
-      });
-      const wheel: number[] = [];
-      for (let i = 0; i < 40; i++) wheel.push(await frame(() => area.dispatchEvent(wheelAt(i < 20 ? -120 : 120))));
-      const scroll: number[] = [];
-      for (let i = 0; i < 40; i++) scroll.push(await frame(() => (area.scrollTop += 500)));
-      // Baseline: frame intervals of the same page with nothing happening.
-      const idle = await new Promise<number[]>((resolve) => {
-        const out: number[] = [];
-        let last = -1;
-        const tick = (t: number) => {
-          if (last >= 0) out.push(t - last);
-          last = t;
-          if (out.length < 60) g.requestAnimationFrame(tick);
-          else resolve(out);
-        };
-        g.requestAnimationFrame(tick);
-      });
-      // Once the page is quiet (the other views done with the 100k trace): zoom again.
-      const busyDrawMs = drawMs.splice(0);
-      const quietWheel: number[] = [];
-      for (let i = 0; i < 30; i++) quietWheel.push(await frame(() => area.dispatchEvent(wheelAt(i < 15 ? -120 : 120))));
-      return { wheel, scroll, intervals, idle, quietWheel, busyDrawMs, quietDrawMs: drawMs, paintsAfter: Number(root.dataset.paints) };
-    }, undefined, { timeout: 120_000 });
+        const root = rootEl as unknown as El;
+        const area = root.querySelector('[data-testid="wf-canvas-area"]')!;
+        const r = area.getBoundingClientRect();
+        const wheelAt = (dy: number) =>
+          new g.WheelEvent('wheel', { deltaY: dy, clientX: r.left + r.width * 0.7, clientY: r.top + 40, bubbles: true, cancelable: true });
+        const drawMs: number[] = [];
+        const frame = (act: () => void) =>
+          new Promise<number>((resolve) =>
+            g.requestAnimationFrame(() => {
+              let t0 = 0;
+              g.requestAnimationFrame(() => (t0 = g.performance.now()));
+              // No paint within a second (e.g. the view was re-mounted): counted as missed (-1).
+              const timer = g.setTimeout(() => {
+                obs.disconnect();
+                resolve(-1);
+              }, 1000);
+              const obs = new g.MutationObserver(() => {
+                obs.disconnect();
+                g.clearTimeout(timer);
+                drawMs.push(Number(root.dataset.drawMs));
+                resolve(g.performance.now() - t0);
+              });
+              obs.observe(rootEl, { attributes: true, attributeFilter: ['data-paints'] });
+              act();
+            }),
+          );
+        const intervals = await new Promise<number[]>((resolve) => {
+          const out: number[] = [];
+          let last = -1;
+          let i = 0;
+          const tick = (t: number) => {
+            if (last >= 0) out.push(t - last);
+            last = t;
+            area.dispatchEvent(wheelAt(i++ < 30 ? -60 : 60));
+            if (i < 61) g.requestAnimationFrame(tick);
+            else resolve(out);
+          };
+          g.requestAnimationFrame(tick);
+        });
+        const wheel: number[] = [];
+        for (let i = 0; i < 40; i++) wheel.push(await frame(() => area.dispatchEvent(wheelAt(i < 20 ? -120 : 120))));
+        const scroll: number[] = [];
+        for (let i = 0; i < 40; i++) scroll.push(await frame(() => (area.scrollTop += 500)));
+        // Baseline: frame intervals of the same page with nothing happening.
+        const idle = await new Promise<number[]>((resolve) => {
+          const out: number[] = [];
+          let last = -1;
+          const tick = (t: number) => {
+            if (last >= 0) out.push(t - last);
+            last = t;
+            if (out.length < 60) g.requestAnimationFrame(tick);
+            else resolve(out);
+          };
+          g.requestAnimationFrame(tick);
+        });
+        // Once the page is quiet (the other views done with the 100k trace): zoom again.
+        const busyDrawMs = drawMs.splice(0);
+        const quietWheel: number[] = [];
+        for (let i = 0; i < 30; i++) quietWheel.push(await frame(() => area.dispatchEvent(wheelAt(i < 15 ? -120 : 120))));
+        return { wheel, scroll, intervals, idle, quietWheel, busyDrawMs, quietDrawMs: drawMs, paintsAfter: Number(root.dataset.paints) };
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
     const missed = [...timings.wheel, ...timings.scroll].filter((t) => t < 0).length;
     timings.wheel = timings.wheel.filter((t) => t >= 0);
     timings.scroll = timings.scroll.filter((t) => t >= 0);

@@ -24,7 +24,11 @@ export function setAttr(el: Element, name: string, value: string | number | bool
   else el.setAttribute(name, value === true ? '' : String(value));
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, opts: ElementOptions = {}, children: readonly (Node | string)[] = []): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  opts: ElementOptions = {},
+  children: readonly (Node | string)[] = [],
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (opts.className) el.className = opts.className;
   if (opts.testId) el.dataset.testid = opts.testId;

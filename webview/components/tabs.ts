@@ -78,11 +78,15 @@ export function createTabs<Id extends string>(opts: { ariaLabel: string; onSelec
     const i = buttons.findIndex((b) => b.id === selected);
     if (i === -1 || buttons.length === 0) return;
     const next =
-      ev.key === 'ArrowRight' ? (i + 1) % buttons.length
-      : ev.key === 'ArrowLeft' ? (i - 1 + buttons.length) % buttons.length
-      : ev.key === 'Home' ? 0
-      : ev.key === 'End' ? buttons.length - 1
-      : -1;
+      ev.key === 'ArrowRight'
+        ? (i + 1) % buttons.length
+        : ev.key === 'ArrowLeft'
+          ? (i - 1 + buttons.length) % buttons.length
+          : ev.key === 'Home'
+            ? 0
+            : ev.key === 'End'
+              ? buttons.length - 1
+              : -1;
     if (next === -1) return;
     ev.preventDefault();
     api.select(buttons[next].id, true);

@@ -108,7 +108,12 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
       case 'resource':
         tabContent.replaceChildren(
           h('p', { className: 'muted' }, ['Instrumentation scope: ', h('span', { className: 'mono', text: inlineText(d.scope || '(none)', 300) })]),
-          attributeTable({ attrs: d.resource, emptyText: 'No resource attributes.', ariaLabel: 'Resource attributes', fetchFull: (key) => deps.getAttributeValue(d.index, key, 'resource') }),
+          attributeTable({
+            attrs: d.resource,
+            emptyText: 'No resource attributes.',
+            ariaLabel: 'Resource attributes',
+            fetchFull: (key) => deps.getAttributeValue(d.index, key, 'resource'),
+          }),
         );
         break;
       case 'mapping':
@@ -118,7 +123,11 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
         tabContent.replaceChildren(
           d.diagnostics.length === 0
             ? h('p', { className: 'empty-note', text: 'No diagnostics for this span.' })
-            : h('ul', { className: 'diagnostics-list' }, d.diagnostics.map((m) => h('li', { text: blockText(m) }))),
+            : h(
+                'ul',
+                { className: 'diagnostics-list' },
+                d.diagnostics.map((m) => h('li', { text: blockText(m) })),
+              ),
         );
         break;
     }
@@ -155,20 +164,25 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
       label,
       variant: 'secondary',
       testId: kind === 'handler' ? 'go-to-handler' : 'go-to-prompt',
-      title: kind === 'handler' ? 'Open the code of this tool in an editor beside the trace (key g in the span tree)' : 'Open where the prompt of this LLM call is written',
+      title:
+        kind === 'handler'
+          ? 'Open the code of this tool in an editor beside the trace (key g in the span tree)'
+          : 'Open where the prompt of this LLM call is written',
       onClick: () => {
         btn.disabled = true;
         note.textContent = 'Searching…';
-        jump(kind, d.index).then(
-          (r) => {
-            note.textContent = r.outcome === 'opened' ? '' : inlineText(r.message, 600);
-          },
-          (err: unknown) => {
-            note.textContent = `${label} failed: ${inlineText(err instanceof Error ? err.message : String(err), 400)}`;
-          },
-        ).finally(() => {
-          btn.disabled = false;
-        });
+        jump(kind, d.index)
+          .then(
+            (r) => {
+              note.textContent = r.outcome === 'opened' ? '' : inlineText(r.message, 600);
+            },
+            (err: unknown) => {
+              note.textContent = `${label} failed: ${inlineText(err instanceof Error ? err.message : String(err), 400)}`;
+            },
+          )
+          .finally(() => {
+            btn.disabled = false;
+          });
       },
     });
     return [h('div', { className: 'detail-facts' }, [btn, note])];
@@ -220,7 +234,8 @@ function detailHeader(d: SpanDetail): HTMLElement[] {
     h('span', { className: 'fact', text: formatDuration(d.durationMs), attrs: { title: 'Duration' } }),
     h('span', { className: 'fact muted', text: `starts at +${formatDuration(d.startMs)}`, attrs: { title: 'Offset from the trace start' } }),
   ];
-  if (d.convention !== 'none') facts.push(h('span', { className: 'fact muted', text: `via ${inlineText(d.convention, 40)}`, attrs: { title: 'Attribute convention recognised' } }));
+  if (d.convention !== 'none')
+    facts.push(h('span', { className: 'fact muted', text: `via ${inlineText(d.convention, 40)}`, attrs: { title: 'Attribute convention recognised' } }));
   const rows: HTMLElement[] = [title, h('div', { className: 'detail-facts' }, facts)];
   if (d.status.message) rows.push(h('div', { className: 'detail-status-message', text: blockText(d.status.message) }));
   const llm: HTMLElement[] = [];
@@ -271,7 +286,9 @@ function mappingView(d: SpanDetail): HTMLElement {
   const rows = d.mapping.map((m) =>
     h('tr', {}, [
       h('td', { className: 'mono', text: inlineText(m.field, 200) }),
-      m.from !== undefined ? h('td', { className: 'mono', text: inlineText(m.from, 300) }) : h('td', { className: 'muted', text: inlineText(m.missing ?? 'empty', 500) }),
+      m.from !== undefined
+        ? h('td', { className: 'mono', text: inlineText(m.from, 300) })
+        : h('td', { className: 'muted', text: inlineText(m.missing ?? 'empty', 500) }),
     ]),
   );
   return h('div', {}, [

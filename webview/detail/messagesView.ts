@@ -51,11 +51,17 @@ function messageBubble(m: DetailMessage): HTMLElement {
       ]),
     );
   }
-  return h('article', { className: `chat-message role-${roleClass}`, testId: 'chat-message', attrs: { 'aria-label': `${inlineText(m.role, 40)} message` } }, parts);
+  return h(
+    'article',
+    { className: `chat-message role-${roleClass}`, testId: 'chat-message', attrs: { 'aria-label': `${inlineText(m.role, 40)} message` } },
+    parts,
+  );
 }
 
 function foldableText(text: string, markdown: boolean): HTMLElement {
-  const body = markdown ? h('div', { className: 'chat-text chat-markdown' }, [treeToDom(markdownTree(text))]) : h('div', { className: 'chat-text', text: blockText(text) });
+  const body = markdown
+    ? h('div', { className: 'chat-text chat-markdown' }, [treeToDom(markdownTree(text))])
+    : h('div', { className: 'chat-text', text: blockText(text) });
   if (text.length <= FOLD_CHARS) return body;
   body.classList.add('folded');
   const toggle = button({

@@ -13,7 +13,13 @@ const CHAR_PX = 7;
 const MIN_WIDTH = 96;
 const PAD_X = 12;
 
-export const KIND_NAMES: Readonly<Record<GraphNodeView['kind'], string>> = { agent: 'Agent', llm: 'LLM call', tool: 'Tool', retriever: 'Retriever', group: 'Iteration group' };
+export const KIND_NAMES: Readonly<Record<GraphNodeView['kind'], string>> = {
+  agent: 'Agent',
+  llm: 'LLM call',
+  tool: 'Tool',
+  retriever: 'Retriever',
+  group: 'Iteration group',
+};
 
 /** The label shown in a node: one line, clipped to LABEL_MAX_CHARS with an ellipsis. */
 export function nodeLabel(n: GraphNodeView): string {
@@ -67,10 +73,11 @@ export function nodeBySpan(g: PlanGraphView): Map<number, string> {
 /** Ids of the nodes showing any evidence span of a finding. */
 export function flaggedNodes(g: PlanGraphView, bySpan: ReadonlyMap<number, string> = nodeBySpan(g)): Set<string> {
   const out = new Set<string>();
-  for (const f of g.findings) for (const i of f.spanIndices) {
-    const id = bySpan.get(i);
-    if (id !== undefined) out.add(id);
-  }
+  for (const f of g.findings)
+    for (const i of f.spanIndices) {
+      const id = bySpan.get(i);
+      if (id !== undefined) out.add(id);
+    }
   return out;
 }
 

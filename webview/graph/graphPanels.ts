@@ -7,14 +7,22 @@ import { formatCost, formatTokens, plural } from '../../src/core/view/format';
 import type { GraphFindingView, PlanStepView, StatedPlanView } from '../../src/core/protocol';
 import { h } from '../components/dom';
 
-const PATTERN_NAMES: Readonly<Record<NonNullable<GraphFindingView['pattern']>, string>> = { 'repeated-call': 'Repeated call', oscillation: 'Oscillation', 'retry-same-error': 'Retry, same error' };
+const PATTERN_NAMES: Readonly<Record<NonNullable<GraphFindingView['pattern']>, string>> = {
+  'repeated-call': 'Repeated call',
+  oscillation: 'Oscillation',
+  'retry-same-error': 'Retry, same error',
+};
 const STEP_MARKS: Readonly<Record<PlanStepView['status'], [string, string]>> = {
   done: ['✓', 'done'],
   skipped: ['–', 'skipped'],
   'out-of-order': ['↕', 'out of order'],
   unmatched: ['?', 'no tool named'],
 };
-const SOURCE_NAMES: Readonly<Record<StatedPlanView['source'], string>> = { text: 'numbered list', 'tool-call': 'todo/plan tool', 'plan-operation': 'plan span' };
+const SOURCE_NAMES: Readonly<Record<StatedPlanView['source'], string>> = {
+  text: 'numbered list',
+  'tool-call': 'todo/plan tool',
+  'plan-operation': 'plan span',
+};
 /** Extra executions listed one by one up to this many; the rest are counted. */
 const MAX_EXTRA_SHOWN = 12;
 
@@ -41,13 +49,22 @@ export function findingsList(findings: readonly GraphFindingView[], select: (spa
 export function plansList(plans: readonly StatedPlanView[], select: (spanIndex: number) => void, nameOf: (spanIndex: number) => string): HTMLElement {
   const box = h('div', { className: 'graph-plans' });
   plans.forEach((p, k) => {
-    const head = h('button', { className: 'graph-plan-head btn-link', text: `Plan ${k + 1} (${SOURCE_NAMES[p.source]})`, attrs: { type: 'button', title: 'Select the span that states the plan' } });
+    const head = h('button', {
+      className: 'graph-plan-head btn-link',
+      text: `Plan ${k + 1} (${SOURCE_NAMES[p.source]})`,
+      attrs: { type: 'button', title: 'Select the span that states the plan' },
+    });
     head.addEventListener('click', () => select(p.spanIndex));
     const steps = h('ol', { className: 'graph-plan-steps', attrs: { 'aria-label': `Plan ${k + 1} steps` } });
     for (const s of p.steps) {
       const [mark, word] = STEP_MARKS[s.status];
-      const parts = [h('span', { className: `step-mark step-${s.status}`, text: mark, attrs: { 'aria-hidden': 'true' } }), h('span', { className: 'step-text', text: `${s.id}. ${s.text || '(no text)'}` })];
-      const meta = [word, s.dependsOn.length > 0 ? `after ${s.dependsOn.join(', ')}` : '', s.inCycle ? '↻ in a dependency cycle' : ''].filter(Boolean).join(' · ');
+      const parts = [
+        h('span', { className: `step-mark step-${s.status}`, text: mark, attrs: { 'aria-hidden': 'true' } }),
+        h('span', { className: 'step-text', text: `${s.id}. ${s.text || '(no text)'}` }),
+      ];
+      const meta = [word, s.dependsOn.length > 0 ? `after ${s.dependsOn.join(', ')}` : '', s.inCycle ? '↻ in a dependency cycle' : '']
+        .filter(Boolean)
+        .join(' · ');
       parts.push(h('span', { className: 'step-meta muted', text: meta }));
       const item = h('li', { className: `graph-plan-step step-${s.status}${s.inCycle ? ' in-cycle' : ''}` });
       if (s.spanIndex !== undefined) {
@@ -68,7 +85,8 @@ export function plansList(plans: readonly StatedPlanView[], select: (spanIndex: 
         b.addEventListener('click', () => select(i));
         extra.append(b);
       }
-      if (p.extraSpanIndices.length > MAX_EXTRA_SHOWN) extra.append(h('span', { className: 'muted', text: ` +${p.extraSpanIndices.length - MAX_EXTRA_SHOWN} more` }));
+      if (p.extraSpanIndices.length > MAX_EXTRA_SHOWN)
+        extra.append(h('span', { className: 'muted', text: ` +${p.extraSpanIndices.length - MAX_EXTRA_SHOWN} more` }));
     }
     box.append(h('section', { className: 'graph-plan', attrs: { 'aria-label': `Plan ${k + 1}` } }, [head, steps, extra]));
   });

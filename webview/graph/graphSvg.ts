@@ -20,7 +20,11 @@ export const DETAIL_MIN_SCALE = 0.35;
 /** Most node groups drawn in detail mode; more in view switches to the overview. */
 export const MAX_DETAIL_NODES = 400;
 
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number | undefined> = {}, text?: string): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | undefined> = {},
+  text?: string,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) setAttr(el, k, v);
   if (text !== undefined) el.textContent = text;
@@ -29,7 +33,16 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<
 
 /** The arrowhead marker; put once in the drawing's <defs>. */
 export function arrowMarker(): SVGMarkerElement {
-  const marker = svg('marker', { id: 'graph-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, orient: 'auto-start-reverse', markerUnits: 'userSpaceOnUse' });
+  const marker = svg('marker', {
+    id: 'graph-arrow',
+    viewBox: '0 0 10 10',
+    refX: 9,
+    refY: 5,
+    markerWidth: 9,
+    markerHeight: 9,
+    orient: 'auto-start-reverse',
+    markerUnits: 'userSpaceOnUse',
+  });
   marker.append(svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'graph-arrowhead' }));
   return marker;
 }
@@ -46,7 +59,8 @@ export interface Viewport {
   readonly scale: number;
 }
 
-const meets = (b: { x: number; y: number; width: number; height: number }, v: Viewport): boolean => b.x <= v.x1 && b.x + b.width >= v.x0 && b.y <= v.y1 && b.y + b.height >= v.y0;
+const meets = (b: { x: number; y: number; width: number; height: number }, v: Viewport): boolean =>
+  b.x <= v.x1 && b.x + b.width >= v.x0 && b.y <= v.y1 && b.y + b.height >= v.y0;
 
 interface EdgeBox {
   readonly index: number;
@@ -74,7 +88,10 @@ export class GraphDrawing {
     graph.edges.forEach((_, i) => {
       const pts = layout.edges.get(edgeId(i));
       if (!pts || pts.length < 2) return;
-      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      let x0 = Infinity,
+        y0 = Infinity,
+        x1 = -Infinity,
+        y1 = -Infinity;
       for (const p of pts) {
         x0 = Math.min(x0, p.x);
         y0 = Math.min(y0, p.y);
@@ -150,7 +167,13 @@ export class GraphDrawing {
 
   private nodeGroup(n: GraphNodeView, box: PlacedNode): SVGGElement {
     const flagged = this.flagged.has(n.id);
-    const classes = ['graph-node', `gkind-${n.kind}`, n.status === 'error' ? 'is-error' : '', flagged ? 'is-flagged' : '', n.groupId !== undefined ? 'in-group' : ''];
+    const classes = [
+      'graph-node',
+      `gkind-${n.kind}`,
+      n.status === 'error' ? 'is-error' : '',
+      flagged ? 'is-flagged' : '',
+      n.groupId !== undefined ? 'in-group' : '',
+    ];
     const el = svg('g', {
       class: classes.filter(Boolean).join(' '),
       transform: `translate(${box.x.toFixed(1)},${box.y.toFixed(1)})`,
@@ -193,7 +216,10 @@ export class GraphDrawing {
     for (const [kind, ds] of edgeD) parts.push(svg('path', { d: ds.join(' '), class: `graph-edge edge-${kind}`, 'aria-hidden': 'true' }));
     for (const [cls, ds] of boxD) parts.push(svg('path', { d: ds.join(' '), class: `graph-overview-boxes ${cls}`, 'aria-hidden': 'true' }));
     const sel = selectedId !== undefined ? this.layout.nodes.get(selectedId) : undefined;
-    if (sel) parts.push(svg('rect', { class: 'graph-overview-selected', x: sel.x - 4, y: sel.y - 4, width: sel.width + 8, height: sel.height + 8, 'aria-hidden': 'true' }));
+    if (sel)
+      parts.push(
+        svg('rect', { class: 'graph-overview-selected', x: sel.x - 4, y: sel.y - 4, width: sel.width + 8, height: sel.height + 8, 'aria-hidden': 'true' }),
+      );
     this.layer.replaceChildren(...parts);
   }
 

@@ -75,7 +75,10 @@ export function createPlanGraphView(ctx: MainViewContext, layouter: GraphLayoute
     plansHost,
     graphLegend(),
   ]);
-  const element = h('section', { className: 'graph-view', testId: 'plan-graph', attrs: { 'aria-label': 'Plan graph' } }, [toolbar, h('div', { className: 'graph-body' }, [canvas, side])]);
+  const element = h('section', { className: 'graph-view', testId: 'plan-graph', attrs: { 'aria-label': 'Plan graph' } }, [
+    toolbar,
+    h('div', { className: 'graph-body' }, [canvas, side]),
+  ]);
 
   const zoomer: ZoomBehavior<SVGSVGElement, unknown> = d3zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.02, 4])
@@ -171,7 +174,13 @@ export function createPlanGraphView(ctx: MainViewContext, layouter: GraphLayoute
     const box = shown?.layout.nodes.get(id);
     if (!box) return;
     const { w, h: ht } = size();
-    sel.call(zoomer.transform, zoomIdentity.translate(w / 2, ht / 2).scale(k).translate(-(box.x + box.width / 2), -(box.y + box.height / 2)));
+    sel.call(
+      zoomer.transform,
+      zoomIdentity
+        .translate(w / 2, ht / 2)
+        .scale(k)
+        .translate(-(box.x + box.width / 2), -(box.y + box.height / 2)),
+    );
   }
 
   function markSelected(): void {
@@ -270,7 +279,9 @@ export function createPlanGraphView(ctx: MainViewContext, layouter: GraphLayoute
     const nameOf = (i: number): string => graph.nodes.find((n) => n.id === bySpan.get(i))?.label ?? `span ${i}`;
     const selectSpan = (i: number): void => ctx.select(i, { reveal: true });
     findingsHost.replaceChildren(findingsList(graph.findings, selectSpan));
-    plansHost.replaceChildren(graph.plans.length > 0 ? plansList(graph.plans, selectSpan, nameOf) : h('p', { className: 'empty-note', text: 'The agent stated no plan.' }));
+    plansHost.replaceChildren(
+      graph.plans.length > 0 ? plansList(graph.plans, selectSpan, nameOf) : h('p', { className: 'empty-note', text: 'The agent stated no plan.' }),
+    );
     drawing.setAttribute('aria-label', `Plan graph: ${plural(graph.nodes.length, 'node')}, ${plural(graph.edges.length, 'edge')}`);
     element.dataset.layoutEngine = layout.engine;
     note.textContent = layout.engine === 'simple' ? SIMPLE_LAYOUT_NOTE : '';

@@ -77,7 +77,9 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
     const findings = h('ul', { className: 'findings-list', attrs: { 'aria-label': 'Findings' } });
     appendPaged(findings, v.findings, (f) => renderFinding(f, actionName));
     sections.push(h('h2', { className: 'side-title', text: `Findings · ${v.findings.length}` }));
-    sections.push(v.findings.length > 0 ? findings : h('p', { className: 'empty-note', text: 'No discrepancies between what the model said and what its tools did.' }));
+    sections.push(
+      v.findings.length > 0 ? findings : h('p', { className: 'empty-note', text: 'No discrepancies between what the model said and what its tools did.' }),
+    );
 
     const said = h('ul', { className: 'claims-list', attrs: { 'aria-label': 'What the model said' } });
     appendPaged(said, v.claims, (c, i) => renderClaim(c, i + 1, actionName));
@@ -131,19 +133,36 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
       }
     };
     apply();
-    li.append(h('div', { className: 'finding-head' }, [badge(f.severity, SEVERITY_TONE[f.severity]), h('span', { className: 'finding-kind muted', text: f.kind }), toggle]), message, links);
+    li.append(
+      h('div', { className: 'finding-head' }, [
+        badge(f.severity, SEVERITY_TONE[f.severity]),
+        h('span', { className: 'finding-kind muted', text: f.kind }),
+        toggle,
+      ]),
+      message,
+      links,
+    );
     return li;
   }
 
   function renderClaim(c: ClaimItem, n: number, actionName: ReadonlyMap<number, string>): HTMLElement {
-    const main = h('button', { className: `claims-item claim-item status-${c.status}`, testId: 'claim-item', attrs: { type: 'button', title: `Claim ${n} (${c.status}): select the LLM call that said it` } }, [
-      h('span', { className: 'claims-item-head' }, [badge(c.status, CLAIM_TONE[c.status]), h('span', { className: 'muted', text: ` ${n} · ${c.verb}` })]),
-      h('span', { className: 'claim-sentence', text: inlineText(c.sentence, 400) }),
-    ]);
+    const main = h(
+      'button',
+      {
+        className: `claims-item claim-item status-${c.status}`,
+        testId: 'claim-item',
+        attrs: { type: 'button', title: `Claim ${n} (${c.status}): select the LLM call that said it` },
+      },
+      [
+        h('span', { className: 'claims-item-head' }, [badge(c.status, CLAIM_TONE[c.status]), h('span', { className: 'muted', text: ` ${n} · ${c.verb}` })]),
+        h('span', { className: 'claim-sentence', text: inlineText(c.sentence, 400) }),
+      ],
+    );
     main.addEventListener('click', () => deps.select(c.spanIndex));
     track(c.spanIndex, main);
     const links = h('div', { className: 'claims-links' });
-    for (const i of c.matchedSpanIndices.slice(0, MAX_LINKS)) links.append(spanLink(i, `→ ${inlineText(actionName.get(i) ?? `span ${i}`, 60)}`, 'claim-link', 'Select the tool span'));
+    for (const i of c.matchedSpanIndices.slice(0, MAX_LINKS))
+      links.append(spanLink(i, `→ ${inlineText(actionName.get(i) ?? `span ${i}`, 60)}`, 'claim-link', 'Select the tool span'));
     if (c.matchedSpanIndices.length > MAX_LINKS) links.append(h('span', { className: 'muted', text: `and ${c.matchedSpanIndices.length - MAX_LINKS} more` }));
     const li = h('li', { className: 'claims-row' }, [main, links]);
     pair(li, c.matchedSpanIndices);
@@ -152,10 +171,21 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
 
   function renderAction(a: ActionItem, claimOf: ReadonlyMap<string, { claim: ClaimItem; n: number }>): HTMLElement {
     const summary = a.summary === '' ? [] : [h('span', { className: 'action-summary muted', text: inlineText(a.summary, 200) })];
-    const main = h('button', { className: `claims-item action-item status-${a.status}`, testId: 'action-item', attrs: { type: 'button', title: `${inlineText(a.name, 80)} (${a.status}): select the tool span` } }, [
-      h('span', { className: 'claims-item-head' }, [badge(a.status, ACTION_TONE[a.status]), h('span', { className: 'action-name', text: ` ${inlineText(a.name, 80)}` })]),
-      ...summary,
-    ]);
+    const main = h(
+      'button',
+      {
+        className: `claims-item action-item status-${a.status}`,
+        testId: 'action-item',
+        attrs: { type: 'button', title: `${inlineText(a.name, 80)} (${a.status}): select the tool span` },
+      },
+      [
+        h('span', { className: 'claims-item-head' }, [
+          badge(a.status, ACTION_TONE[a.status]),
+          h('span', { className: 'action-name', text: ` ${inlineText(a.name, 80)}` }),
+        ]),
+        ...summary,
+      ],
+    );
     main.addEventListener('click', () => deps.select(a.spanIndex));
     track(a.spanIndex, main);
     const links = h('div', { className: 'claims-links' });
@@ -183,11 +213,15 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
       for (; shown < end; shown++) list.append(render(items[shown], shown));
       if (shown >= items.length) return;
       const rest = items.length - shown;
-      const btn = button({ label: `Show ${Math.min(rest, LIST_PAGE)} more (of ${rest})`, variant: 'secondary', onClick: () => {
-        li.remove();
-        more();
-        applySelection();
-      } });
+      const btn = button({
+        label: `Show ${Math.min(rest, LIST_PAGE)} more (of ${rest})`,
+        variant: 'secondary',
+        onClick: () => {
+          li.remove();
+          more();
+          applySelection();
+        },
+      });
       const li = h('li', { className: 'claims-more' }, [btn]);
       list.append(li);
     };

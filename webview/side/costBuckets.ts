@@ -20,7 +20,9 @@ export function bucketSteps(steps: Pick<CostView['steps'], 'input' | 'output' | 
   const out: Bucket[] = [];
   for (let first = 0; first < n; first += size) {
     const end = Math.min(n, first + size);
-    let input = 0, output = 0, waste = false;
+    let input = 0,
+      output = 0,
+      waste = false;
     for (let k = first; k < end; k++) {
       input += steps.input[k];
       output += steps.output[k];

@@ -39,10 +39,16 @@ export function createCostChart(deps: CostChartDeps): CostChart {
   const buckets = bucketSteps(view.steps);
   const bars = buckets.length;
   const max = buckets.reduce((m, b) => Math.max(m, b.input + b.output), 0);
-  const y = scaleLinear().domain([0, max > 0 ? max : 1]).range([CHART_HEIGHT, 0]);
+  const y = scaleLinear()
+    .domain([0, max > 0 ? max : 1])
+    .range([CHART_HEIGHT, 0]);
   const size = bars > 0 ? buckets[0].end - buckets[0].first : 1;
 
-  const chart = svg('svg', { viewBox: `0 0 ${Math.max(1, bars)} ${CHART_HEIGHT}`, preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' }, 'cost-chart-svg');
+  const chart = svg(
+    'svg',
+    { viewBox: `0 0 ${Math.max(1, bars)} ${CHART_HEIGHT}`, preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' },
+    'cost-chart-svg',
+  );
   const hover = svg('rect', { x: 0, y: 0, width: 1, height: CHART_HEIGHT }, 'cost-bar-hover');
   const selected = svg('rect', { x: 0, y: 0, width: 1, height: CHART_HEIGHT }, 'cost-bar-selected');
   hover.style.display = 'none';
@@ -51,9 +57,12 @@ export function createCostChart(deps: CostChartDeps): CostChart {
   // A hairline gap between bars only when they are wide enough to afford one.
   const gap = bars <= 60 ? 0.15 : 0;
   buckets.forEach((b, i) => {
-    const yIn = y(b.input), yTop = y(b.input + b.output);
-    if (b.input > 0) chart.append(svg('rect', { x: i + gap / 2, y: yIn, width: 1 - gap, height: CHART_HEIGHT - yIn }, `cost-bar-input${b.waste ? ' is-waste' : ''}`));
-    if (b.output > 0) chart.append(svg('rect', { x: i + gap / 2, y: yTop, width: 1 - gap, height: yIn - yTop }, `cost-bar-output${b.waste ? ' is-waste' : ''}`));
+    const yIn = y(b.input),
+      yTop = y(b.input + b.output);
+    if (b.input > 0)
+      chart.append(svg('rect', { x: i + gap / 2, y: yIn, width: 1 - gap, height: CHART_HEIGHT - yIn }, `cost-bar-input${b.waste ? ' is-waste' : ''}`));
+    if (b.output > 0)
+      chart.append(svg('rect', { x: i + gap / 2, y: yTop, width: 1 - gap, height: yIn - yTop }, `cost-bar-output${b.waste ? ' is-waste' : ''}`));
   });
 
   const scale = h('div', { className: 'cost-chart-scale muted', text: `max ${formatTokens(max)} tokens${size > 1 ? ` per ${size} steps` : ' per step'}` });
@@ -71,7 +80,11 @@ export function createCostChart(deps: CostChartDeps): CostChart {
     },
     [chart],
   );
-  const readout = h('div', { className: 'cost-chart-readout muted', text: bars > 0 ? 'Hover a bar to see its step; click to select it.' : 'No steps.', attrs: { 'aria-live': 'polite' } });
+  const readout = h('div', {
+    className: 'cost-chart-readout muted',
+    text: bars > 0 ? 'Hover a bar to see its step; click to select it.' : 'No steps.',
+    attrs: { 'aria-live': 'polite' },
+  });
   const legend = h('div', { className: 'cost-legend muted', attrs: { 'aria-hidden': 'true' } }, [
     h('span', { className: 'cost-swatch cost-swatch-input' }),
     ' input ',
@@ -108,7 +121,7 @@ export function createCostChart(deps: CostChartDeps): CostChart {
   });
   plot.addEventListener('keydown', (ev) => {
     if (bars === 0) return;
-    let next = focusBar;
+    let next: number;
     if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') next = Math.min(bars - 1, focusBar + 1);
     else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') next = Math.max(0, focusBar - 1);
     else if (ev.key === 'Home') next = 0;

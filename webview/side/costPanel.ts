@@ -27,7 +27,12 @@ export interface CostPanel {
   dispose(): void;
 }
 
-const SOURCE_LABEL: Readonly<Record<PriceRow['source'], string>> = { vendor: 'cost in trace', 'built-in': 'built-in', settings: 'settings', unpriced: 'unpriced' };
+const SOURCE_LABEL: Readonly<Record<PriceRow['source'], string>> = {
+  vendor: 'cost in trace',
+  'built-in': 'built-in',
+  settings: 'settings',
+  unpriced: 'unpriced',
+};
 
 /** "$2.50" for a per-million price; "—" when absent. */
 const perM = (x: number | undefined) => (x === undefined ? '—' : `$${x.toLocaleString('en-US', { maximumFractionDigits: 4 })}`);
@@ -115,15 +120,31 @@ function totals(v: CostView, select: (index: number) => void): HTMLElement {
   const cost =
     v.totalUsd !== null
       ? h('span', { className: 'cost-total', testId: 'cost-total', text: formatCost(v.totalUsd) })
-      : h('span', { className: 'cost-total is-unpriced', testId: 'cost-total', text: `unpriced: ${plural(v.unpricedSteps, 'step')} · priced part ${formatCost(v.pricedUsd)}` });
+      : h('span', {
+          className: 'cost-total is-unpriced',
+          testId: 'cost-total',
+          text: `unpriced: ${plural(v.unpricedSteps, 'step')} · priced part ${formatCost(v.pricedUsd)}`,
+        });
   items.push(['Total cost', cost]);
   if (v.wasteShare !== null) {
     items.push(['Waste', `${formatCount(v.wasteTokens)} tokens (${(v.wasteShare * 100).toFixed(1)} %) in failed or retried steps`]);
   }
   if (v.cancellation) {
     const c = v.cancellation;
-    const link = button({ label: `cancelled at ${formatDuration(c.atMs)}`, variant: 'link', title: 'Select the span that records the cancellation', onClick: () => select(c.spanIndex) });
-    items.push(['After cancel', h('span', {}, [`${formatCount(v.tokensAfterCancel)} output tokens in ${plural(v.llmSpansAfterCancel.length, 'LLM call')} that ended after it (`, link, ')'])]);
+    const link = button({
+      label: `cancelled at ${formatDuration(c.atMs)}`,
+      variant: 'link',
+      title: 'Select the span that records the cancellation',
+      onClick: () => select(c.spanIndex),
+    });
+    items.push([
+      'After cancel',
+      h('span', {}, [
+        `${formatCount(v.tokensAfterCancel)} output tokens in ${plural(v.llmSpansAfterCancel.length, 'LLM call')} that ended after it (`,
+        link,
+        ')',
+      ]),
+    ]);
   }
   return h(
     'dl',
@@ -137,16 +158,31 @@ function describeSteps(v: CostView, first: number, end: number): string {
   if (end - first === 1) {
     const m = s.model[first];
     const waste = WASTE_MARK[WASTE_CODES[s.waste[first]] ?? 'none'];
-    return [`Step ${first + 1}`, m >= 0 ? inlineText(v.models[m], 60) : 'no model', `${formatTokens(s.input[first])} in`, `${formatTokens(s.output[first])} out`, formatStepUsd(s.costUsd[first]), ...(waste ? [waste] : [])].join(' · ');
+    return [
+      `Step ${first + 1}`,
+      m >= 0 ? inlineText(v.models[m], 60) : 'no model',
+      `${formatTokens(s.input[first])} in`,
+      `${formatTokens(s.output[first])} out`,
+      formatStepUsd(s.costUsd[first]),
+      ...(waste ? [waste] : []),
+    ].join(' · ');
   }
-  let input = 0, output = 0, usd = 0, unpriced = 0;
+  let input = 0,
+    output = 0,
+    usd = 0,
+    unpriced = 0;
   for (let k = first; k < end; k++) {
     input += s.input[k];
     output += s.output[k];
     if (Number.isNaN(s.costUsd[k])) unpriced++;
     else usd += s.costUsd[k];
   }
-  return [`Steps ${first + 1}–${end}`, `${formatTokens(input)} in`, `${formatTokens(output)} out`, `${formatStepUsd(usd)}${unpriced > 0 ? ` + ${unpriced} unpriced` : ''}`].join(' · ');
+  return [
+    `Steps ${first + 1}–${end}`,
+    `${formatTokens(input)} in`,
+    `${formatTokens(output)} out`,
+    `${formatStepUsd(usd)}${unpriced > 0 ? ` + ${unpriced} unpriced` : ''}`,
+  ].join(' · ');
 }
 
 /** At most this many models are listed (a trace rarely has more than a handful). */
@@ -181,7 +217,11 @@ function priceTable(v: CostView): HTMLElement {
   });
   const more = v.prices.length > MAX_PRICE_ROWS ? [h('p', { className: 'muted', text: `and ${v.prices.length - MAX_PRICE_ROWS} more models` })] : [];
   return h('div', { className: 'cost-prices' }, [
-    h('table', { className: 'cost-price-table', testId: 'cost-prices' }, [h('caption', { className: 'cost-price-caption muted', text: 'USD per million tokens' }), h('thead', {}, [head]), h('tbody', {}, rows)]),
+    h('table', { className: 'cost-price-table', testId: 'cost-prices' }, [
+      h('caption', { className: 'cost-price-caption muted', text: 'USD per million tokens' }),
+      h('thead', {}, [head]),
+      h('tbody', {}, rows),
+    ]),
     ...more,
     h('p', {
       className: 'cost-price-note muted',

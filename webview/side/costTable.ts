@@ -59,13 +59,19 @@ export function createCostTable(view: CostView, selectStep: (k: number) => void)
   const header = h(
     'div',
     { className: 'cost-row cost-header', attrs: { role: 'row', 'aria-rowindex': 1 } },
-    COLUMNS.map((c, i) => h('div', { className: `cost-cell c${i}`, text: c, attrs: { role: 'columnheader', title: COLUMN_TITLES[i], 'aria-label': COLUMN_TITLES[i] } })),
+    COLUMNS.map((c, i) =>
+      h('div', { className: `cost-cell c${i}`, text: c, attrs: { role: 'columnheader', title: COLUMN_TITLES[i], 'aria-label': COLUMN_TITLES[i] } }),
+    ),
   );
   const spacer = h('div', { className: 'side-spacer', attrs: { role: 'rowgroup' } });
   const scroller = h('div', { className: 'cost-table-scroll' }, [spacer]);
   const element = h(
     'div',
-    { className: `cost-table${view.models.length <= 1 ? ' single-model' : ''}`, testId: 'cost-steps', attrs: { role: 'grid', 'aria-label': `Steps and their cost, ${n} rows`, 'aria-rowcount': n + 1, tabindex: 0 } },
+    {
+      className: `cost-table${view.models.length <= 1 ? ' single-model' : ''}`,
+      testId: 'cost-steps',
+      attrs: { role: 'grid', 'aria-label': `Steps and their cost, ${n} rows`, 'aria-rowcount': n + 1, tabindex: 0 },
+    },
     [h('div', { attrs: { role: 'rowgroup' } }, [header]), scroller],
   );
 

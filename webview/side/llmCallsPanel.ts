@@ -37,7 +37,10 @@ export function createLlmCallsPanel(s: TraceStructure, summary: TraceSummary, ro
   const pool: ItemEl[] = [];
 
   const heading = h('h2', { className: 'side-title', text: `LLM calls · ${calls.length}` });
-  const totals = h('p', { className: 'side-totals muted', text: `${formatTokens(summary.tokens.input)} in · ${formatTokens(summary.tokens.output)} out · ${formatCost(summary.costUsd)} · ${formatDuration(totalLlmMs(s, calls))} in calls` });
+  const totals = h('p', {
+    className: 'side-totals muted',
+    text: `${formatTokens(summary.tokens.input)} in · ${formatTokens(summary.tokens.output)} out · ${formatCost(summary.costUsd)} · ${formatDuration(totalLlmMs(s, calls))} in calls`,
+  });
   const spacer = h('div', { className: 'side-spacer', attrs: { role: 'none' } });
   const list = h('div', { className: 'side-list', attrs: { role: 'listbox', 'aria-label': 'LLM calls', tabindex: 0 } }, [spacer]);
   const body: HTMLElement[] = calls.length > 0 ? [totals, list] : [h('p', { className: 'empty-note', text: 'No LLM calls were recognised in this trace.' })];
@@ -75,7 +78,11 @@ export function createLlmCallsPanel(s: TraceStructure, summary: TraceSummary, ro
       setAttr(item.root, 'aria-selected', String(index === selected));
       setAttr(item.root, 'id', `llm-call-${index}`);
     });
-    setAttr(list, 'aria-activedescendant', selected >= 0 && pool.some((p) => !p.root.hidden && p.root.dataset.index === String(selected)) ? `llm-call-${selected}` : undefined);
+    setAttr(
+      list,
+      'aria-activedescendant',
+      selected >= 0 && pool.some((p) => !p.root.hidden && p.root.dataset.index === String(selected)) ? `llm-call-${selected}` : undefined,
+    );
   };
   const queue = () => {
     if (!queued) {
@@ -93,7 +100,8 @@ export function createLlmCallsPanel(s: TraceStructure, summary: TraceSummary, ro
     if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(ev.key) || calls.length === 0) return;
     ev.preventDefault();
     const pos = calls.indexOf(selected);
-    const next = ev.key === 'Home' ? 0 : ev.key === 'End' ? calls.length - 1 : ev.key === 'ArrowDown' ? Math.min(calls.length - 1, pos + 1) : Math.max(0, pos - 1);
+    const next =
+      ev.key === 'Home' ? 0 : ev.key === 'End' ? calls.length - 1 : ev.key === 'ArrowDown' ? Math.min(calls.length - 1, pos + 1) : Math.max(0, pos - 1);
     select(calls[next]);
   });
   const unsubscribe = rows.onLoaded(queue);

@@ -103,7 +103,16 @@ export function restoreFor(stored: PersistedState, trace: { fileUri: string; tra
     return { ...stored, traceKey, selectedIndex: -1, collapsed: [] };
   }
   if (stored.traceKey !== traceKey) {
-    return { ...INITIAL_STATE, fileUri, traceIndex, traceKey, detailTab: stored.detailTab, attributeFilter: stored.attributeFilter, sideTab: stored.sideTab, mainView: stored.mainView };
+    return {
+      ...INITIAL_STATE,
+      fileUri,
+      traceIndex,
+      traceKey,
+      detailTab: stored.detailTab,
+      attributeFilter: stored.attributeFilter,
+      sideTab: stored.sideTab,
+      mainView: stored.mainView,
+    };
   }
   return {
     ...stored,

@@ -62,7 +62,8 @@ export function stepKeyAction(ev: StepKeyEvent): StepAction | undefined {
 
 /** First position in ascending `arr` whose value is > `value` (arr.length when none). */
 function upperBound(arr: ArrayLike<number>, value: number): number {
-  let lo = 0, hi = arr.length;
+  let lo = 0,
+    hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (arr[mid] <= value) lo = mid + 1;

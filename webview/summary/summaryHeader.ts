@@ -23,7 +23,12 @@ function stat(label: string, value: string, testId?: string, title?: string): HT
 
 export function renderSummaryHeader(header: HTMLElement, s: TraceSummary, actions: SummaryActions): void {
   const title = h('h1', { className: 'summary-title' }, [
-    h('span', { className: 'summary-root-name', text: inlineText(s.rootName || '(unnamed root)', 200), testId: 'summary-root-name', attrs: { title: inlineText(s.rootName, 2000) } }),
+    h('span', {
+      className: 'summary-root-name',
+      text: inlineText(s.rootName || '(unnamed root)', 200),
+      testId: 'summary-root-name',
+      attrs: { title: inlineText(s.rootName, 2000) },
+    }),
     badge(s.status === 'error' ? 'error' : 'ok', s.status === 'error' ? 'error' : 'ok', 'Trace status'),
   ]);
 
@@ -83,7 +88,12 @@ function diagnosticsSection(s: TraceSummary): HTMLElement {
   list.hidden = true;
   const count = s.diagnostics.length;
   const label = `${plural(count, 'diagnostic')}${s.quarantined > 0 ? `, ${formatCount(s.quarantined)} quarantined` : ''}`;
-  const toggle = h('button', { className: 'btn btn-link diagnostics-toggle', text: `▸ ${label}`, testId: 'summary-diagnostics', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': list.id } });
+  const toggle = h('button', {
+    className: 'btn btn-link diagnostics-toggle',
+    text: `▸ ${label}`,
+    testId: 'summary-diagnostics',
+    attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': list.id },
+  });
   toggle.addEventListener('click', () => {
     list.hidden = !list.hidden;
     toggle.setAttribute('aria-expanded', String(!list.hidden));

@@ -17,8 +17,33 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { blockText, inlineText } from './visibleText';
 
 export type MdTag =
-  | 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'ul' | 'ol' | 'li' | 'blockquote' | 'pre' | 'code' | 'hr' | 'br'
-  | 'table' | 'thead' | 'tbody' | 'tr' | 'th' | 'td' | 'strong' | 'em' | 'del' | 'a' | 'span' | '#text';
+  | 'p'
+  | 'h1'
+  | 'h2'
+  | 'h3'
+  | 'h4'
+  | 'h5'
+  | 'h6'
+  | 'ul'
+  | 'ol'
+  | 'li'
+  | 'blockquote'
+  | 'pre'
+  | 'code'
+  | 'hr'
+  | 'br'
+  | 'table'
+  | 'thead'
+  | 'tbody'
+  | 'tr'
+  | 'th'
+  | 'td'
+  | 'strong'
+  | 'em'
+  | 'del'
+  | 'a'
+  | 'span'
+  | '#text';
 
 /** One node of the rendered tree. `#text` nodes carry `text` only; `a` carries a vetted `href`. */
 export interface MdNode {
@@ -41,6 +66,7 @@ const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 export function safeHref(href: string): string | undefined {
   const trimmed = href.trim();
   // Reject anything a browser would strip or reinterpret before the scheme (control chars, whitespace).
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   if (/[\u0000-\u0020\u007f-\u009f]/.test(trimmed)) return undefined;
   let url: URL;
   try {
@@ -152,8 +178,28 @@ function listItem(it: Tokens.ListItem, b: Budget): MdNode[] {
 
 function table(t: Tokens.Table, b: Budget): MdNode {
   const align = (a: Tokens.TableCell['align']) => (a ? { align: a } : {});
-  const head = node('thead', [node('tr', t.header.map((c) => node('th', inlines(c.tokens, b), b, align(c.align))), b)], b);
-  const body = node('tbody', t.rows.map((r) => node('tr', r.map((c) => node('td', inlines(c.tokens, b), b, align(c.align))), b)), b);
+  const head = node(
+    'thead',
+    [
+      node(
+        'tr',
+        t.header.map((c) => node('th', inlines(c.tokens, b), b, align(c.align))),
+        b,
+      ),
+    ],
+    b,
+  );
+  const body = node(
+    'tbody',
+    t.rows.map((r) =>
+      node(
+        'tr',
+        r.map((c) => node('td', inlines(c.tokens, b), b, align(c.align))),
+        b,
+      ),
+    ),
+    b,
+  );
   return node('table', [head, body], b);
 }
 
@@ -189,7 +235,8 @@ function inline(t: Token, b: Budget): MdNode[] {
       const shown = href.startsWith('mailto:') ? href.slice(7) : href;
       const labelText = l.text.trim();
       // The URL is always visible: after the label unless the label already is the URL.
-      const url = labelText === shown || labelText === l.href.trim() ? [] : [node('span', [text(` <${inlineText(shown, 200)}>`, b)], b, { className: 'md-url' })];
+      const url =
+        labelText === shown || labelText === l.href.trim() ? [] : [node('span', [text(` <${inlineText(shown, 200)}>`, b)], b, { className: 'md-url' })];
       return [node('a', label, b, { href }), ...url];
     }
     case 'image': {

@@ -61,8 +61,22 @@ export function renderCard(v: CardView, flags: number, total: number): CardEleme
   const failedTools = v.toolExecutions.filter((t) => t.status === 'error').length;
 
   const badges: HTMLElement[] = [];
-  if (v.errors.length > 0) badges.push(h('span', { className: 'tl-flag tl-flag-error', text: `✗ ${plural(v.errors.length, 'error')}`, attrs: { title: v.errors.map((e) => inlineText(e.message, 200)).join('\n') } }));
-  if (v.waste) badges.push(h('span', { className: 'tl-flag tl-flag-waste', text: v.waste === 'failed' ? 'wasted: failed step' : 'wasted: retried', attrs: { title: 'The tokens of this step bought nothing' } }));
+  if (v.errors.length > 0)
+    badges.push(
+      h('span', {
+        className: 'tl-flag tl-flag-error',
+        text: `✗ ${plural(v.errors.length, 'error')}`,
+        attrs: { title: v.errors.map((e) => inlineText(e.message, 200)).join('\n') },
+      }),
+    );
+  if (v.waste)
+    badges.push(
+      h('span', {
+        className: 'tl-flag tl-flag-waste',
+        text: v.waste === 'failed' ? 'wasted: failed step' : 'wasted: retried',
+        attrs: { title: 'The tokens of this step bought nothing' },
+      }),
+    );
   if (v.findings.length > 0) badges.push(h('span', { className: 'tl-flag tl-flag-finding', text: `⚑ ${plural(v.findings.length, 'finding')}` }));
 
   const head = h('div', { className: 'tl-head' }, [
@@ -74,11 +88,18 @@ export function renderCard(v: CardView, flags: number, total: number): CardEleme
   ]);
   root.append(head);
 
-  if (v.inputSummary) root.append(section('tl-input', inlineText(v.inputSummary.role, 20), [h('span', { className: 'tl-text', text: inlineText(v.inputSummary.text) })]));
+  if (v.inputSummary)
+    root.append(section('tl-input', inlineText(v.inputSummary.role, 20), [h('span', { className: 'tl-text', text: inlineText(v.inputSummary.text) })]));
   if (v.reasoning) root.append(section('tl-reasoning', 'thinking', [h('span', { className: 'tl-text', text: inlineText(v.reasoning) })]));
   if (v.answer) root.append(section('tl-answer', 'answer', [h('span', { className: 'tl-text', text: inlineText(v.answer) })]));
   if (v.requestedToolCalls.length > 0) {
-    root.append(section('tl-requests', 'asked for', v.requestedToolCalls.slice(0, MAX_TOOL_ROWS).map((c) => h('code', { className: 'tl-call', text: callText(c) }))));
+    root.append(
+      section(
+        'tl-requests',
+        'asked for',
+        v.requestedToolCalls.slice(0, MAX_TOOL_ROWS).map((c) => h('code', { className: 'tl-call', text: callText(c) })),
+      ),
+    );
   }
   if (v.toolExecutions.length > 0) {
     const list = h('ul', { className: 'tl-tools', attrs: { 'aria-label': 'Tool executions' } });
@@ -96,21 +117,38 @@ export function renderCard(v: CardView, flags: number, total: number): CardEleme
       toolRows.set(t.spanIndex, row);
       list.append(row);
     }
-    if (v.toolExecutions.length > MAX_TOOL_ROWS) list.append(h('li', { className: 'tl-tool-more muted', text: `… ${plural(v.toolExecutions.length - MAX_TOOL_ROWS, 'more tool execution')} (see the span tree)` }));
+    if (v.toolExecutions.length > MAX_TOOL_ROWS)
+      list.append(
+        h('li', { className: 'tl-tool-more muted', text: `… ${plural(v.toolExecutions.length - MAX_TOOL_ROWS, 'more tool execution')} (see the span tree)` }),
+      );
     root.append(list);
   }
   if (v.unexecuted.length > 0) {
-    root.append(section('tl-unexecuted', '⚠ not executed', v.unexecuted.slice(0, MAX_TOOL_ROWS).map((c) => h('code', { className: 'tl-call', text: callText(c) }))));
+    root.append(
+      section(
+        'tl-unexecuted',
+        '⚠ not executed',
+        v.unexecuted.slice(0, MAX_TOOL_ROWS).map((c) => h('code', { className: 'tl-call', text: callText(c) })),
+      ),
+    );
   }
   if (v.findings.length > 0) {
     const list = h('ul', { className: 'tl-findings', attrs: { 'aria-label': 'Findings' } });
-    for (const f of v.findings.slice(0, MAX_TOOL_ROWS)) list.append(h('li', { className: `tl-finding sev-${f.severity}` }, [h('span', { className: 'tl-sev', text: f.severity }), h('span', { text: inlineText(f.message, 300) })]));
+    for (const f of v.findings.slice(0, MAX_TOOL_ROWS))
+      list.append(
+        h('li', { className: `tl-finding sev-${f.severity}` }, [
+          h('span', { className: 'tl-sev', text: f.severity }),
+          h('span', { text: inlineText(f.message, 300) }),
+        ]),
+      );
     root.append(list);
   }
   const tk = v.tokens;
   const tokens = `in ${formatTokens(tk.input)} · out ${formatTokens(tk.output)} · cached ${formatTokens(tk.cached)} · reasoning ${formatTokens(tk.reasoning)}`;
   const cost = `${formatCost(v.costUsd)} · running total ${formatCost(v.runningUsd)}`;
-  root.append(h('div', { className: 'tl-foot' }, [h('span', { className: 'tl-tokens', text: `tokens ${tokens}` }), h('span', { className: 'tl-cost', text: cost })]));
+  root.append(
+    h('div', { className: 'tl-foot' }, [h('span', { className: 'tl-tokens', text: `tokens ${tokens}` }), h('span', { className: 'tl-cost', text: cost })]),
+  );
 
   const summary = [
     `${inlineText(v.runName || 'run', 80)}, ${iteration}`,

@@ -75,7 +75,8 @@ export class CardLayout {
   cardAt(y: number): number {
     this.update();
     if (this.count === 0) return -1;
-    let lo = 0, hi = this.count - 1;
+    let lo = 0,
+      hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (this.offsets[mid] <= y) lo = mid;

@@ -38,7 +38,11 @@ export function createTimelineView(ctx: MainViewContext, _restored: { scrollTop:
   let focusAfterRender = false;
 
   const spacer = h('div', { className: 'tl-spacer', attrs: { role: 'none' } });
-  const list = h('div', { className: 'tl-list', testId: 'timeline-cards', attrs: { role: 'listbox', 'aria-label': 'Chain-of-thought cards, one per iteration', tabindex: 0 } }, [spacer]);
+  const list = h(
+    'div',
+    { className: 'tl-list', testId: 'timeline-cards', attrs: { role: 'listbox', 'aria-label': 'Chain-of-thought cards, one per iteration', tabindex: 0 } },
+    [spacer],
+  );
   const empty = h('p', {
     className: 'empty-note tl-empty',
     text: 'This trace has no LLM calls, so there is no chain of thought to show. The waterfall below and the Spans tab show all spans.',

@@ -30,7 +30,10 @@ export function windowsFor(indices: ArrayLike<number>): number[] {
   return [...seen];
 }
 
-type WindowState = { readonly state: 'loading' } | { readonly state: 'loaded'; readonly rows: ReadonlyMap<number, RowText> } | { readonly state: 'failed'; readonly error: string };
+type WindowState =
+  | { readonly state: 'loading' }
+  | { readonly state: 'loaded'; readonly rows: ReadonlyMap<number, RowText> }
+  | { readonly state: 'failed'; readonly error: string };
 
 export class RowTextCache {
   /** Map order is recency: the first entry is the least recently used. */

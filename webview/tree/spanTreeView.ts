@@ -95,7 +95,9 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
     const expanded = tree.isExpanded(index);
     const text = rows.get(index);
     const name = text ? inlineText(text.name || '(unnamed)') : rows.errorFor(index) ? '(row text unavailable)' : '…';
-    const extraParts = text ? [text.label ? inlineText(text.label, 80) : '', text.tokens !== undefined ? `${formatTokens(text.tokens)} tok` : ''].filter(Boolean) : [];
+    const extraParts = text
+      ? [text.label ? inlineText(text.label, 80) : '', text.tokens !== undefined ? `${formatTokens(text.tokens)} tok` : ''].filter(Boolean)
+      : [];
     const duration = formatDuration(s.durationMs[index]);
 
     r.label.style.paddingLeft = `${indentLevels(depth) * INDENT_PX + 4}px`;
@@ -119,10 +121,15 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
     const placement = barLabelPlacement(left, width);
     r.barText.className = `row-bar-text bar-text-${placement}`;
     r.barText.style.left = placement === 'after' ? `calc(${(left + width) * 100}% + 4px)` : '';
-    r.barText.style.right = placement === 'before' ? `calc(${(1 - left) * 100}% + 4px)` : placement === 'inside' ? `calc(${(1 - left - width) * 100}% + 4px)` : '';
+    r.barText.style.right =
+      placement === 'before' ? `calc(${(1 - left) * 100}% + 4px)` : placement === 'inside' ? `calc(${(1 - left - width) * 100}% + 4px)` : '';
 
     // The native context menu (package.json `webview/context`) gets this row's span: Go to Handler/Prompt.
-    setAttr(r.root, 'data-vscode-context', JSON.stringify({ webviewSection: 'span', spanIndex: index, spanCategory: cat.name, preventDefaultContextMenuItems: true }));
+    setAttr(
+      r.root,
+      'data-vscode-context',
+      JSON.stringify({ webviewSection: 'span', spanIndex: index, spanCategory: cat.name, preventDefaultContextMenuItems: true }),
+    );
     setAttr(r.root, 'aria-keyshortcuts', s.category[index] === TOOL_CODE ? 'g' : undefined);
     setAttr(r.root, 'aria-level', depth + 1);
     setAttr(r.root, 'aria-setsize', tree.setSize[index]);

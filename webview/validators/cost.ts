@@ -58,7 +58,8 @@ export function validateCostView(v: unknown, spanCount = Number.MAX_SAFE_INTEGER
   }
 
   const t = v.totals;
-  if (!isRecord(t) || !(['input', 'output', 'cached', 'reasoning'] as const).every((k) => isCount(t[k]))) return 'cost.totals must be {input, output, cached, reasoning} counts';
+  if (!isRecord(t) || !(['input', 'output', 'cached', 'reasoning'] as const).every((k) => isCount(t[k])))
+    return 'cost.totals must be {input, output, cached, reasoning} counts';
   if (v.totalUsd !== null && !isUsd(v.totalUsd)) return 'cost.totalUsd must be a non-negative number or null';
   if (!isUsd(v.pricedUsd)) return 'cost.pricedUsd must be a non-negative number';
   for (const k of ['unpricedSteps', 'wasteTokens', 'tokensAfterCancel'] as const) if (!isCount(v[k])) return `cost.${k} must be a non-negative number`;

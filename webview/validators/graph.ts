@@ -76,7 +76,8 @@ export function validatePlanGraph(v: unknown, spanCount = Number.MAX_SAFE_INTEGE
       if (!oneOf(SEVERITIES, f.severity)) return 'severity is unknown';
       if (!indices(f.spanIndices)) return 'spanIndices must be span indices';
       if (f.wastedTokens !== undefined && !nonNegative(f.wastedTokens)) return 'wastedTokens must be a non-negative number';
-      if (f.wastedCostUsd !== undefined && f.wastedCostUsd !== null && !nonNegative(f.wastedCostUsd)) return 'wastedCostUsd must be a non-negative number or null';
+      if (f.wastedCostUsd !== undefined && f.wastedCostUsd !== null && !nonNegative(f.wastedCostUsd))
+        return 'wastedCostUsd must be a non-negative number or null';
       return f.cycle !== undefined && !strings(f.cycle) ? 'cycle must be strings' : undefined;
     });
   return bad ?? (v as unknown as PlanGraphView);

@@ -85,16 +85,22 @@ function checkCard(c: Record<string, unknown>, expected: number): string | undef
   if (!isFiniteNum(c.startMs) || !isNonNegNum(c.durationMs)) return 'startMs and durationMs must be numbers (durationMs ≥ 0)';
   const input = c.inputSummary;
   if (input !== undefined && !(isRecord(input) && typeof input.role === 'string' && typeof input.text === 'string')) return 'inputSummary must be {role, text}';
-  const bad = each(c.requestedToolCalls, 'requestedToolCalls', checkToolCall) ?? each(c.unexecuted, 'unexecuted', checkToolCall) ?? each(c.toolExecutions, 'toolExecutions', checkToolRun);
+  const bad =
+    each(c.requestedToolCalls, 'requestedToolCalls', checkToolCall) ??
+    each(c.unexecuted, 'unexecuted', checkToolCall) ??
+    each(c.toolExecutions, 'toolExecutions', checkToolRun);
   if (bad) return bad;
   const tok = c.tokens;
-  if (!isRecord(tok) || !['input', 'output', 'cached', 'reasoning'].every((k) => isNonNegNum(tok[k]))) return 'tokens must be {input, output, cached, reasoning} non-negative numbers';
+  if (!isRecord(tok) || !['input', 'output', 'cached', 'reasoning'].every((k) => isNonNegNum(tok[k])))
+    return 'tokens must be {input, output, cached, reasoning} non-negative numbers';
   if (!usdOrNull(c.costUsd) || !usdOrNull(c.runningUsd)) return 'costUsd and runningUsd must be non-negative numbers or null';
   if (c.waste !== undefined && !(typeof c.waste === 'string' && WASTE.has(c.waste))) return 'waste is unknown';
   return (
     each(c.errors, 'errors', (e) => (isRecord(e) && isNonNegInt(e.spanIndex) && typeof e.message === 'string' ? undefined : 'needs spanIndex and message')) ??
     each(c.findings, 'findings', (f) =>
-      isRecord(f) && typeof f.kind === 'string' && typeof f.message === 'string' && typeof f.severity === 'string' && SEVERITIES.has(f.severity) ? undefined : 'needs kind, message and a known severity',
+      isRecord(f) && typeof f.kind === 'string' && typeof f.message === 'string' && typeof f.severity === 'string' && SEVERITIES.has(f.severity)
+        ? undefined
+        : 'needs kind, message and a known severity',
     )
   );
 }

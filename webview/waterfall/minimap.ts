@@ -27,7 +27,11 @@ export interface Minimap {
 export function createMinimap(onCenterAt: (px: number, widthPx: number) => void): Minimap {
   const canvas = h('canvas', { className: 'wf-minimap-canvas' });
   const brush = h('div', { className: 'wf-brush' });
-  const element = h('div', { className: 'wf-minimap', testId: 'wf-minimap', attrs: { 'aria-hidden': 'true', title: 'Whole trace: click or drag to move the visible window' } }, [canvas, brush]);
+  const element = h(
+    'div',
+    { className: 'wf-minimap', testId: 'wf-minimap', attrs: { 'aria-hidden': 'true', title: 'Whole trace: click or drag to move the visible window' } },
+    [canvas, brush],
+  );
   let dragging = false;
   let widthPx = 0;
   const at = (ev: PointerEvent) => {

@@ -51,7 +51,9 @@ export function createSearchBar(opts: SearchBarOptions): SearchBar {
   const status = h(
     'select',
     { className: 'wf-select', testId: 'wf-status', attrs: { 'aria-label': 'Status' } },
-    SPAN_STATUS_FILTERS.map((st) => h('option', { text: st === 'any' ? 'Any status' : st === 'error' ? 'Error' : st === 'ok' ? 'OK' : 'Unset', attrs: { value: st } })),
+    SPAN_STATUS_FILTERS.map((st) =>
+      h('option', { text: st === 'any' ? 'Any status' : st === 'error' ? 'Error' : st === 'ok' ? 'OK' : 'Unset', attrs: { value: st } }),
+    ),
   );
   kind.addEventListener('change', schedule);
   status.addEventListener('change', schedule);

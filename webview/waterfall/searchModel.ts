@@ -18,7 +18,13 @@ export function parseAttributeQuery(q: string): { key: string; value?: string } 
   const key = (eq < 0 ? q : q.slice(0, eq)).trim().slice(0, MAX_FILTER_TEXT);
   if (key === '') return undefined;
   if (eq < 0) return { key };
-  return { key, value: q.slice(eq + 1).trim().slice(0, MAX_FILTER_TEXT) };
+  return {
+    key,
+    value: q
+      .slice(eq + 1)
+      .trim()
+      .slice(0, MAX_FILTER_TEXT),
+  };
 }
 
 /** The request filter, or undefined when the inputs filter nothing (no search is sent, nothing is highlighted). */

@@ -44,7 +44,8 @@ export class WaterfallPainter {
   private readonly fitted = new Map<number, { maxPx: number; text: string }>();
   private fittedFont = '';
   private fontSet = '';
-  private readonly measure: OffscreenCanvasRenderingContext2D | null = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
+  private readonly measure: OffscreenCanvasRenderingContext2D | null =
+    typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
   private fontNormalized = '';
   /** Centres of this frame's error markers, for the bold pass (reused buffers: no per-row allocation). */
   private markerX = new Float64Array(64);

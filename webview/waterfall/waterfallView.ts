@@ -95,24 +95,38 @@ export const createWaterfallView: MainViewFactory = (ctx) => {
     onLeave: () => scroller.focus({ preventScroll: true }),
   });
   const minimap = createMinimap((px, w) => setWindow(minimapCenterAt(win, px, extentMs, w, minSpanMs(extentMs))));
-  const svg = select(document.createElementNS('http://www.w3.org/2000/svg', 'svg')).attr('class', 'wf-axis').attr('aria-hidden', 'true').attr('height', AXIS_HEIGHT);
+  const svg = select(document.createElementNS('http://www.w3.org/2000/svg', 'svg'))
+    .attr('class', 'wf-axis')
+    .attr('aria-hidden', 'true')
+    .attr('height', AXIS_HEIGHT);
   const axisG = svg.append('g').attr('transform', `translate(0, ${AXIS_HEIGHT - 1})`);
   const header = h('div', { className: 'wf-header' }, [h('div', { className: 'wf-header-name', text: 'Span' }), svg.node()!]);
   const canvas = h('canvas', { className: 'wf-canvas', testId: 'wf-canvas', attrs: { 'aria-hidden': 'true' } });
   const spacer = h('div', { className: 'wf-spacer' });
-  const scroller = h('div', {
-    className: 'wf-scroll',
-    testId: 'wf-canvas-area',
-    attrs: {
-      role: 'tree',
-      tabindex: 0,
-      'aria-label': 'Waterfall of spans on a time axis. Arrows move, Left/Right collapse and expand, plus and minus zoom, Shift+Left/Right pan, 0 resets, slash searches.',
+  const scroller = h(
+    'div',
+    {
+      className: 'wf-scroll',
+      testId: 'wf-canvas-area',
+      attrs: {
+        role: 'tree',
+        tabindex: 0,
+        'aria-label':
+          'Waterfall of spans on a time axis. Arrows move, Left/Right collapse and expand, plus and minus zoom, Shift+Left/Right pan, 0 resets, slash searches.',
+      },
     },
-  }, [spacer]);
+    [spacer],
+  );
   const tooltip = createTooltip();
   const area = h('div', { className: 'wf-area' }, [canvas, scroller, tooltip.element]);
   const live = h('div', { className: 'wf-live', attrs: { 'aria-live': 'polite', role: 'status' } });
-  const element = h('section', { className: 'waterfall-view', testId: 'waterfall', attrs: { 'aria-label': 'Waterfall' } }, [search.element, minimap.element, header, area, live]);
+  const element = h('section', { className: 'waterfall-view', testId: 'waterfall', attrs: { 'aria-label': 'Waterfall' } }, [
+    search.element,
+    minimap.element,
+    header,
+    area,
+    live,
+  ]);
   element.dataset.selectedIndex = '-1';
   element.dataset.paints = '0';
   // #endregion
@@ -128,8 +142,29 @@ export const createWaterfallView: MainViewFactory = (ctx) => {
   });
   const scale = scaleLinear();
   const axis = axisTop(scale).tickSizeOuter(0).tickSize(4);
-  const frame: Frame = { widthPx: 0, heightPx: 0, scrollTop: 0, rows, window: win, gridTicks: [], selected, hover, focused: false, matches: undefined, sections: undefined, colours };
-  const hitInput: { -readonly [K in keyof HitInput]: HitInput[K] } = { rows, depth: s.depth, startMs: s.startMs, durationMs: s.durationMs, scrollTop: 0, widthPx: 0, window: win };
+  const frame: Frame = {
+    widthPx: 0,
+    heightPx: 0,
+    scrollTop: 0,
+    rows,
+    window: win,
+    gridTicks: [],
+    selected,
+    hover,
+    focused: false,
+    matches: undefined,
+    sections: undefined,
+    colours,
+  };
+  const hitInput: { -readonly [K in keyof HitInput]: HitInput[K] } = {
+    rows,
+    depth: s.depth,
+    startMs: s.startMs,
+    durationMs: s.durationMs,
+    scrollTop: 0,
+    widthPx: 0,
+    window: win,
+  };
 
   // #region rows and drawing
   /** Rows to show: the tree's visible rows, narrowed by "Only matches". Recomputed only after a change. */
@@ -190,7 +225,10 @@ export const createWaterfallView: MainViewFactory = (ctx) => {
     }
     if (minimapDirty) {
       minimapDirty = false;
-      minimap.draw(minimapBins({ startMs: s.startMs, durationMs: s.durationMs, status: s.status, matchMask: mask, originMs: origin, extentMs }, minimap.width()), colours);
+      minimap.draw(
+        minimapBins({ startMs: s.startMs, durationMs: s.durationMs, status: s.status, matchMask: mask, originMs: origin, extentMs }, minimap.width()),
+        colours,
+      );
     }
     // The script time of this draw, for benchmarks (other views' work in the same frame excluded).
     element.dataset.drawMs = (performance.now() - started).toFixed(2);
@@ -389,7 +427,10 @@ export const createWaterfallView: MainViewFactory = (ctx) => {
       return;
     }
     pendingAnnounce = -1;
-    setText(live, `${inlineText(r.name || '(unnamed)', 120)}, ${formatDuration(s.durationMs[i])}, ${s.status[i] === 2 ? 'error' : `status ${STATUS_NAMES[s.status[i]] ?? 'unset'}`}`);
+    setText(
+      live,
+      `${inlineText(r.name || '(unnamed)', 120)}, ${formatDuration(s.durationMs[i])}, ${s.status[i] === 2 ? 'error' : `status ${STATUS_NAMES[s.status[i]] ?? 'unset'}`}`,
+    );
   };
 
   const unsubscribeRows = text.onLoaded(() => {

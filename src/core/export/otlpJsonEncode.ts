@@ -110,6 +110,8 @@ export function encodeAnyValue(v: AttrValue): OtlpJsonAnyValue {
       return { doubleValue: Number.isFinite(v) ? (Object.is(v, -0) ? '-0' : v) : String(v) };
     case 'bigint':
       return { intValue: v.toString() };
+    default:
+      break; // null, bytes, arrays and maps: below
   }
   if (v === null || v === undefined) return {};
   if (v instanceof Uint8Array) return { bytesValue: bytesToBase64(v) };

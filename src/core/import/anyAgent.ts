@@ -28,7 +28,6 @@ import { isoToNanos, parseNanos, type UnixNanos } from '../model/time';
 import { isObject, str, type JsonImporter } from './importer';
 import { intToHex } from './ids';
 import { attributesFromObject, plainToAttr } from './otlpValues';
-import type { TraceBuilder } from './traceBuilder';
 
 type Json = Record<string, unknown>;
 
@@ -148,7 +147,11 @@ function idOf(v: unknown, bytes: number, lossy: Lossy): string | undefined {
     return big > max ? max.toString(16) : intToHex(big, bytes);
   }
   if (typeof v === 'string') {
-    if (/^0x[0-9a-f]+$/i.test(v)) return v.slice(2).toLowerCase().padStart(bytes * 2, '0');
+    if (/^0x[0-9a-f]+$/i.test(v))
+      return v
+        .slice(2)
+        .toLowerCase()
+        .padStart(bytes * 2, '0');
     if (/^\d+$/.test(v)) return intToHex(BigInt(v), bytes);
     return v;
   }
@@ -179,7 +182,9 @@ function kindOf(v: unknown): SpanKind {
 
 function statusOf(v: unknown): SpanStatus {
   if (!isObject(v)) return { code: StatusCode.Unset };
-  const code = String(v.status_code ?? '').replace(/^StatusCode\./i, '').toUpperCase();
+  const code = String(v.status_code ?? '')
+    .replace(/^StatusCode\./i, '')
+    .toUpperCase();
   if (code === 'ERROR') return { code: StatusCode.Error, message: str(v.description) || undefined };
   if (code === 'OK') return { code: StatusCode.Ok };
   return { code: StatusCode.Unset };

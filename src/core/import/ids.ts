@@ -34,7 +34,7 @@ export function normalizeId(v: unknown, bytes: number): string | undefined {
   if (typeof v === 'string') {
     if (HEX_RE.test(v) && (v.length === bytes * 2 || v.length === 16 || v.length === 32)) return v.toLowerCase();
     const b64len = Math.ceil(bytes / 3) * 4;
-    if ((v.length === b64len || v.length === Math.ceil((bytes / 2) / 3) * 4) && B64_RE.test(v) && !HEX_RE.test(v)) {
+    if ((v.length === b64len || v.length === Math.ceil(bytes / 2 / 3) * 4) && B64_RE.test(v) && !HEX_RE.test(v)) {
       const b = base64ToBytes(v);
       if (b && (b.length === bytes || b.length === bytes / 2)) return bytesToHex(b);
     }

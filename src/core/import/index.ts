@@ -54,7 +54,10 @@ function gunzip(bytes: Uint8Array): Uint8Array {
   // The ISIZE trailer (size mod 2^32) lets us refuse a bomb before inflating anything.
   const n = bytes.length;
   const isize = (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
-  if (isize > MAX_INFLATED_BYTES) throw new ImportError(`gzip content would inflate to ${isize.toLocaleString('en-US')} bytes, over the ${MAX_INFLATED_BYTES.toLocaleString('en-US')}-byte limit`);
+  if (isize > MAX_INFLATED_BYTES)
+    throw new ImportError(
+      `gzip content would inflate to ${isize.toLocaleString('en-US')} bytes, over the ${MAX_INFLATED_BYTES.toLocaleString('en-US')}-byte limit`,
+    );
   try {
     return gunzipSync(bytes);
   } catch (e) {
@@ -110,7 +113,7 @@ function describeShape(root: unknown): string {
   if (Array.isArray(root)) {
     const first = root[0];
     if (first && typeof first === 'object' && !Array.isArray(first)) return `it is an array of objects with keys ${keyList(first)}`;
-    return `it is an array of ${root.length} ${root.length ? typeof first : ''} values`.replace(/  /g, ' ');
+    return `it is an array of ${root.length} ${root.length ? typeof first : ''} values`.replace(/ {2}/g, ' ');
   }
   if (root && typeof root === 'object') return `the top level is an object with keys ${keyList(root)}`;
   return `the top level is a ${root === null ? 'null' : typeof root}`;
@@ -118,5 +121,10 @@ function describeShape(root: unknown): string {
 
 function keyList(o: object): string {
   const keys = Object.keys(o);
-  return keys.length ? keys.slice(0, 8).map((k) => JSON.stringify(k)).join(', ') + (keys.length > 8 ? ', …' : '') : '(none)';
+  return keys.length
+    ? keys
+        .slice(0, 8)
+        .map((k) => JSON.stringify(k))
+        .join(', ') + (keys.length > 8 ? ', …' : '')
+    : '(none)';
 }

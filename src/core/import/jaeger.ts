@@ -1,15 +1,6 @@
 import { Attributes, type AttrValue } from '../model/attributes';
 import { ImportError } from '../model/diagnostics';
-import {
-  EMPTY_SCOPE,
-  SpanKind,
-  StatusCode,
-  type InstrumentationScope,
-  type Resource,
-  type SpanEvent,
-  type SpanLink,
-  type SpanStatus,
-} from '../model/span';
+import { EMPTY_SCOPE, SpanKind, StatusCode, type InstrumentationScope, type Resource, type SpanEvent, type SpanLink, type SpanStatus } from '../model/span';
 import { microsToNanos, type UnixNanos } from '../model/time';
 import { isObject, str, type JsonImporter } from './importer';
 import { base64ToBytes } from './ids';
@@ -145,7 +136,11 @@ class JaegerReader {
     const startNs = readMicros(s.startTime);
     const duration = readMicros(s.duration);
     const { flat } = readKeyValues(s.tags);
-    if (Array.isArray(s.warnings) && s.warnings.length) flat.push('jaeger.warnings', s.warnings.map((w) => String(w)));
+    if (Array.isArray(s.warnings) && s.warnings.length)
+      flat.push(
+        'jaeger.warnings',
+        s.warnings.map((w) => String(w)),
+      );
     const attrs = new Attributes(flat);
     const { parentSpanId, links } = readReferences(s.references, traceId, hexId(s.parentSpanID));
     this.builder.addSpan({

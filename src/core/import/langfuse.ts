@@ -108,11 +108,17 @@ function inputOf(root: unknown): LangfuseInput | undefined {
   const trace = root.trace;
   if (isObject(trace) && (Array.isArray(root.observations) || Array.isArray(trace.observations))) {
     const top = Array.isArray(root.observations);
-    return { trace, observations: (top ? root.observations : trace.observations) as unknown[], path: top ? 'observations' : 'trace.observations', label: 'Langfuse trace export' };
+    return {
+      trace,
+      observations: (top ? root.observations : trace.observations) as unknown[],
+      path: top ? 'observations' : 'trace.observations',
+      label: 'Langfuse trace export',
+    };
   }
   if (typeof root.id === 'string' && typeof root.timestamp === 'string' && Array.isArray(root.observations)) {
     const first = firstElement(root.observations);
-    if (first === undefined || isObservation(first)) return { trace: root, observations: root.observations, path: 'observations', label: 'Langfuse trace (public API)' };
+    if (first === undefined || isObservation(first))
+      return { trace: root, observations: root.observations, path: 'observations', label: 'Langfuse trace (public API)' };
   }
   if (Array.isArray(root.data) && isObservation(firstElement(root.data))) {
     return { observations: root.data, path: 'data', label: 'Langfuse observations (public API)' };
@@ -141,7 +147,10 @@ function hash32(s: string, seed: number): number {
 /** A stable `chars`-hex id for an arbitrary string (never all zeros). */
 function hashId(s: string, chars: number): string {
   let out = '';
-  for (let lane = 0; out.length < chars; lane++) out += hash32(s, Math.imul(lane + 1, 0x9e3779b9)).toString(16).padStart(8, '0');
+  for (let lane = 0; out.length < chars; lane++)
+    out += hash32(s, Math.imul(lane + 1, 0x9e3779b9))
+      .toString(16)
+      .padStart(8, '0');
   return /^0+$/.test(out) ? out.slice(0, -1) + '1' : out;
 }
 
@@ -254,7 +263,15 @@ function readGroup(g: Group, trace: Json | undefined, builder: TraceBuilder, sou
   });
 }
 
-function syntheticRootSpan(trace: Json | undefined, g: Group, traceId: string | undefined, spans: RawSpan[], name: string, attrs: AttrRecord, source: string): RawSpan {
+function syntheticRootSpan(
+  trace: Json | undefined,
+  g: Group,
+  traceId: string | undefined,
+  spans: RawSpan[],
+  name: string,
+  attrs: AttrRecord,
+  source: string,
+): RawSpan {
   let start: UnixNanos | undefined = trace && typeof trace.timestamp === 'string' ? isoToNanos(trace.timestamp) : undefined;
   let end: UnixNanos | undefined;
   for (const s of spans) {

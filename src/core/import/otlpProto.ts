@@ -17,7 +17,40 @@ import { bytesToHex } from './ids';
 import { checkKeyValue, decodeKeyValues, lazyAttributes } from './otlpProtoValues';
 import { ProtoReader } from './protoReader';
 import { TraceBuilder } from './traceBuilder';
-import { T_END, T_EVENT, T_EVENT_ATTR, T_EVENT_NAME, T_EVENT_TIME, T_FLAGS, T_KIND, T_LIBRARY_SPANS, T_LINK, T_LINK_ATTR, T_LINK_SPAN_ID, T_LINK_TRACE_ID, T_LINK_TRACE_STATE, T_NAME, T_PARENT_ID, T_RESOURCE, T_RESOURCE_ATTR, T_RESOURCE_SPANS, T_SCOPE, T_SCOPE_ATTR, T_SCOPE_NAME, T_SCOPE_SPANS, T_SCOPE_VERSION, T_SPAN, T_SPAN_ATTR, T_SPAN_ID, T_START, T_STATUS, T_STATUS_CODE, T_STATUS_MESSAGE, T_TRACE_ID, T_TRACE_STATE } from './otlpWireTags';
+import {
+  T_END,
+  T_EVENT,
+  T_EVENT_ATTR,
+  T_EVENT_NAME,
+  T_EVENT_TIME,
+  T_FLAGS,
+  T_KIND,
+  T_LIBRARY_SPANS,
+  T_LINK,
+  T_LINK_ATTR,
+  T_LINK_SPAN_ID,
+  T_LINK_TRACE_ID,
+  T_LINK_TRACE_STATE,
+  T_NAME,
+  T_PARENT_ID,
+  T_RESOURCE,
+  T_RESOURCE_ATTR,
+  T_RESOURCE_SPANS,
+  T_SCOPE,
+  T_SCOPE_ATTR,
+  T_SCOPE_NAME,
+  T_SCOPE_SPANS,
+  T_SCOPE_VERSION,
+  T_SPAN,
+  T_SPAN_ATTR,
+  T_SPAN_ID,
+  T_START,
+  T_STATUS,
+  T_STATUS_CODE,
+  T_STATUS_MESSAGE,
+  T_TRACE_ID,
+  T_TRACE_STATE,
+} from './otlpWireTags';
 
 /**
  * OTLP trace protobuf → TraceSet. Reads `ExportTraceServiceRequest` and `TracesData` (the same
@@ -90,7 +123,11 @@ export function checkLooksLikeOtlp(bytes: Uint8Array): void {
     if (text !== undefined) throw new ImportError(`not OTLP protobuf: the input is text ("${text}")`, 0, FORMAT);
     if (wt === 3 || wt === 4 || wt > 5) throw new ImportError(`not OTLP protobuf: wire type ${wt} at byte 0`, 0, FORMAT);
     const field = first < 0x80 ? String(first >>> 3) : 'a multi-byte field number';
-    throw new ImportError(`not OTLP protobuf: the input starts with field ${field} (wire type ${wt}), but an OTLP trace request starts with field 1 (resource_spans)${framingHint(bytes)}`, 0, FORMAT);
+    throw new ImportError(
+      `not OTLP protobuf: the input starts with field ${field} (wire type ${wt}), but an OTLP trace request starts with field 1 (resource_spans)${framingHint(bytes)}`,
+      0,
+      FORMAT,
+    );
   }
   const r = new ProtoReader(bytes);
   r.tag(bytes.length);
@@ -145,7 +182,11 @@ function readResourceSpans(ctx: Context, s: number, e: number, where: string): v
   const want = hasScopeSpans ? T_SCOPE_SPANS : T_LIBRARY_SPANS;
   const label = hasScopeSpans ? '.scopeSpans[' : '.instrumentationLibrarySpans[';
   if (hasScopeSpans && hasLibrarySpans) {
-    ctx.builder.note('interpretation', `${where} has both scopeSpans and the deprecated instrumentationLibrarySpans; only scopeSpans were read, as the OpenTelemetry Collector does`, where);
+    ctx.builder.note(
+      'interpretation',
+      `${where} has both scopeSpans and the deprecated instrumentationLibrarySpans; only scopeSpans were read, as the OpenTelemetry Collector does`,
+      where,
+    );
   }
   r.pos = s;
   let si = 0;

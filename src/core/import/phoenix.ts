@@ -26,7 +26,6 @@ import { isoToNanos, parseNanos, type UnixNanos } from '../model/time';
 import { firstElement, isObject, str, type JsonImporter } from './importer';
 import { normalizeId } from './ids';
 import { attributesFromJson, plainToAttr } from './otlpValues';
-import type { TraceBuilder } from './traceBuilder';
 
 type Json = Record<string, unknown>;
 
@@ -54,7 +53,11 @@ export const phoenixImporter: JsonImporter = {
       }
     });
     if (lossy.seen) {
-      builder.note('timestamp-precision', 'timestamps are JSON numbers past 2^53 nanoseconds; their last digits were rounded when the JSON was parsed', source || undefined);
+      builder.note(
+        'timestamp-precision',
+        'timestamps are JSON numbers past 2^53 nanoseconds; their last digits were rounded when the JSON was parsed',
+        source || undefined,
+      );
     }
     return input.otlp ? 'Phoenix OTLP span JSON' : undefined;
   },

@@ -243,8 +243,16 @@ export class ProtoReader {
 
   private overrun(what: string, at: number, end: number): ImportError {
     return end === this.buf.length
-      ? new ImportError(`truncated protobuf: ${what} at byte ${formatOffset(at)} runs past the end of the input at byte ${formatOffset(end)}`, at, 'OTLP protobuf')
-      : new ImportError(`corrupt protobuf: ${what} at byte ${formatOffset(at)} runs past the end of its enclosing message at byte ${formatOffset(end)}`, at, 'OTLP protobuf');
+      ? new ImportError(
+          `truncated protobuf: ${what} at byte ${formatOffset(at)} runs past the end of the input at byte ${formatOffset(end)}`,
+          at,
+          'OTLP protobuf',
+        )
+      : new ImportError(
+          `corrupt protobuf: ${what} at byte ${formatOffset(at)} runs past the end of its enclosing message at byte ${formatOffset(end)}`,
+          at,
+          'OTLP protobuf',
+        );
   }
 
   corrupt(what: string, at: number): ImportError {

@@ -1,13 +1,6 @@
 import { Attributes } from '../model/attributes';
 import { DIAGNOSTIC_SEVERITY, type Diagnostic, type DiagnosticCode } from '../model/diagnostics';
-import {
-  EMPTY_RESOURCE,
-  EMPTY_SCOPE,
-  SpanKind,
-  StatusCode,
-  type RawSpan,
-  type Span,
-} from '../model/span';
+import { EMPTY_RESOURCE, EMPTY_SCOPE, SpanKind, StatusCode, type RawSpan, type Span } from '../model/span';
 import type { FormatId, QuarantinedSpan, Trace, TraceSet } from '../model/trace';
 import type { UnixNanos } from '../model/time';
 
@@ -15,7 +8,6 @@ const HEX = /^[0-9a-f]+$/;
 const NO_EVENTS: readonly never[] = Object.freeze([]);
 const NO_LINKS: readonly never[] = Object.freeze([]);
 const UNSET_STATUS = { code: StatusCode.Unset } as const;
-const ZERO_TRACE = '0'.repeat(32);
 /** Home of spans whose trace id is unusable, when the input has no single trace to put them in. */
 export const UNKNOWN_TRACE_ID = 'ffffffffffffffffffffffffffffffff';
 
@@ -192,8 +184,16 @@ export class TraceBuilder {
           continue;
         }
         const original = p.spanId;
-        do p.spanId = this.syntheticSpanId(); while (byId.has(p.spanId));
-        diags.push(diag('duplicate-span-id', `span id ${original} is used by two different spans; the second ("${p.raw.name ?? ''}") is shown as ${p.spanId}`, { spanId: p.spanId, traceId, source: p.raw.source, repaired: true }));
+        do p.spanId = this.syntheticSpanId();
+        while (byId.has(p.spanId));
+        diags.push(
+          diag('duplicate-span-id', `span id ${original} is used by two different spans; the second ("${p.raw.name ?? ''}") is shown as ${p.spanId}`, {
+            spanId: p.spanId,
+            traceId,
+            source: p.raw.source,
+            repaired: true,
+          }),
+        );
       }
       byId.set(p.spanId, kept.length);
       kept.push(p);
@@ -206,7 +206,14 @@ export class TraceBuilder {
       if (p.parentId === undefined) continue;
       const j = byId.get(p.parentId);
       if (j === undefined) {
-        diags.push(diag('orphan', `parent ${p.parentId} of "${p.raw.name ?? ''}" is not in the trace; shown as a root`, { spanId: p.spanId, traceId, source: p.raw.source, repaired: true }));
+        diags.push(
+          diag('orphan', `parent ${p.parentId} of "${p.raw.name ?? ''}" is not in the trace; shown as a root`, {
+            spanId: p.spanId,
+            traceId,
+            source: p.raw.source,
+            repaired: true,
+          }),
+        );
       } else if (j === i) {
         diags.push(diag('parent-cycle', `span "${p.raw.name ?? ''}" is its own parent; shown as a root`, { spanId: p.spanId, traceId, repaired: true }));
       } else {
@@ -221,7 +228,8 @@ export class TraceBuilder {
     // descendants are re-parented to the nearest kept ancestor-less root.
     const alive = kept.map((p) => p.startNs !== undefined);
     for (let i = 0; i < n; i++) {
-      if (!alive[i]) this.quarantine(traceId, kept[i].raw, 'missing-start', `span "${kept[i].raw.name ?? ''}" has no start time and none can be inferred`, kept[i].spanId);
+      if (!alive[i])
+        this.quarantine(traceId, kept[i].raw, 'missing-start', `span "${kept[i].raw.name ?? ''}" has no start time and none can be inferred`, kept[i].spanId);
     }
     for (let i = 0; i < n; i++) if (parent[i] >= 0 && !alive[parent[i]]) parent[i] = -1;
 
@@ -234,7 +242,8 @@ export class TraceBuilder {
       else (children[pi] ??= []).push(i);
     }
     const byStart = (a: number, b: number) => {
-      const x = kept[a].startNs!, y = kept[b].startNs!;
+      const x = kept[a].startNs!,
+        y = kept[b].startNs!;
       return x < y ? -1 : x > y ? 1 : a - b;
     };
     roots.sort(byStart);
@@ -289,7 +298,12 @@ export class TraceBuilder {
         if (span.parentIndex >= 0) {
           const par = spans[span.parentIndex];
           if (span.startNs < par.startNs) {
-            diags.push(diag('clock-skew', `"${span.name}" starts ${fmtNs(par.startNs - span.startNs)} before its parent "${par.name}"`, { spanId: span.spanId, traceId }));
+            diags.push(
+              diag('clock-skew', `"${span.name}" starts ${fmtNs(par.startNs - span.startNs)} before its parent "${par.name}"`, {
+                spanId: span.spanId,
+                traceId,
+              }),
+            );
           }
         }
         const c = children[i];
@@ -336,13 +350,17 @@ export class TraceBuilder {
         const borrowed = minChildStart[i] ?? (parent[i] >= 0 ? kept[parent[i]].startNs : undefined);
         if (borrowed !== undefined) {
           p.startNs = borrowed;
-          diags.push(diag('missing-start', `"${name}" has no start time; using ${minChildStart[i] !== undefined ? "its first child's" : "its parent's"} start`, at(p)));
+          diags.push(
+            diag('missing-start', `"${name}" has no start time; using ${minChildStart[i] !== undefined ? "its first child's" : "its parent's"} start`, at(p)),
+          );
         } else continue; // quarantined by the caller
       }
       if (p.endNs === undefined) {
         const childEnd = maxChildEnd[i];
         p.endNs = childEnd !== undefined && childEnd > p.startNs ? childEnd : p.startNs;
-        diags.push(diag('missing-end', `"${name}" has no end time; shown ${childEnd !== undefined ? 'ending with its last child' : 'with zero duration'}`, at(p)));
+        diags.push(
+          diag('missing-end', `"${name}" has no end time; shown ${childEnd !== undefined ? 'ending with its last child' : 'with zero duration'}`, at(p)),
+        );
       } else if (p.endNs < p.startNs) {
         diags.push(diag('negative-duration', `"${name}" ends ${fmtNs(p.startNs - p.endNs)} before it starts; shown with zero duration`, at(p)));
         p.endNs = p.startNs;
@@ -369,7 +387,13 @@ function breakCycles(parent: Int32Array, kept: Pending[], traceId: string, diags
       const names: string[] = [];
       for (let k = path.indexOf(i); k < path.length; k++) names.push(`"${kept[path[k]].raw.name ?? ''}"`);
       parent[i] = -1;
-      diags.push(diag('parent-cycle', `parent links form a cycle (${names.join(' → ')}); "${kept[i].raw.name ?? ''}" is shown as a root`, { spanId: kept[i].spanId, traceId, repaired: true }));
+      diags.push(
+        diag('parent-cycle', `parent links form a cycle (${names.join(' → ')}); "${kept[i].raw.name ?? ''}" is shown as a root`, {
+          spanId: kept[i].spanId,
+          traceId,
+          repaired: true,
+        }),
+      );
     }
     for (const k of path) state[k] = 2;
     path.length = 0;

@@ -4,7 +4,6 @@ import type { UnixNanos } from '../model/time';
 import { isObject, str, type JsonImporter } from './importer';
 import { readMicros, scopeFromTags, statusFromTags } from './jaeger';
 import { plainToAttr } from './otlpValues';
-import type { TraceBuilder } from './traceBuilder';
 
 /**
  * Zipkin v2 JSON: `Span[]` (`/api/v2/trace/{id}`, POST `/api/v2/spans`) or `Span[][]`
@@ -240,7 +239,8 @@ function sameHost(a: Endpoint | undefined, b: Endpoint | undefined, ignoreServic
   if (!a || !b) return false;
   let equal = 0;
   for (const k of ignoreService ? (['ipv4', 'ipv6', 'port'] as const) : (['serviceName', 'ipv4', 'ipv6', 'port'] as const)) {
-    const x = a[k], y = b[k];
+    const x = a[k],
+      y = b[k];
     if (x === undefined || y === undefined) continue;
     if (x !== y) return false;
     equal++;
@@ -308,8 +308,10 @@ function fnv1a32(s: string, basis: number): string {
 
 function describeShared(s: SharedStats): string {
   let msg = `${s.ids} Zipkin span id${s.ids === 1 ? ' is' : 's are'} shared by a client span and the server span answering it; the ${s.halves} server halves are shown as children of their client under derived ids (the original is in zipkin.shared_span_id)`;
-  if (s.fragments) msg += `; ${s.fragments} kind-less record${s.fragments === 1 ? '' : 's'} with such an id, reported from a server half's endpoint, ${s.fragments === 1 ? 'is' : 'are'} shown the same way`;
-  if (s.attached) msg += `; ${s.attached} span${s.attached === 1 ? '' : 's'} whose parent is a shared id ${s.attached === 1 ? 'was' : 'were'} attached to the server half on ${s.attached === 1 ? 'its' : 'their'} endpoint`;
+  if (s.fragments)
+    msg += `; ${s.fragments} kind-less record${s.fragments === 1 ? '' : 's'} with such an id, reported from a server half's endpoint, ${s.fragments === 1 ? 'is' : 'are'} shown the same way`;
+  if (s.attached)
+    msg += `; ${s.attached} span${s.attached === 1 ? '' : 's'} whose parent is a shared id ${s.attached === 1 ? 'was' : 'were'} attached to the server half on ${s.attached === 1 ? 'its' : 'their'} endpoint`;
   return msg;
 }
 

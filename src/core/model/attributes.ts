@@ -10,15 +10,7 @@
  * cheaper than hashing. Importers that can defer decoding (protobuf) pass a thunk instead, and
  * the values are materialised on first access.
  */
-export type AttrValue =
-  | string
-  | number
-  | boolean
-  | bigint
-  | Uint8Array
-  | null
-  | readonly AttrValue[]
-  | AttrMap;
+export type AttrValue = string | number | boolean | bigint | Uint8Array | null | readonly AttrValue[] | AttrMap;
 
 export interface AttrMap {
   readonly [key: string]: AttrValue;
@@ -129,7 +121,5 @@ export function formatAttrValue(v: AttrValue | undefined): string {
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Uint8Array) return `<${v.length} bytes>`;
-  return JSON.stringify(v, (_k, x: unknown) =>
-    typeof x === 'bigint' ? x.toString() : x instanceof Uint8Array ? `<${x.length} bytes>` : x,
-  );
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x instanceof Uint8Array ? `<${x.length} bytes>` : x));
 }

@@ -175,8 +175,6 @@ export class JsonBytes {
   toBytes(): Uint8Array {
     return this.buf.slice(0, this.len);
   }
-
-
 }
 
 function escapeAscii(b: Uint8Array, p: number, c: number): number {

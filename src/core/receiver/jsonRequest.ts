@@ -45,14 +45,28 @@ export function decodeJsonRequest(body: Uint8Array): { batches: TraceBatch[]; ac
 
   const readRoot = (root: unknown, where: string) => {
     if (!isObject(root)) {
-      throw new ImportError(`not an OTLP JSON ExportTraceServiceRequest: ${where}the top level is ${Array.isArray(root) ? 'an array' : root === null ? 'null' : `a ${typeof root}`}, not an object`);
+      throw new ImportError(
+        `not an OTLP JSON ExportTraceServiceRequest: ${where}the top level is ${Array.isArray(root) ? 'an array' : root === null ? 'null' : `a ${typeof root}`}, not an object`,
+      );
     }
-    const key = Array.isArray(root.resourceSpans) ? 'resourceSpans' : Array.isArray(root.resource_spans) ? 'resource_spans' : Array.isArray(root.batches) ? 'batches' : undefined;
+    const key = Array.isArray(root.resourceSpans)
+      ? 'resourceSpans'
+      : Array.isArray(root.resource_spans)
+        ? 'resource_spans'
+        : Array.isArray(root.batches)
+          ? 'batches'
+          : undefined;
     if (!key) {
       // Unknown fields must be ignored (proto3 JSON), so this is an empty request; the sender
       // probably meant something else, so say so in the response.
       const keys = Object.keys(root);
-      if (keys.length) notes.push(`${where}no resourceSpans in the request; ignored the fields ${keys.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')}`);
+      if (keys.length)
+        notes.push(
+          `${where}no resourceSpans in the request; ignored the fields ${keys
+            .slice(0, 5)
+            .map((k) => JSON.stringify(k))
+            .join(', ')}`,
+        );
       return;
     }
     (root[key] as unknown[]).forEach((rs, i) => readResourceSpans(rs, `${where}${key}[${i}]`));
@@ -87,7 +101,11 @@ export function decodeJsonRequest(body: Uint8Array): { batches: TraceBatch[]; ac
 
   const addSpan = (key: string, rs: Record<string, unknown>, ss: Record<string, unknown>, s: Record<string, unknown>, serviceName: string | undefined) => {
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { out: { resourceSpans: [] }, summary: { spanCount: 0, errorCount: 0 }, lastRs: undefined, lastSs: undefined, spans: [], scopeSpans: [] }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { out: { resourceSpans: [] }, summary: { spanCount: 0, errorCount: 0 }, lastRs: undefined, lastSs: undefined, spans: [], scopeSpans: [] }),
+      );
     if (g.lastRs !== rs) {
       g.scopeSpans = [];
       const outRs: Record<string, unknown> = {};
@@ -110,10 +128,19 @@ export function decodeJsonRequest(body: Uint8Array): { batches: TraceBatch[]; ac
     }
     g.spans.push(s);
     const hasParent = normalizeId(s.parentSpanId ?? s.parent_span_id, 8) !== undefined;
-    addSpanToSummary(g.summary, parseNanos(s.startTimeUnixNano ?? s.start_time_unix_nano)?.ns, parseNanos(s.endTimeUnixNano ?? s.end_time_unix_nano)?.ns, statusCodeOf(s.status), serviceName, hasParent ? undefined : () => ({
-      name: typeof s.name === 'string' ? s.name : s.name === undefined ? '' : String(s.name),
-      spanId: normalizeId(s.spanId ?? s.span_id, 8) ?? '',
-    }));
+    addSpanToSummary(
+      g.summary,
+      parseNanos(s.startTimeUnixNano ?? s.start_time_unix_nano)?.ns,
+      parseNanos(s.endTimeUnixNano ?? s.end_time_unix_nano)?.ns,
+      statusCodeOf(s.status),
+      serviceName,
+      hasParent
+        ? undefined
+        : () => ({
+            name: typeof s.name === 'string' ? s.name : s.name === undefined ? '' : String(s.name),
+            spanId: normalizeId(s.spanId ?? s.span_id, 8) ?? '',
+          }),
+    );
   };
 
   if (input.kind === 'document') readRoot(input.value, '');
@@ -127,7 +154,15 @@ export function decodeJsonRequest(body: Uint8Array): { batches: TraceBatch[]; ac
   const batches: TraceBatch[] = [];
   let accepted = 0;
   // Byte for byte: one trace, nothing dropped or noted, one line of valid UTF-8 without a BOM.
-  const verbatim = groups.size === 1 && rejected === 0 && notes.length === 0 && input.kind === 'document' && !invalidUtf8Seen() && body[0] !== 0xef && body.indexOf(0x0a) < 0 && body.indexOf(0x0d) < 0;
+  const verbatim =
+    groups.size === 1 &&
+    rejected === 0 &&
+    notes.length === 0 &&
+    input.kind === 'document' &&
+    !invalidUtf8Seen() &&
+    body[0] !== 0xef &&
+    body.indexOf(0x0a) < 0 &&
+    body.indexOf(0x0d) < 0;
   for (const [traceId, g] of groups) {
     accepted += g.summary.spanCount;
     batches.push({ traceId, line: verbatim ? body : utf8.encode(JSON.stringify(g.out)), summary: g.summary });

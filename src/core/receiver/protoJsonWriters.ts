@@ -1,7 +1,42 @@
-import { ProtoReader } from '../import/protoReader';
-import { JsonBytes, jsonLiteral } from './jsonBytes';
+import { type ProtoReader } from '../import/protoReader';
+import { type JsonBytes, jsonLiteral } from './jsonBytes';
 import { writeKeyValue, writeKeyValueList } from './protoValueJson';
-import { T_DROPPED_ATTRS, T_DROPPED_EVENTS, T_DROPPED_LINKS, T_END, T_EVENT, T_EVENT_ATTR, T_EVENT_DROPPED, T_EVENT_NAME, T_EVENT_TIME, T_FLAGS, T_KIND, T_LINK, T_LINK_ATTR, T_LINK_DROPPED, T_LINK_FLAGS, T_LINK_SPAN_ID, T_LINK_TRACE_ID, T_LINK_TRACE_STATE, T_NAME, T_PARENT_ID, T_RESOURCE_ATTR, T_RESOURCE_DROPPED, T_SCOPE_ATTR, T_SCOPE_DROPPED, T_SCOPE_NAME, T_SCOPE_VERSION, T_SPAN_ATTR, T_SPAN_ID, T_START, T_STATUS, T_STATUS_CODE, T_STATUS_MESSAGE, T_TRACE_ID, T_TRACE_STATE } from '../import/otlpWireTags';
+import {
+  T_DROPPED_ATTRS,
+  T_DROPPED_EVENTS,
+  T_DROPPED_LINKS,
+  T_END,
+  T_EVENT,
+  T_EVENT_ATTR,
+  T_EVENT_DROPPED,
+  T_EVENT_NAME,
+  T_EVENT_TIME,
+  T_FLAGS,
+  T_KIND,
+  T_LINK,
+  T_LINK_ATTR,
+  T_LINK_DROPPED,
+  T_LINK_FLAGS,
+  T_LINK_SPAN_ID,
+  T_LINK_TRACE_ID,
+  T_LINK_TRACE_STATE,
+  T_NAME,
+  T_PARENT_ID,
+  T_RESOURCE_ATTR,
+  T_RESOURCE_DROPPED,
+  T_SCOPE_ATTR,
+  T_SCOPE_DROPPED,
+  T_SCOPE_NAME,
+  T_SCOPE_VERSION,
+  T_SPAN_ATTR,
+  T_SPAN_ID,
+  T_START,
+  T_STATUS,
+  T_STATUS_CODE,
+  T_STATUS_MESSAGE,
+  T_TRACE_ID,
+  T_TRACE_STATE,
+} from '../import/otlpWireTags';
 
 /**
  * The JSON writers of protoTranscode.ts: one OTLP protobuf message (Span and everything in it,
@@ -114,13 +149,25 @@ const linkRanges: number[] = [];
 /** One Span message → its JSON object in `w`, and the facts the store's summary needs. Throws ImportError. */
 export function writeSpan(r: ProtoReader, s: number, e: number, w: JsonBytes, f: ProtoSpanFacts): void {
   const buf = r.buf;
-  let traceId = -1, traceIdE = -1, spanId = -1, spanIdE = -1, parent = -1, parentE = -1, state = -1, stateE = -1, name = -1, nameE = -1;
-  let statusS = -1, statusE = -1;
+  let traceId = -1,
+    traceIdE = -1,
+    spanId = -1,
+    spanIdE = -1,
+    parent = -1,
+    parentE = -1,
+    state = -1,
+    stateE = -1,
+    name = -1,
+    nameE = -1;
+  let statusS = -1,
+    statusE = -1;
   let kind: number | undefined;
   let start = 0n;
   let endNs = 0n;
   let flags: number | undefined;
-  let droppedAttrs = 0, droppedEvents = 0, droppedLinks = 0;
+  let droppedAttrs = 0,
+    droppedEvents = 0,
+    droppedLinks = 0;
   f.badKind = false;
   attrRanges.length = 0;
   eventRanges.length = 0;
@@ -129,11 +176,26 @@ export function writeSpan(r: ProtoReader, s: number, e: number, w: JsonBytes, f:
   while (r.pos < e) {
     const tag = r.tag(e);
     switch (tag) {
-      case T_TRACE_ID: traceId = r.delimited(e); traceIdE = r.pos; break;
-      case T_SPAN_ID: spanId = r.delimited(e); spanIdE = r.pos; break;
-      case T_PARENT_ID: parent = r.delimited(e); parentE = r.pos; break;
-      case T_TRACE_STATE: state = r.delimited(e); stateE = r.pos; break;
-      case T_NAME: name = r.delimited(e); nameE = r.pos; break;
+      case T_TRACE_ID:
+        traceId = r.delimited(e);
+        traceIdE = r.pos;
+        break;
+      case T_SPAN_ID:
+        spanId = r.delimited(e);
+        spanIdE = r.pos;
+        break;
+      case T_PARENT_ID:
+        parent = r.delimited(e);
+        parentE = r.pos;
+        break;
+      case T_TRACE_STATE:
+        state = r.delimited(e);
+        stateE = r.pos;
+        break;
+      case T_NAME:
+        name = r.delimited(e);
+        nameE = r.pos;
+        break;
       case T_KIND: {
         // As the importer: a kind outside 0–5 is ignored (an earlier valid one stays) and noted.
         const k = r.varint32(e) | 0;
@@ -141,17 +203,39 @@ export function writeSpan(r: ProtoReader, s: number, e: number, w: JsonBytes, f:
         else f.badKind = true;
         break;
       }
-      case T_START: start = r.fixed64(e); break;
-      case T_END: endNs = r.fixed64(e); break;
-      case T_SPAN_ATTR: attrRanges.push(r.delimited(e), r.pos); break;
-      case T_EVENT: eventRanges.push(r.delimited(e), r.pos); break;
-      case T_LINK: linkRanges.push(r.delimited(e), r.pos); break;
-      case T_STATUS: statusS = r.delimited(e); statusE = r.pos; break;
-      case T_FLAGS: flags = r.fixed32(e); break;
-      case T_DROPPED_ATTRS: droppedAttrs = r.varint32(e); break;
-      case T_DROPPED_EVENTS: droppedEvents = r.varint32(e); break;
-      case T_DROPPED_LINKS: droppedLinks = r.varint32(e); break;
-      default: r.skip(tag & 7, e);
+      case T_START:
+        start = r.fixed64(e);
+        break;
+      case T_END:
+        endNs = r.fixed64(e);
+        break;
+      case T_SPAN_ATTR:
+        attrRanges.push(r.delimited(e), r.pos);
+        break;
+      case T_EVENT:
+        eventRanges.push(r.delimited(e), r.pos);
+        break;
+      case T_LINK:
+        linkRanges.push(r.delimited(e), r.pos);
+        break;
+      case T_STATUS:
+        statusS = r.delimited(e);
+        statusE = r.pos;
+        break;
+      case T_FLAGS:
+        flags = r.fixed32(e);
+        break;
+      case T_DROPPED_ATTRS:
+        droppedAttrs = r.varint32(e);
+        break;
+      case T_DROPPED_EVENTS:
+        droppedEvents = r.varint32(e);
+        break;
+      case T_DROPPED_LINKS:
+        droppedLinks = r.varint32(e);
+        break;
+      default:
+        r.skip(tag & 7, e);
     }
   }
   // Only this function uses the range arrays (spans do not nest), so no copies are needed.
@@ -230,7 +314,10 @@ export function writeSpan(r: ProtoReader, s: number, e: number, w: JsonBytes, f:
 
 export function writeEvent(r: ProtoReader, s: number, e: number, w: JsonBytes): void {
   let time = 0n;
-  let name = -1, nameE = -1, dropped = 0, attrs = 0;
+  let name = -1,
+    nameE = -1,
+    dropped = 0,
+    attrs = 0;
   r.pos = s;
   while (r.pos < e) {
     const tag = r.tag(e);
@@ -256,7 +343,14 @@ export function writeEvent(r: ProtoReader, s: number, e: number, w: JsonBytes): 
 }
 
 export function writeLink(r: ProtoReader, s: number, e: number, w: JsonBytes): void {
-  let tid = -1, tidE = -1, sid = -1, sidE = -1, state = -1, stateE = -1, dropped = 0, attrs = 0;
+  let tid = -1,
+    tidE = -1,
+    sid = -1,
+    sidE = -1,
+    state = -1,
+    stateE = -1,
+    dropped = 0,
+    attrs = 0;
   let flags: number | undefined;
   r.pos = s;
   while (r.pos < e) {
@@ -302,7 +396,8 @@ export function writeLink(r: ProtoReader, s: number, e: number, w: JsonBytes): v
 /** Writes `"status":{…}` after a comma and returns the code as read. */
 export function writeStatus(r: ProtoReader, s: number, e: number, w: JsonBytes): number {
   let code = 0;
-  let msg = -1, msgE = -1;
+  let msg = -1,
+    msgE = -1;
   r.pos = s;
   while (r.pos < e) {
     const tag = r.tag(e);

@@ -168,9 +168,27 @@ function readScopeSpans(
     w.string(r.buf, schemaStart, schemaEnd);
     w.byte(0x2c);
   }
-  const block: ProtoBlock = { id: res.counter.block++, resourceId: res.resourceId, resourcePrefix: res.resourcePrefix, scopePrefix: w.toBytes(), serviceName: res.serviceName };
+  const block: ProtoBlock = {
+    id: res.counter.block++,
+    resourceId: res.resourceId,
+    resourcePrefix: res.resourcePrefix,
+    scopePrefix: w.toBytes(),
+    serviceName: res.serviceName,
+  };
   w.release(4096);
-  const facts: ProtoSpanFacts = { traceIdStart: 0, traceIdEnd: 0, hasParent: false, nameStart: 0, nameEnd: 0, spanIdStart: 0, spanIdEnd: 0, startNs: undefined, endNs: undefined, statusCode: 0, badKind: false };
+  const facts: ProtoSpanFacts = {
+    traceIdStart: 0,
+    traceIdEnd: 0,
+    hasParent: false,
+    nameStart: 0,
+    nameEnd: 0,
+    spanIdStart: 0,
+    spanIdEnd: 0,
+    startNs: undefined,
+    endNs: undefined,
+    statusCode: 0,
+    badKind: false,
+  };
   const prefix = where + '.spans[';
   let pi = 0;
   r.pos = s;

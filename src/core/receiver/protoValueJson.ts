@@ -1,6 +1,6 @@
 import { MAX_VALUE_DEPTH } from '../import/otlpProtoValues';
-import { ProtoReader, formatOffset } from '../import/protoReader';
-import { JsonBytes, jsonLiteral } from './jsonBytes';
+import { type ProtoReader, formatOffset } from '../import/protoReader';
+import { type JsonBytes, jsonLiteral } from './jsonBytes';
 import { T_ARRAY, T_BOOL, T_BYTES, T_DOUBLE, T_INT, T_KVLIST, T_KV_KEY, T_KV_VALUE, T_LIST_ITEM, T_STRING } from '../import/otlpWireTags';
 
 /**
@@ -47,7 +47,10 @@ export function writeKeyValueList(r: ProtoReader, s: number, e: number, tag: num
 
 /** `{"key":…,"value":…}`. A missing key is "" and a missing value `{}`; every value field is checked, the last one is written. */
 export function writeKeyValue(r: ProtoReader, s: number, e: number, w: JsonBytes, depth: number): void {
-  let key = -1, keyE = -1, val = -1, valE = -1;
+  let key = -1,
+    keyE = -1,
+    val = -1,
+    valE = -1;
   r.pos = s;
   while (r.pos < e) {
     const tag = r.tag(e);

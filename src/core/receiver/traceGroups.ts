@@ -163,13 +163,23 @@ export class TraceGroups {
     g.resourceId = block.resourceId;
     const parts = g.parts;
     const n = parts.length;
-    if (n >= 2 && parts[n - 1] === start - 1) parts[n - 1] = spanBuffer.len; // contiguous: extend the range
+    if (n >= 2 && parts[n - 1] === start - 1)
+      parts[n - 1] = spanBuffer.len; // contiguous: extend the range
     else parts.push(start - 1, spanBuffer.len);
     g.size += spanBuffer.len - start + 1;
-    addSpanToSummary(g.summary, f.startNs, f.endNs, f.statusCode, block.serviceName, f.hasParent ? undefined : () => ({
-      name: f.nameStart >= 0 ? utf8.decode(buf.subarray(f.nameStart, f.nameEnd)) : '',
-      spanId: f.spanIdStart >= 0 ? bytesToHex(buf.subarray(f.spanIdStart, f.spanIdEnd)) : '',
-    }));
+    addSpanToSummary(
+      g.summary,
+      f.startNs,
+      f.endNs,
+      f.statusCode,
+      block.serviceName,
+      f.hasParent
+        ? undefined
+        : () => ({
+            name: f.nameStart >= 0 ? utf8.decode(buf.subarray(f.nameStart, f.nameEnd)) : '',
+            spanId: f.spanIdStart >= 0 ? bytesToHex(buf.subarray(f.spanIdStart, f.spanIdEnd)) : '',
+          }),
+    );
   }
 
   finish(): { batches: TraceBatch[]; accepted: number; rejected: number; message: string } {

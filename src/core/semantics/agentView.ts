@@ -81,7 +81,16 @@ export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): Agen
   }
 
   const { tokens, costUsd, unpricedModels } = totals(llmCalls);
-  const view = { spans: semantics, llmCalls, toolExecutions, runs: runs.runs, iterationCount: runs.iterationCount, tokens, costUsd, unpricedModels } as Mutable<AgentView>;
+  const view = {
+    spans: semantics,
+    llmCalls,
+    toolExecutions,
+    runs: runs.runs,
+    iterationCount: runs.iterationCount,
+    tokens,
+    costUsd,
+    unpricedModels,
+  } as Mutable<AgentView>;
   defineLazy(view, 'finalAnswer', () => {
     const calls = byStart(llmCalls, trace);
     return textOfCalls(calls) ?? lastAnswer(runs.runs) ?? finalToolAnswer(calls);
@@ -96,7 +105,11 @@ class SpanSemanticsRecord implements SpanSemantics {
   #fields: readonly FieldSource[] | undefined;
   #ctx: ReportContext | undefined;
 
-  constructor(info: SpanInfo, ctx: ReportContext, readonly index: number) {
+  constructor(
+    info: SpanInfo,
+    ctx: ReportContext,
+    readonly index: number,
+  ) {
     this.category = info.category;
     this.convention = info.convention;
     this.#ctx = ctx;

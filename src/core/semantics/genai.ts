@@ -82,7 +82,8 @@ export function readGenAi(f: SpanFacts): Reading | undefined {
   const opCategory = op !== undefined && Object.prototype.hasOwnProperty.call(OPERATION_CATEGORY, op) ? OPERATION_CATEGORY[op] : undefined;
   if (opCategory) r.category = { value: opCategory, from: `gen_ai.operation.name = ${op}` };
   else if (op === undefined && byName) r.weakCategory = { value: byName, from: `span name "${span.name}"` };
-  else if (op === undefined && (str(f, 'gen_ai.tool.name') || str(f, 'gen_ai.tool.call.id'))) r.weakCategory = { value: 'tool', from: 'gen_ai.tool.name / gen_ai.tool.call.id' };
+  else if (op === undefined && (str(f, 'gen_ai.tool.name') || str(f, 'gen_ai.tool.call.id')))
+    r.weakCategory = { value: 'tool', from: 'gen_ai.tool.name / gen_ai.tool.call.id' };
   else if (op === undefined && str(f, 'gen_ai.request.model')) r.weakCategory = { value: 'llm', from: 'gen_ai.request.model' };
   if (op !== undefined && !opCategory) r.categoryNote = `gen_ai.operation.name = ${op} is not a known operation`;
 
@@ -96,7 +97,8 @@ export function readGenAi(f: SpanFacts): Reading | undefined {
     r.usage = readUsage(f);
     const inCost = num(f, 'gen_ai.usage.input_cost');
     const outCost = num(f, 'gen_ai.usage.output_cost');
-    if (inCost !== undefined || outCost !== undefined) r.costUsd = { value: (inCost ?? 0) + (outCost ?? 0), from: 'gen_ai.usage.input_cost + gen_ai.usage.output_cost' };
+    if (inCost !== undefined || outCost !== undefined)
+      r.costUsd = { value: (inCost ?? 0) + (outCost ?? 0), from: 'gen_ai.usage.input_cost + gen_ai.usage.output_cost' };
     else r.costUsd = firstNum(f, 'gen_ai.usage.cost');
   }
   if (cat !== 'tool') readContent(f, r, events);

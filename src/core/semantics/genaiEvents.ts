@@ -28,7 +28,12 @@ export function hasContentEvents(events: readonly SpanEvent[]): boolean {
 export function contentEventSource(events: readonly SpanEvent[], side: 'input' | 'output'): string {
   const names = new Set<string>();
   for (const e of events) {
-    if (side === 'input' ? e.name in INPUT_EVENT_ROLES || e.name === 'gen_ai.content.prompt' : e.name === 'gen_ai.choice' || e.name === 'gen_ai.content.completion') names.add(e.name);
+    if (
+      side === 'input'
+        ? e.name in INPUT_EVENT_ROLES || e.name === 'gen_ai.content.prompt'
+        : e.name === 'gen_ai.choice' || e.name === 'gen_ai.content.completion'
+    )
+      names.add(e.name);
     if (e.name === DETAILS && e.attributes.get(side === 'input' ? 'gen_ai.input.messages' : 'gen_ai.output.messages') !== undefined) names.add(DETAILS);
   }
   return names.size ? [...names].join(', ') + ' event' + (names.size > 1 ? 's' : '') : '';

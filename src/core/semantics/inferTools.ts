@@ -47,7 +47,8 @@ export function inferUnmarkedTools(
     list.push(c);
   }
   const start = (i: number) => spans[i].startNs;
-  for (const list of callsByTree.values()) list.sort((a, b) => (start(a.spanIndex) < start(b.spanIndex) ? -1 : start(a.spanIndex) > start(b.spanIndex) ? 1 : 0));
+  for (const list of callsByTree.values())
+    list.sort((a, b) => (start(a.spanIndex) < start(b.spanIndex) ? -1 : start(a.spanIndex) > start(b.spanIndex) ? 1 : 0));
   candidates.sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : a - b));
   const consumed = new Map<LlmCall, Set<number>>();
   for (const i of candidates) {

@@ -14,7 +14,7 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 /** Parses `s` when it looks like a JSON document (object, array or string); else undefined. */
 export function parseJsonText(s: string): unknown {
   let i = 0;
-  while (i < s.length && (s.charCodeAt(i) <= 32)) i++;
+  while (i < s.length && s.charCodeAt(i) <= 32) i++;
   const c = s[i];
   if (c !== '{' && c !== '[' && c !== '"') return undefined;
   try {

@@ -68,13 +68,16 @@ export function readOpenInference(f: SpanFacts): Reading | undefined {
   const prompt = num(f, 'llm.cost.prompt');
   const completion = num(f, 'llm.cost.completion');
   if (total !== undefined) r.costUsd = { value: total, from: 'llm.cost.total' };
-  else if (prompt !== undefined || completion !== undefined) r.costUsd = { value: (prompt ?? 0) + (completion ?? 0), from: 'llm.cost.prompt + llm.cost.completion' };
+  else if (prompt !== undefined || completion !== undefined)
+    r.costUsd = { value: (prompt ?? 0) + (completion ?? 0), from: 'llm.cost.prompt + llm.cost.completion' };
 
   const isLlm = (r.category ?? r.weakCategory)?.value === 'llm';
   if (f.flags & Has.oiInputMessages) r.input = { from: 'llm.input_messages.<i>.message.*', get: () => flattenedMessages(f, 'llm.input_messages.', 'user') };
   else if (isLlm && f.get('input.value') !== undefined) r.input = { from: 'input.value', get: () => messagesFrom(f.get('input.value'), 'user') };
-  if (f.flags & Has.oiOutputMessages) r.output = { from: 'llm.output_messages.<i>.message.*', get: () => flattenedMessages(f, 'llm.output_messages.', 'assistant') };
-  else if (isLlm && f.get('output.value') !== undefined) r.output = { from: 'output.value', get: () => messagesFrom(f.get('output.value'), 'assistant'), raw: f.get('output.value') };
+  if (f.flags & Has.oiOutputMessages)
+    r.output = { from: 'llm.output_messages.<i>.message.*', get: () => flattenedMessages(f, 'llm.output_messages.', 'assistant') };
+  else if (isLlm && f.get('output.value') !== undefined)
+    r.output = { from: 'output.value', get: () => messagesFrom(f.get('output.value'), 'assistant'), raw: f.get('output.value') };
 
   r.toolName = firstStr(f, 'tool.name');
   r.toolCallId = firstStr(f, 'tool.id', 'tool_call.id');
@@ -114,10 +117,12 @@ function flattenedMessages(f: SpanFacts, prefix: string, defaultRole: 'user' | '
     if (g['message.tool_call_id'] !== undefined) m.tool_call_id = g['message.tool_call_id'];
     const calls = groupByIndex(Object.entries(g), 'message.tool_calls.');
     if (calls.length) {
-      m.tool_calls = calls.map((c) => ({ id: c['tool_call.id'], function: { name: c['tool_call.function.name'], arguments: c['tool_call.function.arguments'] } }));
+      m.tool_calls = calls.map((c) => ({
+        id: c['tool_call.id'],
+        function: { name: c['tool_call.function.name'], arguments: c['tool_call.function.arguments'] },
+      }));
     }
     return m;
   });
   return messagesFrom(records, defaultRole);
 }
-

@@ -53,4 +53,3 @@ export function readPydanticAi(f: SpanFacts): Reading | undefined {
   }
   return r;
 }
-

@@ -66,7 +66,15 @@ export class LlmCallRecord implements LlmCall {
   }
 
   toJSON(): LlmCall {
-    return { spanIndex: this.spanIndex, model: this.model, provider: this.provider, input: this.input, output: this.output, usage: this.usage, cost: this.cost };
+    return {
+      spanIndex: this.spanIndex,
+      model: this.model,
+      provider: this.provider,
+      input: this.input,
+      output: this.output,
+      usage: this.usage,
+      cost: this.cost,
+    };
   }
 }
 

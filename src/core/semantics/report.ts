@@ -35,12 +35,24 @@ export function buildFieldReport(ctx: ReportContext, i: number): FieldSource[] {
     const v = pick(info, readingKey as 'model');
     from(field, v?.from, lookedFor(info, key));
   };
-  const notes = info.readings.map((r) => r.categoryNote).filter(Boolean).join('; ');
-  from('category', info.categoryFrom, info.readings.length ? `${notes || lookedFor(info, 'category')}: no convention says what this span is` : 'no GenAI attributes (gen_ai.*, llm.*, ai.*, openinference.*, traceloop.*, langfuse.*)');
+  const notes = info.readings
+    .map((r) => r.categoryNote)
+    .filter(Boolean)
+    .join('; ');
+  from(
+    'category',
+    info.categoryFrom,
+    info.readings.length
+      ? `${notes || lookedFor(info, 'category')}: no convention says what this span is`
+      : 'no GenAI attributes (gen_ai.*, llm.*, ai.*, openinference.*, traceloop.*, langfuse.*)',
+  );
 
   const adoptedBy = ctx.runs.adopted.get(i);
   if (adoptedBy !== undefined) {
-    out.push({ field: 'run', from: `parent ${span.parentSpanId} is missing; placed under agent span #${adoptedBy} "${ctx.trace.spans[adoptedBy].name}", whose time span contains this span's start` });
+    out.push({
+      field: 'run',
+      from: `parent ${span.parentSpanId} is missing; placed under agent span #${adoptedBy} "${ctx.trace.spans[adoptedBy].name}", whose time span contains this span's start`,
+    });
   }
   if (ctx.runs.implicitRuns.has(i)) out.push({ field: 'run', from: 'implicit run: LLM calls or tools below this root are outside every agent span' });
 
@@ -64,7 +76,12 @@ export function buildFieldReport(ctx: ReportContext, i: number): FieldSource[] {
       sourced('tool.result', 'tool.result', 'toolResult');
       if (t?.requestedBy !== undefined) {
         const byId = t.callId !== undefined && ctx.calls.get(t.requestedBy)?.output.some((m) => m.toolCalls.some((r) => r.id === t.callId));
-        out.push({ field: 'requestedBy', from: byId ? `tool call id ${t.callId} in the output of LLM span #${t.requestedBy}` : `most recent LLM call before it in its run (span #${t.requestedBy})` });
+        out.push({
+          field: 'requestedBy',
+          from: byId
+            ? `tool call id ${t.callId} in the output of LLM span #${t.requestedBy}`
+            : `most recent LLM call before it in its run (span #${t.requestedBy})`,
+        });
       } else out.push({ field: 'requestedBy', missing: 'no LLM call starts before it in its run' });
       break;
     }
@@ -72,7 +89,7 @@ export function buildFieldReport(ctx: ReportContext, i: number): FieldSource[] {
       sourced('agent.name', 'agent.name', 'agentName');
       if (!ctx.runs.explicitRuns.has(i)) out.push({ field: 'run', missing: 'no LLM call below this agent span, so it is not shown as an agent run' });
       const answer = pick(info, 'answer');
-      out.push(answer ? { field: 'finalAnswer', from: answer.from } : { field: 'finalAnswer', from: 'text of the run\'s last LLM call' });
+      out.push(answer ? { field: 'finalAnswer', from: answer.from } : { field: 'finalAnswer', from: "text of the run's last LLM call" });
       break;
     }
     default:
@@ -118,7 +135,10 @@ function costSource(info: SpanInfo, call: LlmCall): FieldSource {
     case 'unpriced':
       return {
         field: 'cost',
-        missing: call.model === undefined ? 'no model name and no cost attribute' : `model "${call.model}" is not in the price table (prices as of ${PRICES_AS_OF}) and the trace has no cost attribute; add it in settings`,
+        missing:
+          call.model === undefined
+            ? 'no model name and no cost attribute'
+            : `model "${call.model}" is not in the price table (prices as of ${PRICES_AS_OF}) and the trace has no cost attribute; add it in settings`,
       };
     case 'no-usage':
       return { field: 'cost', missing: 'no token counts' };

@@ -220,9 +220,13 @@ function requestingCall(t: ToolExecution, calls: readonly LlmCallRecord[], last:
 }
 
 function stableJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
-  ) ?? '';
+  return (
+    JSON.stringify(v, (_k, x: unknown) =>
+      x && typeof x === 'object' && !Array.isArray(x)
+        ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : x,
+    ) ?? ''
+  );
 }
 
 const requestCache = new WeakMap<LlmCall, ToolCallRequest[]>();

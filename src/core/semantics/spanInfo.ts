@@ -57,7 +57,8 @@ export function readSpan(span: Span): SpanInfo {
   let best: Reading | undefined;
   for (const x of readings) if (x.category && (!best || CATEGORY_RANK[x.convention] < CATEGORY_RANK[best.convention])) best = x;
   if (best) return { category: best.category!.value, convention: best.convention, categoryFrom: best.category!.from, readings };
-  for (const x of readings) if (x.weakCategory) return { category: x.weakCategory.value, convention: x.convention, categoryFrom: x.weakCategory.from, readings };
+  for (const x of readings)
+    if (x.weakCategory) return { category: x.weakCategory.value, convention: x.convention, categoryFrom: x.weakCategory.from, readings };
   return { category: 'other', convention: readings[0].convention, readings };
 }
 

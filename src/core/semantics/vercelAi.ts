@@ -68,14 +68,19 @@ export function readVercelAi(f: SpanFacts): Reading | undefined {
   const calls = f.get('ai.response.toolCalls');
   if (text !== undefined || object !== undefined || calls !== undefined) {
     r.output = {
-      from: [text !== undefined && 'ai.response.text', object !== undefined && 'ai.response.object', calls !== undefined && 'ai.response.toolCalls'].filter(Boolean).join(' + '),
+      from: [text !== undefined && 'ai.response.text', object !== undefined && 'ai.response.object', calls !== undefined && 'ai.response.toolCalls']
+        .filter(Boolean)
+        .join(' + '),
       get: () => responseMessages(text ?? object, calls, str(f, 'ai.response.finishReason')),
       raw: calls ?? '',
     };
   }
   if (category === 'agent' && (text !== undefined || object !== undefined)) {
     const answer = text ?? object;
-    r.answer = { from: text !== undefined ? 'ai.response.text' : 'ai.response.object', get: () => (typeof answer === 'string' && answer !== '' ? answer : undefined) };
+    r.answer = {
+      from: text !== undefined ? 'ai.response.text' : 'ai.response.object',
+      get: () => (typeof answer === 'string' && answer !== '' ? answer : undefined),
+    };
   }
 
   if (category === 'tool') {
@@ -96,7 +101,8 @@ function responseMessages(text: unknown, calls: unknown, finishReason: string | 
   if (Array.isArray(list)) {
     for (const c of list) {
       const call = decodeJsonLayers(c);
-      if (isRecord(call) && typeof call.toolName === 'string') toolCalls.push(request(typeof call.toolCallId === 'string' ? call.toolCallId : undefined, call.toolName, call.input ?? call.args));
+      if (isRecord(call) && typeof call.toolName === 'string')
+        toolCalls.push(request(typeof call.toolCallId === 'string' ? call.toolCallId : undefined, call.toolName, call.input ?? call.args));
     }
   }
   const msg: { -readonly [K in keyof ChatMessage]: ChatMessage[K] } = { role: 'assistant', text: text === undefined ? '' : textOf(text), toolCalls };

@@ -67,7 +67,15 @@ export function buildClaimsView(trace: Trace, view: AgentView, dismissedKeys: Re
   const findings = analyzeClaims(trace, view).map((f): FindingItem => {
     const key = findingKey(f);
     const spanIndices = f.spanIds.map((id) => indexOfId.get(id)).filter((i): i is number => i !== undefined);
-    const item: FindingItem = { key, kind: f.kind, severity: f.severity, message: f.message, spanIds: [...f.spanIds], spanIndices, dismissed: dismissedKeys.has(key) };
+    const item: FindingItem = {
+      key,
+      kind: f.kind,
+      severity: f.severity,
+      message: f.message,
+      spanIds: [...f.spanIds],
+      spanIndices,
+      dismissed: dismissedKeys.has(key),
+    };
     return f.claim !== undefined ? { ...item, claim: f.claim } : item;
   });
   return { claims, actions, findings };
@@ -80,7 +88,9 @@ export function argumentSummary(args: unknown): string {
   else if (typeof args === 'string') text = args;
   else if (args !== null && typeof args === 'object' && !Array.isArray(args)) {
     const r = args as Record<string, unknown>;
-    text = Object.keys(r).map((k) => `${k}: ${compact(r[k])}`).join(', ');
+    text = Object.keys(r)
+      .map((k) => `${k}: ${compact(r[k])}`)
+      .join(', ');
   } else text = compact(args);
   text = text.replace(/\s+/g, ' ').trim();
   return text.length > ACTION_SUMMARY_LIMIT ? `${text.slice(0, ACTION_SUMMARY_LIMIT - 1)}…` : text;

@@ -92,7 +92,9 @@ export function buildCostView(trace: Trace, view: AgentView, prices?: PriceOverr
     unpricedSteps: c.unpricedSteps,
     wasteTokens: c.wasteTokens,
     wasteShare: c.wasteShare,
-    ...(c.cancellation ? { cancellation: { spanIndex: c.cancellation.spanIndex, atMs: spanMs(trace.startNs, c.cancellation.atNs), via: c.cancellation.via } } : {}),
+    ...(c.cancellation
+      ? { cancellation: { spanIndex: c.cancellation.spanIndex, atMs: spanMs(trace.startNs, c.cancellation.atNs), via: c.cancellation.via } }
+      : {}),
     tokensAfterCancel: c.tokensAfterCancel,
     llmSpansAfterCancel: c.llmSpansAfterCancel,
     prices: models.map((model, m) => priceRow(model, tallies[m], prices)),

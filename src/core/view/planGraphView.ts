@@ -30,7 +30,12 @@ export function buildPlanGraphView(trace: Trace, view: AgentView, expanded: Read
   });
   const plans = statedPlans(trace, view);
   const cycles = findPlanCycles(trace, view, plans);
-  return { nodes, edges: graph.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind })), plans: planViews(trace, view, plans, cycles), findings: findingViews(trace, view, cycles) };
+  return {
+    nodes,
+    edges: graph.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind })),
+    plans: planViews(trace, view, plans, cycles),
+    findings: findingViews(trace, view, cycles),
+  };
 }
 
 /** Span index of each LLM call and tool execution of an expanded group → that group's id. */
@@ -66,7 +71,15 @@ function nodeView(trace: Trace, n: PlanNode, failedTools: ReadonlySet<number>, e
   }
   const own = trace.spans[n.spanIndex].status.code;
   const status = failed ? 'error' : own === StatusCode.Ok ? 'ok' : own === StatusCode.Error ? 'error' : 'unset';
-  const base: GraphNodeView = { id: n.id, kind: n.kind, label: n.label, spanIndex: n.spanIndex, spanIndices: [...n.spanIndices], status, durationMs: spanMs(start, end) };
+  const base: GraphNodeView = {
+    id: n.id,
+    kind: n.kind,
+    label: n.label,
+    spanIndex: n.spanIndex,
+    spanIndices: [...n.spanIndices],
+    status,
+    durationMs: spanMs(start, end),
+  };
   if (n.kind !== 'group') return base;
   return { ...base, count: n.count ?? 0, ...(n.shape ? { shape: [...n.shape] } : {}), expanded };
 }
@@ -116,10 +129,26 @@ function findingViews(trace: Trace, view: AgentView, cycles: ReturnType<typeof f
   const indices = (ids: readonly string[]): number[] => ids.map((id) => indexOfId.get(id)).filter((i): i is number => i !== undefined);
   const out: GraphFindingView[] = [];
   for (const f of findLoops(trace, view)) {
-    out.push({ key: `loop:${f.pattern}:${f.spanIds.join(',')}`, kind: 'loop', pattern: f.pattern, severity: f.severity, message: f.message, spanIndices: indices(f.spanIds), wastedTokens: f.wastedTokens, wastedCostUsd: f.wastedCostUsd });
+    out.push({
+      key: `loop:${f.pattern}:${f.spanIds.join(',')}`,
+      kind: 'loop',
+      pattern: f.pattern,
+      severity: f.severity,
+      message: f.message,
+      spanIndices: indices(f.spanIds),
+      wastedTokens: f.wastedTokens,
+      wastedCostUsd: f.wastedCostUsd,
+    });
   }
   for (const f of cycles) {
-    out.push({ key: `plan-cycle:${f.cycle.join('>')}:${f.spanIds.join(',')}`, kind: 'plan-cycle', severity: f.severity, message: f.message, spanIndices: indices(f.spanIds), cycle: [...f.cycle] });
+    out.push({
+      key: `plan-cycle:${f.cycle.join('>')}:${f.spanIds.join(',')}`,
+      kind: 'plan-cycle',
+      severity: f.severity,
+      message: f.message,
+      spanIndices: indices(f.spanIds),
+      cycle: [...f.cycle],
+    });
   }
   return out;
 }

@@ -44,7 +44,11 @@ export function buildSpanDetail(trace: Trace, view: AgentView, index: number): S
     output: llm ? llm.output.map(detailMessage) : [],
     ...(llm ? llmFields(llm) : {}),
     diagnostics: (diagnosticsBySpan.get(span.spanId) ?? []).map((d) => d.message),
-    mapping: (sem?.fields ?? []).map((f) => ({ field: f.field, ...(f.from !== undefined ? { from: f.from } : {}), ...(f.missing !== undefined ? { missing: f.missing } : {}) })),
+    mapping: (sem?.fields ?? []).map((f) => ({
+      field: f.field,
+      ...(f.from !== undefined ? { from: f.from } : {}),
+      ...(f.missing !== undefined ? { missing: f.missing } : {}),
+    })),
   };
 }
 

@@ -85,7 +85,8 @@ function cardsOfSpans(trace: Trace, runs: readonly AgentRun[], placed: readonly 
   });
   const order = Array.from({ length: roots.length / 2 }, (_, k) => k).sort((a, b) => roots[2 * a] - roots[2 * b]);
   for (const k of order) {
-    const i = roots[2 * k], c = roots[2 * k + 1];
+    const i = roots[2 * k],
+      c = roots[2 * k + 1];
     out.fill(c, i, spans[i].subtreeEnd);
   }
   const stack = [...runs];
@@ -102,7 +103,10 @@ function cardsOfSpans(trace: Trace, runs: readonly AgentRun[], placed: readonly 
  * holds one of their evidence spans (once per card).
  */
 function cardFindings(trace: Trace, view: AgentView, cardOfSpan: Int32Array): Map<number, CardFinding[]> {
-  const all: { kind: string; severity: CardFinding['severity']; message: string; spanIds: readonly string[] }[] = [...analyzeClaims(trace, view), ...findLoops(trace, view)];
+  const all: { kind: string; severity: CardFinding['severity']; message: string; spanIds: readonly string[] }[] = [
+    ...analyzeClaims(trace, view),
+    ...findLoops(trace, view),
+  ];
   const out = new Map<number, CardFinding[]>();
   if (all.length === 0) return out;
   const wanted = new Map<string, number>();

@@ -115,7 +115,9 @@ export class OtlpHttpReceiver {
     this.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => this.onRequest(req, res, true));
     this.server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
       if (err.code !== 'ECONNRESET' && socket.writable && !socket.writableEnded) {
-        socket.end(`HTTP/1.1 ${err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        socket.end(
+          `HTTP/1.1 ${err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+        );
       }
       socket.destroy();
     });
@@ -184,7 +186,7 @@ export class OtlpHttpReceiver {
   private onRequest(req: IncomingMessage, res: ServerResponse, expectsContinue = false): void {
     this.stats.requests++;
     const encoding: OtlpEncoding = encodingOfContentType(req.headers['content-type']) ?? 'json';
-    this.handle(req, res, encoding, expectsContinue).catch((err: unknown) => {
+    this.handle(req, res, expectsContinue).catch((err: unknown) => {
       if (err instanceof HttpError) {
         this.reply(req, res, encoding, err.status, err.message, err.headers);
         return;
@@ -194,7 +196,7 @@ export class OtlpHttpReceiver {
     });
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse, encodingForErrors: OtlpEncoding, expectsContinue: boolean): Promise<void> {
+  private async handle(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> {
     if (!isAllowedHostHeader(req.headers.host, this.boundPort, this.allowedHosts)) {
       throw new HttpError(421, `this receiver only answers requests addressed to this machine (Host: ${JSON.stringify(req.headers.host ?? '')})`);
     }
@@ -202,7 +204,10 @@ export class OtlpHttpReceiver {
     const cors: Record<string, string> = {};
     if (origin !== undefined) {
       if (!this.allowedOrigins.includes(origin) && !this.allowedOrigins.includes('*')) {
-        throw new HttpError(403, `requests from web pages are refused (Origin: ${JSON.stringify(origin)}); allow the origin in the receiver settings to accept them`);
+        throw new HttpError(
+          403,
+          `requests from web pages are refused (Origin: ${JSON.stringify(origin)}); allow the origin in the receiver settings to accept them`,
+        );
       }
       cors['Access-Control-Allow-Origin'] = origin;
       cors['Vary'] = 'Origin';
@@ -221,14 +226,23 @@ export class OtlpHttpReceiver {
     if (req.method !== 'POST') throw new HttpError(405, `method ${req.method} is not allowed (use POST)`, { ...cors, Allow: 'POST' });
     const encoding = encodingOfContentType(req.headers['content-type']);
     if (!encoding) {
-      throw new HttpError(415, `unsupported Content-Type ${JSON.stringify(req.headers['content-type'] ?? '')}: send application/x-protobuf or application/json`, cors);
+      throw new HttpError(
+        415,
+        `unsupported Content-Type ${JSON.stringify(req.headers['content-type'] ?? '')}: send application/x-protobuf or application/json`,
+        cors,
+      );
     }
     const ce = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
     const gzip = ce === 'gzip' || ce === 'x-gzip';
-    if (!gzip && ce !== '' && ce !== 'identity') throw new HttpError(415, `unsupported Content-Encoding ${JSON.stringify(ce)}: send gzip or uncompressed`, cors);
+    if (!gzip && ce !== '' && ce !== 'identity')
+      throw new HttpError(415, `unsupported Content-Encoding ${JSON.stringify(ce)}: send gzip or uncompressed`, cors);
     const declared = contentLength(req);
     if (declared !== undefined && declared > this.limits.maxWireBytes) {
-      throw new HttpError(413, `the request body is ${declared.toLocaleString('en-US')} bytes, over the receiver's ${this.limits.maxWireBytes.toLocaleString('en-US')}-byte limit; send smaller batches`, cors);
+      throw new HttpError(
+        413,
+        `the request body is ${declared.toLocaleString('en-US')} bytes, over the receiver's ${this.limits.maxWireBytes.toLocaleString('en-US')}-byte limit; send smaller batches`,
+        cors,
+      );
     }
     const busy = () => new HttpError(503, 'the receiver is busy; retry later', { ...cors, 'Retry-After': String(this.limits.retryAfterSeconds) });
     if (this.sink.pendingBytes > this.limits.maxPendingStoreBytes) throw busy();
@@ -260,14 +274,33 @@ export class OtlpHttpReceiver {
     }
   }
 
-  private reply(req: IncomingMessage, res: ServerResponse, encoding: OtlpEncoding, status: number, message: string, headers: Record<string, string> = {}): void {
+  private reply(
+    req: IncomingMessage,
+    res: ServerResponse,
+    encoding: OtlpEncoding,
+    status: number,
+    message: string,
+    headers: Record<string, string> = {},
+  ): void {
     this.send(req, res, status, encoding, encodeStatus(encoding, rpcCodeForHttpStatus(status), message), headers);
   }
 
-  private send(req: IncomingMessage, res: ServerResponse, status: number, encoding: OtlpEncoding | undefined, body: Uint8Array | undefined, headers: Record<string, string>): void {
+  private send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    encoding: OtlpEncoding | undefined,
+    body: Uint8Array | undefined,
+    headers: Record<string, string>,
+  ): void {
     this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
     if (res.headersSent || res.destroyed) return;
-    const h: Record<string, string | number> = { ...headers, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Length': body?.length ?? 0 };
+    const h: Record<string, string | number> = {
+      ...headers,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Length': body?.length ?? 0,
+    };
     if (encoding && body) h['Content-Type'] = contentTypeOf(encoding);
     // A body we did not read (an early refusal) is not drained: close the connection instead.
     if (!req.complete) h['Connection'] = 'close';

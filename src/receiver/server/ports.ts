@@ -46,7 +46,9 @@ export class PortInUseError extends Error {
 /** The bind address is not loopback and non-loopback binding was not explicitly allowed. */
 export class NonLoopbackBindError extends Error {
   constructor(readonly host: string) {
-    super(`refusing to listen on ${host}: it is not a loopback address, and spans often carry prompts, code and secrets. Use 127.0.0.1, or allow it explicitly.`);
+    super(
+      `refusing to listen on ${host}: it is not a loopback address, and spans often carry prompts, code and secrets. Use 127.0.0.1, or allow it explicitly.`,
+    );
     this.name = 'NonLoopbackBindError';
   }
 }

@@ -63,7 +63,13 @@ export async function loadStore(dir: string, log: Log): Promise<Map<string, Stor
   return out;
 }
 
-async function rebuildSummary(path: string, traceId: string, name: string, known: StoredTraceSummary | undefined, log: Log): Promise<StoredTraceSummary | undefined> {
+async function rebuildSummary(
+  path: string,
+  traceId: string,
+  name: string,
+  known: StoredTraceSummary | undefined,
+  log: Log,
+): Promise<StoredTraceSummary | undefined> {
   let bytes: Uint8Array = await fsp.readFile(path);
   const lastNl = bytes.lastIndexOf(0x0a);
   if (bytes.length && lastNl !== bytes.length - 1) {
@@ -94,7 +100,8 @@ async function readIndexEntries(dir: string, log: Log): Promise<Map<string, Stor
   }
   try {
     const root: unknown = JSON.parse(text);
-    const traces = root && typeof root === 'object' && (root as { version?: unknown }).version === INDEX_VERSION ? (root as { traces?: unknown }).traces : undefined;
+    const traces =
+      root && typeof root === 'object' && (root as { version?: unknown }).version === INDEX_VERSION ? (root as { traces?: unknown }).traces : undefined;
     if (!Array.isArray(traces)) throw new Error('no traces list');
     for (const t of traces) if (isSummary(t)) out.set(t.traceId, t);
   } catch (e) {

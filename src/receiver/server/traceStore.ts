@@ -222,10 +222,12 @@ export class TraceStore {
     const updated: TraceUpdatedEvent[] = [];
     // A few files at a time: enough to overlap I/O, few enough not to run out of descriptors.
     for (let i = 0; i < ids.length; i += 16) {
-      await Promise.all(ids.slice(i, i + 16).map(async (id) => {
-        const ev = await this.writeTrace(id);
-        if (ev) updated.push(ev);
-      }));
+      await Promise.all(
+        ids.slice(i, i + 16).map(async (id) => {
+          const ev = await this.writeTrace(id);
+          if (ev) updated.push(ev);
+        }),
+      );
     }
     this.enforceRetention();
     for (const ev of updated) {

@@ -38,7 +38,11 @@ export class LiveTraces implements vscode.Disposable {
     }
     let reload = this.reloads.get(key);
     if (!reload) {
-      reload = new Throttle(() => this.reload(uri), LIVE_RELOAD_INTERVAL_MS, (e) => this.log.error(`live update of ${uri.fsPath} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+      reload = new Throttle(
+        () => this.reload(uri),
+        LIVE_RELOAD_INTERVAL_MS,
+        (e) => this.log.error(`live update of ${uri.fsPath} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+      );
       this.reloads.set(key, reload);
     }
     reload.trigger();
@@ -52,7 +56,9 @@ export class LiveTraces implements vscode.Disposable {
     for (const view of this.openTraces.showing(uri)) {
       const previous = view.trace;
       if (!previous) continue;
-      const next = reloadTrace(bytes, previous, deriveWithPrices(prices), (i, e) => this.log.error(`${previous.fileName}: the agent view of trace ${i} could not be derived: ${String(e)}`));
+      const next = reloadTrace(bytes, previous, deriveWithPrices(prices), (i, e) =>
+        this.log.error(`${previous.fileName}: the agent view of trace ${i} could not be derived: ${String(e)}`),
+      );
       // reloadTrace keeps no prices on the LoadedTrace; re-wrap (views derive lazily, so nothing is derived twice).
       if (next) view.replaceTrace(prices ? repriceTrace(next, prices, this.log) : next);
     }

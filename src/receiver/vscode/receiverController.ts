@@ -68,10 +68,7 @@ export class ReceiverController implements vscode.Disposable {
         log: (level, line) => this.logLine(level, line),
       });
       this.local = local;
-      this.storeSubscriptions = [
-        local.store.onTraceUpdated((e) => this.traceUpdated.fire(e)),
-        local.store.onTraceRemoved((e) => this.traceRemoved.fire(e)),
-      ];
+      this.storeSubscriptions = [local.store.onTraceUpdated((e) => this.traceUpdated.fire(e)), local.store.onTraceRemoved((e) => this.traceRemoved.fire(e))];
       if (settings.injectTerminalEnv) {
         for (const [k, v] of exporterSettingsVariables(local.address.url, local.tracesUrl)) {
           if (k === 'OTEL_EXPORTER_OTLP_ENDPOINT' || k === 'OTEL_EXPORTER_OTLP_PROTOCOL') continue; // metrics and logs are not ours to redirect

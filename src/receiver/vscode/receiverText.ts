@@ -55,7 +55,11 @@ export function exporterSettingsText(baseUrl: string, tracesUrl: string, shell: 
  * reads like the trace panel's: 'error' when any span failed, else 'ok' (also for 'unset').
  */
 export function receivedTraceDescription(s: Readonly<StoredTraceSummary>): string {
-  const parts: string[] = [s.status === 'error' ? 'error' : 'ok', formatDuration(s.durationMs ?? 0), `${formatCount(s.spanCount)} ${s.spanCount === 1 ? 'span' : 'spans'}`];
+  const parts: string[] = [
+    s.status === 'error' ? 'error' : 'ok',
+    formatDuration(s.durationMs ?? 0),
+    `${formatCount(s.spanCount)} ${s.spanCount === 1 ? 'span' : 'spans'}`,
+  ];
   if (s.agent) {
     parts.push(`${formatTokens(s.agent.inputTokens + s.agent.outputTokens)} tokens`);
     parts.push(formatCost(s.agent.costUsd));
@@ -74,16 +78,23 @@ export function sortNewestFirst(list: readonly Readonly<StoredTraceSummary>[]): 
 }
 
 export type StartFailure =
-  | { readonly kind: 'portInUse'; readonly message: string; readonly suggestedPort: number | undefined }
-  | { readonly kind: 'other'; readonly message: string };
+  { readonly kind: 'portInUse'; readonly message: string; readonly suggestedPort: number | undefined } | { readonly kind: 'other'; readonly message: string };
 
 /** A failed start in plain words; the port-in-use case carries the free port to offer. */
 export function describeStartFailure(e: unknown, port: number): StartFailure {
   if (e instanceof PortInUseError) {
-    return { kind: 'portInUse', suggestedPort: e.suggestedPort, message: `Port ${e.port} is already in use (another OTLP receiver or collector?), so the Agent Trace receiver did not start.` };
+    return {
+      kind: 'portInUse',
+      suggestedPort: e.suggestedPort,
+      message: `Port ${e.port} is already in use (another OTLP receiver or collector?), so the Agent Trace receiver did not start.`,
+    };
   }
   if (e instanceof StoreLockedError) {
-    return { kind: 'other', message: 'Another VS Code window is already running the Agent Trace receiver (it owns the store of received traces). Use that window, or stop the receiver there first.' };
+    return {
+      kind: 'other',
+      message:
+        'Another VS Code window is already running the Agent Trace receiver (it owns the store of received traces). Use that window, or stop the receiver there first.',
+    };
   }
   if (e instanceof NonLoopbackBindError) return { kind: 'other', message: `The Agent Trace receiver did not start: ${e.message}` };
   return { kind: 'other', message: `The Agent Trace receiver could not start on port ${port}: ${e instanceof Error ? e.message : String(e)}` };

@@ -18,10 +18,11 @@ describe('claims evaluation set', () => {
   it('has at least 40 labelled traces, every category expected at least 5 times, and honest runs', () => {
     expect(ev.cases.length).toBeGreaterThanOrEqual(40);
     const expected = new Map<string, number>();
-    for (const f of labelFiles(root)) for (const e of (JSON.parse(readFileSync(f, 'utf8')) as { expected: { kind: string; reason: string }[] }).expected) {
-      expect(e.reason.length).toBeGreaterThan(5);
-      expected.set(e.kind, (expected.get(e.kind) ?? 0) + 1);
-    }
+    for (const f of labelFiles(root))
+      for (const e of (JSON.parse(readFileSync(f, 'utf8')) as { expected: { kind: string; reason: string }[] }).expected) {
+        expect(e.reason.length).toBeGreaterThan(5);
+        expected.set(e.kind, (expected.get(e.kind) ?? 0) + 1);
+      }
     for (const k of KINDS) expect(expected.get(k) ?? 0).toBeGreaterThanOrEqual(5);
     expect(ev.cases.filter((c) => c.honest).length).toBeGreaterThanOrEqual(20);
   });

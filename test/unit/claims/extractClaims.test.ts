@@ -81,7 +81,13 @@ describe('extractClaims: polarity', () => {
   });
 
   it('joins streamed fragments only in the caller; a sentence list is split on ., ! and ? before capitals', () => {
-    expect(splitSentences('Done! I sent it, e.g. by mail. Total is 4.50 EUR? Yes\n- item one')).toEqual(['Done!', 'I sent it, e.g. by mail.', 'Total is 4.50 EUR?', 'Yes', '- item one']);
+    expect(splitSentences('Done! I sent it, e.g. by mail. Total is 4.50 EUR? Yes\n- item one')).toEqual([
+      'Done!',
+      'I sent it, e.g. by mail.',
+      'Total is 4.50 EUR?',
+      'Yes',
+      '- item one',
+    ]);
   });
 });
 

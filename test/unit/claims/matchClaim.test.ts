@@ -33,7 +33,8 @@ describe('profileTool', () => {
 
   it('never treats get/search/list/lookup tools as side-effecting', () => {
     for (const n of ['get_order', 'search_flights', 'list_invoices', 'lookup_booking', 'add']) expect(profileTool(n, undefined).sideEffecting).toBe(false);
-    for (const n of ['send_email', 'book_hotel', 'charge_card', 'delete_record', 'create_user', 'update_record']) expect(profileTool(n, undefined).sideEffecting).toBe(true);
+    for (const n of ['send_email', 'book_hotel', 'charge_card', 'delete_record', 'create_user', 'update_record'])
+      expect(profileTool(n, undefined).sideEffecting).toBe(true);
     expect(profileTool('get_order', undefined).actions.size).toBe(0);
   });
 
@@ -56,14 +57,19 @@ describe('errorPayload', () => {
     expect(errorPayload(result)).toBe(reason);
   });
 
-  it.each([[{ status: 'ok', rows: 12 }], [{ error: null }], [{ error: {} }], [{ status: 'cancelled' }], ['The weather is sunny.'], [null], [[1, 2]]])('%j is not an error', (result) => {
-    expect(errorPayload(result)).toBeUndefined();
-  });
+  it.each([[{ status: 'ok', rows: 12 }], [{ error: null }], [{ error: {} }], [{ status: 'cancelled' }], ['The weather is sunny.'], [null], [[1, 2]]])(
+    '%j is not an error',
+    (result) => {
+      expect(errorPayload(result)).toBeUndefined();
+    },
+  );
 });
 
 describe('matchClaim', () => {
   it('accepts a claim backed by a successful execution anywhere in the run', () => {
-    expect(matchClaim(claim('I have booked your hotel in Porto.'), [ran('get_weather', {}, {}), ran('book_hotel', { city: 'Porto' }, { ok: true })], [])).toBeUndefined();
+    expect(
+      matchClaim(claim('I have booked your hotel in Porto.'), [ran('get_weather', {}, {}), ran('book_hotel', { city: 'Porto' }, { ok: true })], []),
+    ).toBeUndefined();
   });
 
   it('reports claimed-not-executed when no tool with the action ran', () => {
@@ -91,11 +97,17 @@ describe('matchClaim', () => {
   });
 
   it('accepts a failure followed by a successful retry', () => {
-    expect(matchClaim(claim('I have booked your hotel.'), [ran('book_hotel', {}, undefined, { error: 'busy' }), ran('book_hotel', {}, { ok: true })], [])).toBeUndefined();
+    expect(
+      matchClaim(claim('I have booked your hotel.'), [ran('book_hotel', {}, undefined, { error: 'busy' }), ran('book_hotel', {}, { ok: true })], []),
+    ).toBeUndefined();
   });
 
   it('reports an unrun known tool that the claim names even when a sibling ran', () => {
-    const v = matchClaim(claim('I have booked your hotel.'), [ran('book_flight', {}, { ok: true }, { description: 'Book a flight' })], [profileTool('book_hotel', 'Book a hotel room')]);
+    const v = matchClaim(
+      claim('I have booked your hotel.'),
+      [ran('book_flight', {}, { ok: true }, { description: 'Book a flight' })],
+      [profileTool('book_hotel', 'Book a hotel room')],
+    );
     expect(v?.kind).toBe('claimed-not-executed');
     expect(v?.message).toContain('book_hotel never ran');
   });

@@ -13,7 +13,15 @@ let cli = '';
 
 beforeAll(async () => {
   cli = join(mkdtempSync(join(tmpdir(), 'cli-check-')), 'cli.js');
-  await build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+  await build({
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
 });
 
 function run(...args: string[]) {
@@ -65,7 +73,13 @@ describe('agent-trace inspect --json findings', () => {
   it('carries the claims findings per trace', () => {
     const t = JSON.parse(run('inspect', demo, '--json').stdout).traces[0];
     expect(t.findings).toEqual([
-      { kind: 'claimed-success-but-failed', severity: 'error', message: expect.stringContaining('book_hotel'), spanIds: ['cd4cca57965213a6', '8ff34524e9d37b2b'], claim: expect.stringContaining('I have booked your hotel') },
+      {
+        kind: 'claimed-success-but-failed',
+        severity: 'error',
+        message: expect.stringContaining('book_hotel'),
+        spanIds: ['cd4cca57965213a6', '8ff34524e9d37b2b'],
+        claim: expect.stringContaining('I have booked your hotel'),
+      },
     ]);
   });
 });
@@ -88,8 +102,22 @@ describe('loop and plan-cycle findings in check and inspect --json', () => {
   it('inspect --json lists them with pattern, waste and cycle', () => {
     const t = JSON.parse(run('inspect', file, '--json').stdout).traces[0];
     expect(t.findings).toEqual([
-      { kind: 'loop', severity: 'warning', pattern: 'repeated-call', message: expect.stringContaining('fetch was called 3 times'), spanIds: ['0000000000000005', '0000000000000007', '0000000000000009'], wastedTokens: 5200, wastedCostUsd: 0.0145 },
-      { kind: 'plan-cycle', severity: 'error', message: expect.stringContaining('cycle'), spanIds: ['0000000000000002', '0000000000000003'], cycle: ['1', '2', '1'] },
+      {
+        kind: 'loop',
+        severity: 'warning',
+        pattern: 'repeated-call',
+        message: expect.stringContaining('fetch was called 3 times'),
+        spanIds: ['0000000000000005', '0000000000000007', '0000000000000009'],
+        wastedTokens: 5200,
+        wastedCostUsd: 0.0145,
+      },
+      {
+        kind: 'plan-cycle',
+        severity: 'error',
+        message: expect.stringContaining('cycle'),
+        spanIds: ['0000000000000002', '0000000000000003'],
+        cycle: ['1', '2', '1'],
+      },
     ]);
   });
 });

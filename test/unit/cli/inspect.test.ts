@@ -13,14 +13,32 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = resolve(__dirname, '../../..');
 const corpus = (p: string) => join(root, 'test/fixtures/corpus', p);
 const malformed = (p: string) => join(root, 'test/fixtures/malformed', p);
-const expectations = JSON.parse(readFileSync(corpus('expectations.json'), 'utf8')) as Record<string, {
-  spanCount: number; iterations: number; llmCalls: number; toolCalls: number; tokens: { input: number; output: number }; vendorCostUsd?: number; traceIds: string[]; rootNames: Record<string, string[]>;
-}>;
+const expectations = JSON.parse(readFileSync(corpus('expectations.json'), 'utf8')) as Record<
+  string,
+  {
+    spanCount: number;
+    iterations: number;
+    llmCalls: number;
+    toolCalls: number;
+    tokens: { input: number; output: number };
+    vendorCostUsd?: number;
+    traceIds: string[];
+    rootNames: Record<string, string[]>;
+  }
+>;
 let cli = '';
 
 beforeAll(async () => {
   cli = join(mkdtempSync(join(tmpdir(), 'cli-')), 'cli.js');
-  await build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+  await build({
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
 });
 
 function run(...args: string[]) {
@@ -29,24 +47,42 @@ function run(...args: string[]) {
 }
 
 describe('agent-trace inspect', () => {
-  it.each(['any-agent/OPENAI_trace.json', 'langfuse/openai-agents-2025-09-30.trace.json', 'langfuse/claude-agent-2025-12-22.trace.json'])('--json on %s gives the hand-derived counts', (file) => {
-    const r = run('inspect', corpus(file), '--json');
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
-    const want = expectations[file];
-    expect(report.traces.length).toBe(1);
-    const t = report.traces[0];
-    expect(Object.keys(t).sort()).toEqual(['costUsd', 'diagnostics', 'durationMs', 'findings', 'iterations', 'llmCalls', 'rootName', 'spanCount', 'status', 'toolCalls', 'tokens', 'traceId'].sort());
-    expect(t.spanCount).toBe(want.spanCount);
-    expect(t.iterations).toBe(want.iterations);
-    expect(t.llmCalls).toBe(want.llmCalls);
-    expect(t.toolCalls).toBe(want.toolCalls);
-    expect(t.tokens).toEqual(want.tokens);
-    expect(t.rootName).toBe(Object.values(want.rootNames)[0][0]);
-    if (want.vendorCostUsd !== undefined) expect(t.costUsd).toBeCloseTo(want.vendorCostUsd, 9);
-    expect(t.findings).toEqual([]);
-  });
+  it.each(['any-agent/OPENAI_trace.json', 'langfuse/openai-agents-2025-09-30.trace.json', 'langfuse/claude-agent-2025-12-22.trace.json'])(
+    '--json on %s gives the hand-derived counts',
+    (file) => {
+      const r = run('inspect', corpus(file), '--json');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout);
+      const want = expectations[file];
+      expect(report.traces.length).toBe(1);
+      const t = report.traces[0];
+      expect(Object.keys(t).sort()).toEqual(
+        [
+          'costUsd',
+          'diagnostics',
+          'durationMs',
+          'findings',
+          'iterations',
+          'llmCalls',
+          'rootName',
+          'spanCount',
+          'status',
+          'toolCalls',
+          'tokens',
+          'traceId',
+        ].sort(),
+      );
+      expect(t.spanCount).toBe(want.spanCount);
+      expect(t.iterations).toBe(want.iterations);
+      expect(t.llmCalls).toBe(want.llmCalls);
+      expect(t.toolCalls).toBe(want.toolCalls);
+      expect(t.tokens).toEqual(want.tokens);
+      expect(t.rootName).toBe(Object.values(want.rootNames)[0][0]);
+      if (want.vendorCostUsd !== undefined) expect(t.costUsd).toBeCloseTo(want.vendorCostUsd, 9);
+      expect(t.findings).toEqual([]);
+    },
+  );
 
   it('prints a readable summary without --json', () => {
     const r = run('inspect', corpus('any-agent/OPENAI_trace.json'));

@@ -25,7 +25,11 @@ describe('readable dumps of the corpus', () => {
 
   it.each(files)('%s', async (file) => {
     const set = importTrace(readFileSync(join(dir, file)));
-    const text = [`format: ${set.formatLabel}`, ...set.diagnostics.map((d) => `! ${d.code}: ${d.message}`), ...set.traces.map((t) => dumpTrace(t, deriveAgentView(t), KEYS))].join('\n');
+    const text = [
+      `format: ${set.formatLabel}`,
+      ...set.diagnostics.map((d) => `! ${d.code}: ${d.message}`),
+      ...set.traces.map((t) => dumpTrace(t, deriveAgentView(t), KEYS)),
+    ].join('\n');
     await expect(text + '\n').toMatchFileSnapshot(`./__snapshots__/${file.replace(/\//g, '__')}.txt`);
   });
 });

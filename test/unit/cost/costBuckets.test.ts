@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bucketOf, bucketSteps, MAX_BARS } from '../../../webview/side/costBuckets';
 
-const steps = (input: number[], output: number[], waste: number[]) => ({ input: Float64Array.from(input), output: Float64Array.from(output), waste: Uint8Array.from(waste) });
+const steps = (input: number[], output: number[], waste: number[]) => ({
+  input: Float64Array.from(input),
+  output: Float64Array.from(output),
+  waste: Uint8Array.from(waste),
+});
 
 describe('cost chart buckets', () => {
   it('keeps one bar per step while there are few steps', () => {

@@ -21,13 +21,54 @@ describe('cost view: built-in prices, an unpriced model, waste', () => {
   // └─ 9 chat gpt-4o [51,60]           in 500 out 50
   const trace = buildTrace([
     { id: 1, name: 'invoke_agent main', start: 0, end: 100, attrs: agent('main') },
-    { id: 2, parent: 1, name: 'chat', start: 1, end: 10, attrs: chat({ model: 'gpt-4o-2024-08-06', input: 1000, cached: 200, output: 100, reasoning: 30, calls: [['search', 's1', { q: 'x' }], ['fetch', 'f1', { u: 1 }]] }) },
+    {
+      id: 2,
+      parent: 1,
+      name: 'chat',
+      start: 1,
+      end: 10,
+      attrs: chat({
+        model: 'gpt-4o-2024-08-06',
+        input: 1000,
+        cached: 200,
+        output: 100,
+        reasoning: 30,
+        calls: [
+          ['search', 's1', { q: 'x' }],
+          ['fetch', 'f1', { u: 1 }],
+        ],
+      }),
+    },
     { id: 3, parent: 1, name: 'execute_tool search', start: 11, end: 15, attrs: tool('search', 's1', { q: 'x' }), status: 'error', statusMessage: 'timeout' },
     { id: 4, parent: 1, name: 'execute_tool fetch', start: 11, end: 14, attrs: tool('fetch', 'f1', { u: 1 }) },
-    { id: 5, parent: 1, name: 'chat', start: 21, end: 30, attrs: chat({ model: 'gpt-4o', input: 2000, output: 200, calls: [['search', 's2', { q: 'x' }], ['fetch', 'f2', { u: 1 }]] }) },
+    {
+      id: 5,
+      parent: 1,
+      name: 'chat',
+      start: 21,
+      end: 30,
+      attrs: chat({
+        model: 'gpt-4o',
+        input: 2000,
+        output: 200,
+        calls: [
+          ['search', 's2', { q: 'x' }],
+          ['fetch', 'f2', { u: 1 }],
+        ],
+      }),
+    },
     { id: 6, parent: 1, name: 'execute_tool search', start: 31, end: 35, attrs: tool('search', 's2', { q: 'x' }) },
     { id: 7, parent: 1, name: 'execute_tool fetch', start: 31, end: 34, attrs: tool('fetch', 'f2', { u: 1 }) },
-    { id: 8, parent: 1, name: 'chat', start: 41, end: 50, attrs: chat({ model: 'acme-private-1', input: 300, output: 20, text: 'oops' }), status: 'error', statusMessage: 'rate limited' },
+    {
+      id: 8,
+      parent: 1,
+      name: 'chat',
+      start: 41,
+      end: 50,
+      attrs: chat({ model: 'acme-private-1', input: 300, output: 20, text: 'oops' }),
+      status: 'error',
+      statusMessage: 'rate limited',
+    },
     { id: 9, parent: 1, name: 'chat', start: 51, end: 60, attrs: chat({ model: 'gpt-4o', input: 500, output: 50, text: 'done' }) },
   ]);
   const v = buildCostView(trace, deriveAgentView(trace));
@@ -78,7 +119,16 @@ describe('cost view: built-in prices, an unpriced model, waste', () => {
   it('lists one price row per model with its source', () => {
     expect(v.priceTableDate).toBe(PRICES_AS_OF);
     expect(v.prices).toHaveLength(3);
-    expect(v.prices[0]).toMatchObject({ model: 'gpt-4o-2024-08-06', source: 'built-in', matchedKey: 'gpt-4o', asOf: PRICES_AS_OF, inputPerMTok: 2.5, outputPerMTok: 10, cachedInputPerMTok: 1.25, steps: 1 });
+    expect(v.prices[0]).toMatchObject({
+      model: 'gpt-4o-2024-08-06',
+      source: 'built-in',
+      matchedKey: 'gpt-4o',
+      asOf: PRICES_AS_OF,
+      inputPerMTok: 2.5,
+      outputPerMTok: 10,
+      cachedInputPerMTok: 1.25,
+      steps: 1,
+    });
     expect(v.prices[0].costUsd).toBeCloseTo(0.00325, 12);
     // gpt-4o: steps 1 and 3 → 0.007 + 0.00175 = 0.00875; 2500 in, 250 out
     expect(v.prices[1]).toMatchObject({ model: 'gpt-4o', source: 'built-in', steps: 2, input: 2500, output: 250, cached: 0 });
@@ -113,9 +163,23 @@ describe('cost view: settings override the table and price unknown models', () =
   });
 
   it('names settings as the source in the price rows', () => {
-    expect(v.prices[0]).toMatchObject({ model: 'gpt-4o', source: 'settings', matchedKey: 'gpt-4o', inputPerMTok: 1, outputPerMTok: 4, cachedInputPerMTok: 0.5 });
+    expect(v.prices[0]).toMatchObject({
+      model: 'gpt-4o',
+      source: 'settings',
+      matchedKey: 'gpt-4o',
+      inputPerMTok: 1,
+      outputPerMTok: 4,
+      cachedInputPerMTok: 0.5,
+    });
     expect(v.prices[0].asOf).toBeUndefined();
-    expect(v.prices[1]).toMatchObject({ model: 'ACME-private-1', source: 'settings', matchedKey: 'acme-private-1', inputPerMTok: 3, outputPerMTok: 6, cachedInputPerMTok: 3 });
+    expect(v.prices[1]).toMatchObject({
+      model: 'ACME-private-1',
+      source: 'settings',
+      matchedKey: 'acme-private-1',
+      inputPerMTok: 3,
+      outputPerMTok: 6,
+      cachedInputPerMTok: 3,
+    });
   });
 });
 
@@ -126,7 +190,14 @@ describe('cost view: vendor cost and tokens after a cancellation', () => {
   // └─ 4 chat [31,40]  gpt-4o, in 100 out 25, ends after the cancel point
   const trace = buildTrace([
     { id: 1, name: 'invoke_agent a', start: 0, end: 100, attrs: agent('a') },
-    { id: 2, parent: 1, name: 'chat', start: 0, end: 10, attrs: { ...chat({ model: 'mystery-model', input: 1000, output: 40, calls: [['slow', 'c1', {}]] }), 'gen_ai.usage.cost': 0.5 } },
+    {
+      id: 2,
+      parent: 1,
+      name: 'chat',
+      start: 0,
+      end: 10,
+      attrs: { ...chat({ model: 'mystery-model', input: 1000, output: 40, calls: [['slow', 'c1', {}]] }), 'gen_ai.usage.cost': 0.5 },
+    },
     { id: 3, parent: 1, name: 'execute_tool slow', start: 10, end: 30, attrs: tool('slow', 'c1', {}), status: 'error', statusMessage: 'Cancelled by user' },
     { id: 4, parent: 1, name: 'chat', start: 31, end: 40, attrs: chat({ model: 'gpt-4o', input: 100, output: 25 }) },
   ]);

@@ -25,7 +25,16 @@ describe('demo trace cost', () => {
     expect(v.totalUsd).toBeCloseTo(0.00027525, 12);
     expect(formatCost(v.totalUsd)).toBe('$0.000275');
     expect(v.prices).toEqual([
-      expect.objectContaining({ model: 'gpt-4o-mini', source: 'built-in', matchedKey: 'gpt-4o-mini', asOf: PRICES_AS_OF, steps: 3, input: 1815, output: 133, cached: 1024 }),
+      expect.objectContaining({
+        model: 'gpt-4o-mini',
+        source: 'built-in',
+        matchedKey: 'gpt-4o-mini',
+        asOf: PRICES_AS_OF,
+        steps: 3,
+        input: 1815,
+        output: 133,
+        cached: 1024,
+      }),
     ]);
   });
 });

@@ -52,7 +52,11 @@ function fakeWorkspace(initial: unknown) {
 
 const log = () => {
   const lines: string[] = [];
-  return { lines, warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) } as never as { lines: string[]; warn(m: string): void; error(m: string): void };
+  return { lines, warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) } as never as {
+    lines: string[];
+    warn(m: string): void;
+    error(m: string): void;
+  };
 };
 
 describe('price setting changes', () => {
@@ -76,10 +80,22 @@ describe('price setting changes', () => {
   it('re-prices the open traces when agentTrace.prices changes, and only then', () => {
     const f = fakeWorkspace(undefined);
     const l = log();
-    let shown = repriceTrace(new LoadedTrace('file:///t.json', 't.json', set, () => { throw new Error('unused'); }), undefined, l);
+    let shown = repriceTrace(
+      new LoadedTrace('file:///t.json', 't.json', set, () => {
+        throw new Error('unused');
+      }),
+      undefined,
+      l,
+    );
     // table price: 1M × $2.5/M + 1M × $10/M = $12.5
     expect(shown.cost().totalUsd).toBeCloseTo(12.5, 9);
-    const entry = { uri: { toString: () => 'file:///t.json' }, get trace() { return shown; }, replaceTrace: (t: LoadedTrace) => (shown = t) };
+    const entry = {
+      uri: { toString: () => 'file:///t.json' },
+      get trace() {
+        return shown;
+      },
+      replaceTrace: (t: LoadedTrace) => (shown = t),
+    };
     const sub = watchPriceSettings(f.ws, { loaded: () => [entry], showing: () => [entry] } as never, l);
     f.set({ 'gpt-4o': { input: 1, output: 2 } }, 'agentTrace.receiver.port');
     expect(shown.cost().totalUsd).toBeCloseTo(12.5, 9);

@@ -94,7 +94,12 @@ describe('encodeAnyValue follows the OTLP JSON mapping', () => {
     expect(encodeAnyValue(Uint8Array.of(0, 1, 254, 255))).toEqual({ bytesValue: 'AAH+/w==' });
     expect(encodeAnyValue(['a', 1])).toEqual({ arrayValue: { values: [{ stringValue: 'a' }, { intValue: '1' }] } });
     expect(encodeAnyValue(map)).toEqual({
-      kvlistValue: { values: [{ key: '__proto__', value: { stringValue: 'not a prototype' } }, { key: 'n', value: { intValue: '1' } }] },
+      kvlistValue: {
+        values: [
+          { key: '__proto__', value: { stringValue: 'not a prototype' } },
+          { key: 'n', value: { intValue: '1' } },
+        ],
+      },
     });
     expect(({} as Record<string, unknown>).n).toBeUndefined();
   });
@@ -140,7 +145,14 @@ describe('encodeAnyValue follows the OTLP JSON mapping', () => {
       events: [],
       links: [],
     });
-    expect(s).toEqual({ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'root', kind: 2, startTimeUnixNano: '1767225600000000001', endTimeUnixNano: '1767225600000000002' });
+    expect(s).toEqual({
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      name: 'root',
+      kind: 2,
+      startTimeUnixNano: '1767225600000000001',
+      endTimeUnixNano: '1767225600000000002',
+    });
     expect(encodeSpan({ status: { code: 2, message: 'boom' } }).status).toEqual({ code: 2, message: 'boom' });
     expect(encodeSpan({ status: { code: 0, message: 'note' } }).status).toEqual({ message: 'note' });
   });

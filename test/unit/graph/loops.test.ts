@@ -64,8 +64,19 @@ describe('repeated calls', () => {
   });
 
   it('does not flag two repeats, or three calls with different arguments', () => {
-    expect(run([{ name: 'fetch', args: { url: 'a' } }, { name: 'fetch', args: { url: 'a' } }])).toEqual([]);
-    expect(run([{ name: 'fetch', args: { url: 'a' } }, { name: 'fetch', args: { url: 'b' } }, { name: 'fetch', args: { url: 'c' } }])).toEqual([]);
+    expect(
+      run([
+        { name: 'fetch', args: { url: 'a' } },
+        { name: 'fetch', args: { url: 'a' } },
+      ]),
+    ).toEqual([]);
+    expect(
+      run([
+        { name: 'fetch', args: { url: 'a' } },
+        { name: 'fetch', args: { url: 'b' } },
+        { name: 'fetch', args: { url: 'c' } },
+      ]),
+    ).toEqual([]);
   });
 
   it('counts executions sharing one tool call id as one request', () => {

@@ -12,8 +12,12 @@ import { deriveAgentView } from '../../../src/core/semantics/agentView';
  */
 const CORPUS = 'test/fixtures/corpus';
 const files = [
-  ...readdirSync(join(CORPUS, 'any-agent')).filter((f) => f.endsWith('.json')).map((f) => join(CORPUS, 'any-agent', f)),
-  ...readdirSync(join(CORPUS, 'langfuse')).filter((f) => f.endsWith('.json')).map((f) => join(CORPUS, 'langfuse', f)),
+  ...readdirSync(join(CORPUS, 'any-agent'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(CORPUS, 'any-agent', f)),
+  ...readdirSync(join(CORPUS, 'langfuse'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(CORPUS, 'langfuse', f)),
   join(CORPUS, 'jaeger', 'genai-agent-loop.json'),
   'demo/workspace/traces/travel-agent-run.otlp.json',
 ];

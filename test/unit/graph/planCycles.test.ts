@@ -9,7 +9,12 @@ describe('plan-cycle findings', () => {
   // ├─ span-2 chat    asks todo_write (t1): 1 "fetch" after 2, 2 "parse" after 1
   // ├─ span-3 execute_tool todo_write (t1) with the same list
   // └─ span-4 chat    answers
-  const cyclic = { todos: [{ id: '1', content: 'fetch', depends_on: ['2'] }, { id: '2', content: 'parse', dependsOn: ['1'] }] };
+  const cyclic = {
+    todos: [
+      { id: '1', content: 'fetch', depends_on: ['2'] },
+      { id: '2', content: 'parse', dependsOn: ['1'] },
+    ],
+  };
 
   it('reports one cycle, named step by step, proven by both spans that state it', () => {
     const trace = buildTrace([
@@ -32,7 +37,17 @@ describe('plan-cycle findings', () => {
   // span-1 plan   gen_ai.operation.name = plan; step "a" after "a"
   it('reads the GenAI plan operation', () => {
     const trace = buildTrace([
-      { id: 1, name: 'plan', start: 0, attrs: { 'gen_ai.operation.name': 'plan', 'gen_ai.output.messages': JSON.stringify([{ role: 'assistant', parts: [{ type: 'text', content: JSON.stringify([{ id: 'a', text: 'loop', after: 'a' }]) }] }]) } },
+      {
+        id: 1,
+        name: 'plan',
+        start: 0,
+        attrs: {
+          'gen_ai.operation.name': 'plan',
+          'gen_ai.output.messages': JSON.stringify([
+            { role: 'assistant', parts: [{ type: 'text', content: JSON.stringify([{ id: 'a', text: 'loop', after: 'a' }]) }] },
+          ]),
+        },
+      },
     ]);
     const [f] = findPlanCycles(trace, deriveAgentView(trace));
     expect(f.message).toBe('Plan step a (loop) depends on itself');

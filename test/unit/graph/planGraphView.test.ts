@@ -12,7 +12,12 @@ import { agent, chat, tool } from './genaiSpans';
 // ├─ span-8  chat [3000 in, 100 out] → span-9 fetch {"url":"a"}     50..60, 60..70
 // └─ span-10 chat answers                                             80..90
 // Span id n sits at index n-1 (pre-order, children by start).
-const todos = { todos: [{ id: '1', content: 'fetch the page', depends_on: ['2'] }, { id: '2', content: 'parse it with parse_html', depends_on: ['1'] }] };
+const todos = {
+  todos: [
+    { id: '1', content: 'fetch the page', depends_on: ['2'] },
+    { id: '2', content: 'parse it with parse_html', depends_on: ['1'] },
+  ],
+};
 const trace = buildTrace([
   { id: 1, name: 'invoke_agent looper', start: 0, end: 1000, attrs: agent('looper') },
   { id: 2, parent: 1, name: 'chat', start: 1, end: 2, attrs: chat({ calls: [['todo_write', 't0', todos]] }) },

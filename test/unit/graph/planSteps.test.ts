@@ -58,7 +58,12 @@ describe('plans stated in a trace', () => {
   // ├─ span-3 execute_tool todo_write (t1)   same steps as arguments
   // ├─ span-4 plan        gen_ai.operation.name = plan, steps in gen_ai.output.messages text
   // └─ span-5 chat        answers
-  const todo = { todos: [{ id: '1', content: 'search' }, { id: '2', content: 'summarize', depends_on: ['1'] }] };
+  const todo = {
+    todos: [
+      { id: '1', content: 'search' },
+      { id: '2', content: 'summarize', depends_on: ['1'] },
+    ],
+  };
   const trace = buildTrace([
     { id: 1, name: 'invoke_agent planner', start: 0, end: 100, attrs: agent('planner') },
     { id: 2, parent: 1, name: 'chat', start: 1, attrs: chat({ text: '1. search\n2. summarize', calls: [['todo_write', 't1', todo]] }) },
@@ -68,7 +73,12 @@ describe('plans stated in a trace', () => {
       parent: 1,
       name: 'plan',
       start: 3,
-      attrs: { 'gen_ai.operation.name': 'plan', 'gen_ai.output.messages': JSON.stringify([{ role: 'assistant', parts: [{ type: 'text', content: JSON.stringify({ steps: [{ id: 'x', text: 'go' }] }) }] }]) },
+      attrs: {
+        'gen_ai.operation.name': 'plan',
+        'gen_ai.output.messages': JSON.stringify([
+          { role: 'assistant', parts: [{ type: 'text', content: JSON.stringify({ steps: [{ id: 'x', text: 'go' }] }) }] },
+        ]),
+      },
     },
     { id: 5, parent: 1, name: 'chat', start: 4, attrs: chat({ text: 'done' }) },
   ]);

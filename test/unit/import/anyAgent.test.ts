@@ -29,7 +29,16 @@ const expectations = JSON.parse(readFileSync(join(fixtures, 'corpus/expectations
  * GOOGLE's 6 children name 4 ids that are not in the file at all (Google ADK's own spans were
  * not exported), so they are orphans.
  */
-const CORPUS: [file: string, spans: number, traceId: string, rootId: string, rootStart: bigint, rootEnd: bigint, firstLlmId: string, firstLlmInputTokens: number][] = [
+const CORPUS: [
+  file: string,
+  spans: number,
+  traceId: string,
+  rootId: string,
+  rootStart: bigint,
+  rootEnd: bigint,
+  firstLlmId: string,
+  firstLlmInputTokens: number,
+][] = [
   ['GOOGLE_trace.json', 7, 'cdbd7b99cef221c28dd6d03c27d09b4c', '773076b4028f3d19', 1758026586339976000n, 1758026587931400000n, '28b3922a9d89a4ac', 672],
   ['LANGCHAIN_trace.json', 7, '572318454595034fe5076610d6400542', 'd78a58cabe908b85', 1758028600960730000n, 1758028602753668000n, 'a78bc9a92c52cd14', 245],
   ['OPENAI_trace.json', 6, '4bedea77bb33b9c5f280371eae21ea97', 'ab08afea3548c547', 1758026593209236000n, 1758026594436486000n, '8100d9dbee1f3e47', 269],
@@ -117,8 +126,14 @@ describe('any-agent importer: precision and shapes', () => {
     anyAgentImporter.read(
       {
         spans: [
-          { ...span(15531323892744358789n, null, 1758028600960730000n), context: { trace_id: 115825058289444712299650141807529952578n, span_id: 15531323892744358789n } },
-          { ...span('12072964954527026452', '15531323892744358789', '1758028600965362000'), context: { trace_id: '115825058289444712299650141807529952578', span_id: '12072964954527026452' } },
+          {
+            ...span(15531323892744358789n, null, 1758028600960730000n),
+            context: { trace_id: 115825058289444712299650141807529952578n, span_id: 15531323892744358789n },
+          },
+          {
+            ...span('12072964954527026452', '15531323892744358789', '1758028600965362000'),
+            context: { trace_id: '115825058289444712299650141807529952578', span_id: '12072964954527026452' },
+          },
         ],
       },
       b,

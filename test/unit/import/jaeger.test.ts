@@ -264,7 +264,7 @@ describe('Jaeger edge cases', () => {
     expect(set.diagnostics.map((d) => d.code)).toEqual(['interpretation']);
   });
 
-  it('an answer with errors and no trace is refused with the server\'s message', () => {
+  it("an answer with errors and no trace is refused with the server's message", () => {
     expect(jaegerImporter.sniff(JSON.parse(readFileSync(join(FIXTURES, 'jaeger/error-response-trace-not-found.json'), 'utf8')))).toBe(true);
     expect(() => load('jaeger/error-response-trace-not-found.json')).toThrow(/trace not found.*404/);
     const noErrors = importTrace(new TextEncoder().encode('{"data":null,"errors":[]}'));

@@ -247,7 +247,13 @@ describe('Langfuse importer: shapes and edge cases', () => {
 
   it('reads {data:[observations]} from the observations API, grouping several traces', () => {
     const obs = (id: string, traceId: string, parent: string | null, start: string) => ({
-      id, traceId, type: 'SPAN', name: id, startTime: start, endTime: start, parentObservationId: parent,
+      id,
+      traceId,
+      type: 'SPAN',
+      name: id,
+      startTime: start,
+      endTime: start,
+      parentObservationId: parent,
     });
     const set = load({
       data: [
@@ -272,7 +278,18 @@ describe('Langfuse importer: shapes and edge cases', () => {
     const metadata = '{"attributes":{"__proto__":{"polluted":true},"constructor":"x","gen_ai.system":"openai"}}';
     const set = load({
       trace: { id: 'abcdefabcdefabcdefabcdefabcdefab', name: 't' },
-      observations: [{ id: '1111111111111111', traceId: 'abcdefabcdefabcdefabcdefabcdefab', type: 'SPAN', name: 's', startTime: '2025-01-01T00:00:00Z', endTime: '2025-01-01T00:00:01Z', parentObservationId: null, metadata }],
+      observations: [
+        {
+          id: '1111111111111111',
+          traceId: 'abcdefabcdefabcdefabcdefabcdefab',
+          type: 'SPAN',
+          name: 's',
+          startTime: '2025-01-01T00:00:00Z',
+          endTime: '2025-01-01T00:00:01Z',
+          parentObservationId: null,
+          metadata,
+        },
+      ],
     });
     const s = set.traces[0].spans[0];
     expect(s.attributes.keys()).toContain('__proto__');
@@ -292,7 +309,10 @@ describe('Langfuse importer: shapes and edge cases', () => {
   it('counts a non-object observation as unreadable and reads the rest', () => {
     const set = load({
       trace: { id: 'abcdefabcdefabcdefabcdefabcdefab' },
-      observations: [{ id: 'x', traceId: 'abcdefabcdefabcdefabcdefabcdefab', startTime: '2025-01-01T00:00:00Z', endTime: '2025-01-01T00:00:01Z', parentObservationId: null }, 42],
+      observations: [
+        { id: 'x', traceId: 'abcdefabcdefabcdefabcdefabcdefab', startTime: '2025-01-01T00:00:00Z', endTime: '2025-01-01T00:00:01Z', parentObservationId: null },
+        42,
+      ],
     });
     expect(set.inputSpanCount).toBe(2);
     expect(set.traces[0].spans.length).toBe(1);
@@ -300,7 +320,9 @@ describe('Langfuse importer: shapes and edge cases', () => {
   });
 
   it('leaves a missing trace id to the builder (bare observation array without traceId)', () => {
-    const set = load([{ id: 'only', type: 'SPAN', name: 'lonely', startTime: '2025-01-01T00:00:00Z', endTime: '2025-01-01T00:00:01Z', parentObservationId: null }]);
+    const set = load([
+      { id: 'only', type: 'SPAN', name: 'lonely', startTime: '2025-01-01T00:00:00Z', endTime: '2025-01-01T00:00:01Z', parentObservationId: null },
+    ]);
     expect(set.formatLabel).toBe('Langfuse observations');
     const t = set.traces[0];
     expect(t.spans.map((s) => s.name)).toEqual(['lonely']);

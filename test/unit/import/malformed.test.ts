@@ -124,13 +124,39 @@ describe('malformed input', () => {
 
   it('keeps a 10 MB attribute whole', () => {
     const big = 'x'.repeat(10 * 1024 * 1024);
-    const doc = { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: 'ab'.repeat(16), spanId: 'cd'.repeat(8), name: 'big', startTimeUnixNano: '1', endTimeUnixNano: '2', attributes: [{ key: 'gen_ai.input.messages', value: { stringValue: big } }] }] }] }] };
+    const doc = {
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: 'ab'.repeat(16),
+                  spanId: 'cd'.repeat(8),
+                  name: 'big',
+                  startTimeUnixNano: '1',
+                  endTimeUnixNano: '2',
+                  attributes: [{ key: 'gen_ai.input.messages', value: { stringValue: big } }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
     const s = importTrace(enc.encode(JSON.stringify(doc))).traces[0].spans[0];
     expect((s.attributes.get('gen_ai.input.messages') as string).length).toBe(big.length);
   });
 
   it('loads a chain nested 10,000 deep', () => {
-    const spans = Array.from({ length: 10_000 }, (_, i) => ({ traceId: 'ab'.repeat(16), spanId: (i + 1).toString(16).padStart(16, '0'), parentSpanId: i ? i.toString(16).padStart(16, '0') : undefined, name: `d${i}`, startTimeUnixNano: String(1000 + i), endTimeUnixNano: '999999' }));
+    const spans = Array.from({ length: 10_000 }, (_, i) => ({
+      traceId: 'ab'.repeat(16),
+      spanId: (i + 1).toString(16).padStart(16, '0'),
+      parentSpanId: i ? i.toString(16).padStart(16, '0') : undefined,
+      name: `d${i}`,
+      startTimeUnixNano: String(1000 + i),
+      endTimeUnixNano: '999999',
+    }));
     const t = importTrace(enc.encode(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans }] }] }))).traces[0];
     expect(t.spans.length).toBe(10_000);
     expect(t.spans[9_999].depth).toBe(9_999);

@@ -69,8 +69,29 @@ describe('OTLP JSON importer', () => {
             {
               scope: { name: 'lib' },
               spans: [
-                { trace_id: b64('5b8efff798038103d269b633813fc60c'), span_id: b64('eee19b7ec3c1b173'), name: 'root', kind: 'SPAN_KIND_SERVER', start_time_unix_nano: 1000, end_time_unix_nano: 5000, status: { code: 'STATUS_CODE_ERROR', message: 'boom' } },
-                { traceId: b64('5b8efff798038103d269b633813fc60c'), spanId: b64('eee19b7ec3c1b174'), parentSpanId: b64('eee19b7ec3c1b173'), name: 'child', kind: 'SPAN_KIND_CLIENT', startTimeUnixNano: '2000', endTimeUnixNano: '3000', attributes: [{ key: 'n', value: { intValue: '9007199254740993' } }, { key: 'arr', value: { arrayValue: { values: [{ boolValue: true }, { doubleValue: 0.5 }] } } }, { key: 'kv', value: { kvlistValue: { values: [{ key: '__proto__', value: { stringValue: 'x' } }] } } }] },
+                {
+                  trace_id: b64('5b8efff798038103d269b633813fc60c'),
+                  span_id: b64('eee19b7ec3c1b173'),
+                  name: 'root',
+                  kind: 'SPAN_KIND_SERVER',
+                  start_time_unix_nano: 1000,
+                  end_time_unix_nano: 5000,
+                  status: { code: 'STATUS_CODE_ERROR', message: 'boom' },
+                },
+                {
+                  traceId: b64('5b8efff798038103d269b633813fc60c'),
+                  spanId: b64('eee19b7ec3c1b174'),
+                  parentSpanId: b64('eee19b7ec3c1b173'),
+                  name: 'child',
+                  kind: 'SPAN_KIND_CLIENT',
+                  startTimeUnixNano: '2000',
+                  endTimeUnixNano: '3000',
+                  attributes: [
+                    { key: 'n', value: { intValue: '9007199254740993' } },
+                    { key: 'arr', value: { arrayValue: { values: [{ boolValue: true }, { doubleValue: 0.5 }] } } },
+                    { key: 'kv', value: { kvlistValue: { values: [{ key: '__proto__', value: { stringValue: 'x' } }] } } },
+                  ],
+                },
               ],
             },
           ],
@@ -94,7 +115,12 @@ describe('OTLP JSON importer', () => {
 
   it('reads JSON Lines of TracesData (collector file exporter) and counts a broken line', () => {
     const line = (f: string) => JSON.stringify(JSON.parse(corpus(f).toString('utf8')));
-    const text = [line('otlp-json/multi-resource-scope.json'), line('otlp-json/otel-proto-example.json'), '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId"', ''].join('\n');
+    const text = [
+      line('otlp-json/multi-resource-scope.json'),
+      line('otlp-json/otel-proto-example.json'),
+      '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId"',
+      '',
+    ].join('\n');
     const set = importTrace(enc.encode(text));
     expect(set.format).toBe('otlp-jsonl');
     expect(set.formatLabel).toBe('OTLP JSON (JSON Lines)');

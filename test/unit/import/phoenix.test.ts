@@ -128,7 +128,10 @@ describe('Phoenix importer', () => {
       name: `s${id.slice(0, 1)}`,
       start_time_unix_nano: start,
       end_time_unix_nano: start + 1e9,
-      attributes: [{ key: 'llm.token_count.prompt', value: { int_value: 7 } }, { key: 'openinference.span.kind', value: { string_value: 'LLM' } }],
+      attributes: [
+        { key: 'llm.token_count.prompt', value: { int_value: 7 } },
+        { key: 'openinference.span.kind', value: { string_value: 'LLM' } },
+      ],
       status: { code: 2, message: 'boom' },
     });
     const set = load({ data: [span('1111111111111111', null, 1.7e18), span('2222222222222222', '1111111111111111', 1.7e18 + 5e8)], next_cursor: null });
@@ -149,7 +152,9 @@ describe('Phoenix importer', () => {
     expect(phoenixImporter.sniff([phoenixSpan])).toBe(true);
     // any-agent (int ids) and OTel Python to_json ("0x…" ids) also have context.span_id.
     expect(phoenixImporter.sniff([{ name: 'a', context: { trace_id: 1, span_id: 2 }, parent: null, start_time: 1 }])).toBe(false);
-    expect(phoenixImporter.sniff([{ name: 'a', context: { trace_id: '0x01', span_id: '0x02' }, parent_id: null, start_time: '2025-01-01T00:00:00Z' }])).toBe(false);
+    expect(phoenixImporter.sniff([{ name: 'a', context: { trace_id: '0x01', span_id: '0x02' }, parent_id: null, start_time: '2025-01-01T00:00:00Z' }])).toBe(
+      false,
+    );
     expect(phoenixImporter.sniff([{ traceId: 'a', id: 'b', timestamp: 1 }])).toBe(false); // Zipkin
     expect(phoenixImporter.sniff({ data: [{ span_id: 'a', trace_id: 'b', start_time_unix_nano: 1 }] })).toBe(false); // no Phoenix envelope
   });

@@ -111,7 +111,9 @@ describe('quoteLongIntegers', () => {
   it('quotes long integers outside strings only', async () => {
     const { quoteLongIntegers } = await import('../../../src/core/import/json/exactIntegers');
     const text = '{"id":15531323892744358789,"s":"x: 15531323892744358789,","f":1758028600960730000.5,"n":[-123456789012345678,42],"e":1234567890123456e3}';
-    expect(dec.decode(quoteLongIntegers(enc.encode(text)))).toBe('{"id":"15531323892744358789","s":"x: 15531323892744358789,","f":1758028600960730000.5,"n":["-123456789012345678",42],"e":1234567890123456e3}');
+    expect(dec.decode(quoteLongIntegers(enc.encode(text)))).toBe(
+      '{"id":"15531323892744358789","s":"x: 15531323892744358789,","f":1758028600960730000.5,"n":["-123456789012345678",42],"e":1234567890123456e3}',
+    );
     expect(quoteLongIntegers(enc.encode('{"a":"\\"12345678901234567890","b":1}'))).toBeUndefined();
   });
 });

@@ -39,8 +39,16 @@ describe('ReadableSpan importer: corpus (Vercel AI SDK v6 spans captured by open
     expect(set.diagnostics).toEqual([]);
     // Start times in order, from python3 over [sec, nanos]:
     expect(set.traces.map((t) => t.startNs)).toEqual([
-      1770131992241000000n, 1770131992242000000n, 1770131994023000000n, 1770131994023000000n, 1770131997065000000n,
-      1770131997066000000n, 1770132000594000000n, 1770132000598000000n, 1770132006015000000n, 1770132006016000000n,
+      1770131992241000000n,
+      1770131992242000000n,
+      1770131994023000000n,
+      1770131994023000000n,
+      1770131997065000000n,
+      1770131997066000000n,
+      1770132000594000000n,
+      1770132000598000000n,
+      1770132006015000000n,
+      1770132006016000000n,
     ]);
   });
 
@@ -81,7 +89,15 @@ describe('ReadableSpan importer: SDK dumps and variants', () => {
     const tracer = provider.getTracer('agent-lib', '2.0.1');
     const parent = tracer.startSpan('agent.run', { kind: ApiSpanKind.SERVER });
     const ctx = trace.setSpan(context.active(), parent);
-    const child = tracer.startSpan('llm.call', { kind: ApiSpanKind.CLIENT, attributes: { 'gen_ai.request.model': 'gpt-4o', 'gen_ai.usage.input_tokens': 12 }, links: [{ context: parent.spanContext(), attributes: { why: 'test' } }] }, ctx);
+    const child = tracer.startSpan(
+      'llm.call',
+      {
+        kind: ApiSpanKind.CLIENT,
+        attributes: { 'gen_ai.request.model': 'gpt-4o', 'gen_ai.usage.input_tokens': 12 },
+        links: [{ context: parent.spanContext(), attributes: { why: 'test' } }],
+      },
+      ctx,
+    );
     child.addEvent('first_token', { n: 1 });
     child.setStatus({ code: SpanStatusCode.ERROR, message: 'rate limited' });
     child.end();
@@ -122,8 +138,27 @@ describe('ReadableSpan importer: SDK dumps and variants', () => {
   it('reads SDK 1.x dumps: parentSpanId, instrumentationLibrary, resource._attributes, duration instead of endTime', () => {
     const set = load({
       spans: [
-        { name: 'root', kind: 0, spanContext: { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16) }, startTime: [100, 0], endTime: [101, 5], status: { code: 0 }, attributes: {}, resource: { _attributes: { 'service.name': 'old-svc' } }, instrumentationLibrary: { name: 'lib', version: '0.9' } },
-        { name: 'child', kind: 4, spanContext: { traceId: 'a'.repeat(32), spanId: 'c'.repeat(16) }, parentSpanId: 'b'.repeat(16), startTime: [100, 500], duration: [0, 250], status: { code: 1 }, attributes: {} },
+        {
+          name: 'root',
+          kind: 0,
+          spanContext: { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16) },
+          startTime: [100, 0],
+          endTime: [101, 5],
+          status: { code: 0 },
+          attributes: {},
+          resource: { _attributes: { 'service.name': 'old-svc' } },
+          instrumentationLibrary: { name: 'lib', version: '0.9' },
+        },
+        {
+          name: 'child',
+          kind: 4,
+          spanContext: { traceId: 'a'.repeat(32), spanId: 'c'.repeat(16) },
+          parentSpanId: 'b'.repeat(16),
+          startTime: [100, 500],
+          duration: [0, 250],
+          status: { code: 1 },
+          attributes: {},
+        },
       ],
     });
     const [root, child] = set.traces[0].spans;
@@ -156,7 +191,13 @@ describe('ReadableSpan importer: SDK dumps and variants', () => {
   });
 
   it('keeps `__proto__` attribute keys as data', () => {
-    const s = { name: 'p', spanContext: { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16) }, startTime: [1, 0], endTime: [2, 0], attributes: JSON.parse('{"__proto__":{"polluted":true}}') };
+    const s = {
+      name: 'p',
+      spanContext: { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16) },
+      startTime: [1, 0],
+      endTime: [2, 0],
+      attributes: JSON.parse('{"__proto__":{"polluted":true}}'),
+    };
     const out = load([s]).traces[0].spans[0];
     expect(out.attributes.keys()).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

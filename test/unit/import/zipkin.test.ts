@@ -166,7 +166,10 @@ describe('Zipkin corpus', () => {
 
     const mobileServer = t.spans.find((s) => sharedId(s) === 'f5f268651b2a2b34')!;
     expect(mobileServer.resource.serviceName).toBe('mobile_api');
-    const underMobile = t.spans.filter((s) => s.parentIndex === mobileServer.index).map((s) => s.spanId).sort();
+    const underMobile = t.spans
+      .filter((s) => s.parentIndex === mobileServer.index)
+      .map((s) => s.spanId)
+      .sort();
     expect(underMobile).toEqual(['15fc03927f0f68df', '6a65182ea4f684c3', '7a778764a0d0b594', 'cb4d73f31cd90cae']);
     const spectre = t.spans.find((s) => sharedId(s) === '7a778764a0d0b594')!;
     expect(spectre.resource.serviceName).toBe('spectre');
@@ -190,9 +193,12 @@ describe('Zipkin corpus', () => {
     expect(root.endNs).toBe(1541405397200049000n);
     expect(root.attributes.get('kafka.topic')).toBe('messages');
     expect(root.attributes.get('peer.service')).toBe('kafka');
-    expect(t.spans.filter((s) => s.parentIndex === root.index).map((s) => s.spanId).sort()).toEqual(
-      ['09fdf808ef0d60c0', 'd1b4806e7e9eed25', 'e73d7bc0194a76e0'],
-    );
+    expect(
+      t.spans
+        .filter((s) => s.parentIndex === root.index)
+        .map((s) => s.spanId)
+        .sort(),
+    ).toEqual(['09fdf808ef0d60c0', 'd1b4806e7e9eed25', 'e73d7bc0194a76e0']);
     expect(Math.max(...t.spans.map((s) => s.depth))).toBe(4);
     const kinds = t.spans.map((s) => s.kind);
     expect(kinds.filter((k) => k === SpanKind.Producer)).toHaveLength(9);
@@ -225,7 +231,10 @@ describe('Zipkin edge cases', () => {
     expect([span('0000000000000005').startNs, span('0000000000000005').endNs]).toEqual([1000000000n, 1000000000n]);
     // duration 0 is a real zero-length span, no repair note.
     expect([span('0000000000000007').name, span('0000000000000007').startNs, span('0000000000000007').endNs]).toEqual(['', 1000300000n, 1000300000n]);
-    const missingEnd = t.diagnostics.filter((d) => d.code === 'missing-end').map((d) => d.spanId).sort();
+    const missingEnd = t.diagnostics
+      .filter((d) => d.code === 'missing-end')
+      .map((d) => d.spanId)
+      .sort();
     expect(missingEnd).toEqual(['0000000000000002', '0000000000000004', '0000000000000005']);
     expect(t.spans.every((s) => s.kind === SpanKind.Unspecified || s.name === 'root')).toBe(true);
   });

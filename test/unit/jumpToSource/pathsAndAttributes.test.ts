@@ -7,7 +7,16 @@ import { Attributes } from '../../../src/core/model/attributes';
 
 describe('readCodeLocation', () => {
   it('reads the current code.* attributes and splits a qualified function name', () => {
-    const a = new Attributes(['code.file.path', '/app/src/tools.py', 'code.line.number', 42, 'code.column.number', 5, 'code.function.name', 'app.tools.get_weather']);
+    const a = new Attributes([
+      'code.file.path',
+      '/app/src/tools.py',
+      'code.line.number',
+      42,
+      'code.column.number',
+      5,
+      'code.function.name',
+      'app.tools.get_weather',
+    ]);
     expect(readCodeLocation(a)).toEqual({ filePath: '/app/src/tools.py', line: 42, column: 5, functionName: 'get_weather', namespace: 'app.tools' });
   });
 
@@ -75,7 +84,15 @@ describe('the context menu command argument', () => {
   it('accepts the span row context and nothing else', () => {
     expect(spanIndexFromArg({ webviewSection: 'span', spanIndex: 4, spanCategory: 'tool', webview: 'agentTrace.tracePanel' })).toBe(4);
     expect(spanIndexFromArg(undefined)).toBeUndefined();
-    for (const bad of [{ webviewSection: 'span', spanIndex: -1 }, { webviewSection: 'span', spanIndex: '4' }, { webviewSection: 'span', spanIndex: 1.5 }, { webviewSection: 'card', spanIndex: 4 }, [4], 'span', 4]) {
+    for (const bad of [
+      { webviewSection: 'span', spanIndex: -1 },
+      { webviewSection: 'span', spanIndex: '4' },
+      { webviewSection: 'span', spanIndex: 1.5 },
+      { webviewSection: 'card', spanIndex: 4 },
+      [4],
+      'span',
+      4,
+    ]) {
       expect(spanIndexFromArg(bad)).toBe('invalid');
     }
   });

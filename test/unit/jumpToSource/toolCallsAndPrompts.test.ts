@@ -14,7 +14,19 @@ describe('tool call statistics for the CodeLens', () => {
   // Two get_weather calls (30 ms ok, 50 ms failed) and one search call (20 ms).
   const trace = buildTrace([
     { id: 1, name: 'invoke_agent a', start: 0, end: 500, attrs: agent('a') },
-    { id: 2, parent: 1, name: 'chat', start: 1, end: 10, attrs: chat({ calls: [['get_weather', 'c1', {}], ['search', 'c2', {}]] }) },
+    {
+      id: 2,
+      parent: 1,
+      name: 'chat',
+      start: 1,
+      end: 10,
+      attrs: chat({
+        calls: [
+          ['get_weather', 'c1', {}],
+          ['search', 'c2', {}],
+        ],
+      }),
+    },
     { id: 3, parent: 1, name: 'execute_tool get_weather', start: 10, end: 40, attrs: tool('get_weather', 'c1'), status: 'ok' },
     { id: 4, parent: 1, name: 'execute_tool search', start: 40, end: 60, attrs: tool('search', 'c2'), status: 'ok' },
     { id: 5, parent: 1, name: 'chat', start: 60, end: 70, attrs: chat({ calls: [['get_weather', 'c3', {}]] }) },
@@ -47,7 +59,10 @@ describe('finding prompts', () => {
   const files = ['agent.ts', 'refund-policy.md'].map((f) => ({ path: `prompts/${f}`, text: readFileSync(join(DIR, f), 'utf8') }));
 
   it('reads prompt names and versions (Langfuse, OpenInference)', () => {
-    expect(readPromptRef(new Attributes(['langfuse.observation.prompt.name', 'refund-policy', 'langfuse.observation.prompt.version', 3]))).toEqual({ name: 'refund-policy', version: '3' });
+    expect(readPromptRef(new Attributes(['langfuse.observation.prompt.name', 'refund-policy', 'langfuse.observation.prompt.version', 3]))).toEqual({
+      name: 'refund-policy',
+      version: '3',
+    });
     expect(readPromptRef(new Attributes(['llm.prompt_template.template', 'Hi {name}']))).toEqual({ template: 'Hi {name}' });
     expect(readPromptRef(new Attributes(['gen_ai.request.model', 'x']))).toBeUndefined();
   });

@@ -122,7 +122,11 @@ describe('TraceBuilder', () => {
     expect(one.traces.length).toBe(1);
     expect(one.traces[0].spans.length).toBe(2);
     expect(one.traces[0].spans[1].parentIndex).toBe(0);
-    const two = build([span(1, undefined, 0, 10), { ...span(2, undefined, 0, 1), traceId: 'b'.repeat(32) }, { ...span(3, undefined, 1, 2), traceId: undefined }]);
+    const two = build([
+      span(1, undefined, 0, 10),
+      { ...span(2, undefined, 0, 1), traceId: 'b'.repeat(32) },
+      { ...span(3, undefined, 1, 2), traceId: undefined },
+    ]);
     expect(two.traces.map((t) => t.traceId).sort()).toEqual(['a'.repeat(32), 'b'.repeat(32), UNKNOWN_TRACE_ID].sort());
     expect(accounted(two)).toBe(3);
   });

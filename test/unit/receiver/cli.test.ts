@@ -16,7 +16,15 @@ let cli: string;
 const tmp = tempDir('receiver-cli-');
 beforeAll(async () => {
   cli = join(tmp.dir, 'cli.cjs');
-  await build({ entryPoints: [join(__dirname, '../../../src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+  await build({
+    entryPoints: [join(__dirname, '../../../src/cli/main.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+  });
 }, 60_000);
 afterAll(() => tmp.cleanup());
 
@@ -83,7 +91,9 @@ describe('agent-trace receive', () => {
     const port = Number((await first.firstLine).split(':').pop());
     const second = run(['--port', String(port), '--store', join(tmp.dir, 'store-c')]);
     expect(await second.exit).toBe(2);
-    expect(second.stderr()).toMatch(new RegExp(`^error: port ${port} on 127\\.0\\.0\\.1 is already in use .*; to use a free one: agent-trace receive --port \\d+\\n$`));
+    expect(second.stderr()).toMatch(
+      new RegExp(`^error: port ${port} on 127\\.0\\.0\\.1 is already in use .*; to use a free one: agent-trace receive --port \\d+\\n$`),
+    );
     first.child.kill('SIGINT');
     expect(await first.exit).toBe(0);
   });

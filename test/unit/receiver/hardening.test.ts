@@ -56,10 +56,20 @@ describe('accepts what it should', () => {
   it('Expect: 100-continue (curl sends it for bodies over 1 KB): 100 Continue, then 200', async () => {
     const u = new URL(url);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent: false, headers: { ...PB, 'Content-Length': validProto.length, Expect: '100-continue' } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
+      const req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: u.pathname,
+          method: 'POST',
+          agent: false,
+          headers: { ...PB, 'Content-Length': validProto.length, Expect: '100-continue' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on('continue', () => req.end(validProto));
       req.on('error', reject);
       req.flushHeaders();
@@ -80,11 +90,14 @@ describe('accepts what it should', () => {
 
 describe('refuses what it should', () => {
   // PORT is replaced by the receiver's port at run time (it is not known when the cases are listed).
-  it.each(['evil.example', 'evil.example:PORT', '192.168.1.10', '127.0.0.1.nip.io:PORT', '127.0.0.1:1', 'localhost@evil.example', '[::1', ''])('Host "%s" → 421', async (h) => {
-    const r = await send(url, { headers: { ...PB, Host: h.replace('PORT', String(port)) }, body: validProto });
-    expect(r.status).toBe(421);
-    expect(readStatusProto(r.body)).toMatchObject({ code: 7 });
-  });
+  it.each(['evil.example', 'evil.example:PORT', '192.168.1.10', '127.0.0.1.nip.io:PORT', '127.0.0.1:1', 'localhost@evil.example', '[::1', ''])(
+    'Host "%s" → 421',
+    async (h) => {
+      const r = await send(url, { headers: { ...PB, Host: h.replace('PORT', String(port)) }, body: validProto });
+      expect(r.status).toBe(421);
+      expect(readStatusProto(r.body)).toMatchObject({ code: 7 });
+    },
+  );
 
   it('Host naming the receiver on another port → 421', async () => {
     const r = await send(url, { headers: { ...PB, Host: `127.0.0.1:${port + 1}` }, body: validProto });
@@ -231,7 +244,19 @@ describe('partial success', () => {
 
   it('JSON: partialSuccess with rejectedSpans as a decimal string', async () => {
     const body = JSON.stringify({
-      resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: 'not-hex', spanId: 'b7ad6b7169203331', name: 'x' }, 'not a span', { traceId: '1af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'fine' }] }] }],
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                { traceId: 'not-hex', spanId: 'b7ad6b7169203331', name: 'x' },
+                'not a span',
+                { traceId: '1af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'fine' },
+              ],
+            },
+          ],
+        },
+      ],
     });
     const r = await send(url, { headers: JSONCT, body });
     expect(r.status).toBe(200);
@@ -243,7 +268,9 @@ describe('partial success', () => {
   it('JSON with unknown fields only: 200, nothing stored, a warning in partialSuccess', async () => {
     const r = await send(url, { headers: JSONCT, body: '{"data":[{"spans":[]}]}' });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body.toString())).toEqual({ partialSuccess: { rejectedSpans: '0', errorMessage: 'no resourceSpans in the request; ignored the fields "data"' } });
+    expect(JSON.parse(r.body.toString())).toEqual({
+      partialSuccess: { rejectedSpans: '0', errorMessage: 'no resourceSpans in the request; ignored the fields "data"' },
+    });
     expect((await send(url, { headers: JSONCT, body: '{}' })).body.toString()).toBe('{}');
   });
 });

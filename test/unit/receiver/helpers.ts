@@ -13,7 +13,9 @@ export function tempDir(prefix = 'receiver-test-'): { dir: string; cleanup: () =
 }
 
 /** A receiver on an ephemeral loopback port with its own store directory. */
-export async function startTestReceiver(options: Partial<LocalReceiverOptions> = {}): Promise<LocalReceiver & { dir: string; logs: string[]; dispose: () => Promise<void> }> {
+export async function startTestReceiver(
+  options: Partial<LocalReceiverOptions> = {},
+): Promise<LocalReceiver & { dir: string; logs: string[]; dispose: () => Promise<void> }> {
   const { dir, cleanup } = tempDir();
   const logs: string[] = [];
   const local = await startLocalReceiver({ port: 0, storeDir: dir, log: (level, m) => logs.push(`${level}: ${m}`), ...options });
@@ -38,7 +40,17 @@ export interface RawResponse {
  * own connection. Resolves with the response even when the server closes the connection
  * while the body is still being sent (early refusals do that on purpose).
  */
-export function send(url: string, opts: { method?: string; path?: string; headers?: OutgoingHttpHeaders; body?: Uint8Array | string; bodyChunks?: AsyncIterable<Uint8Array> | Iterable<Uint8Array>; agent?: Agent }): Promise<RawResponse> {
+export function send(
+  url: string,
+  opts: {
+    method?: string;
+    path?: string;
+    headers?: OutgoingHttpHeaders;
+    body?: Uint8Array | string;
+    bodyChunks?: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+    agent?: Agent;
+  },
+): Promise<RawResponse> {
   const u = new URL(url);
   const headers: OutgoingHttpHeaders = { ...opts.headers };
   // Node frames GET/DELETE/OPTIONS bodies only with an explicit length.
@@ -48,7 +60,15 @@ export function send(url: string, opts: { method?: string; path?: string; header
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = request(
-      { host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port, method: opts.method ?? 'POST', path: opts.path ?? u.pathname, headers, agent: opts.agent ?? false, setHost: !Object.keys(headers).some((k) => k.toLowerCase() === 'host') },
+      {
+        host: u.hostname.replace(/^\[|\]$/g, ''),
+        port: u.port,
+        method: opts.method ?? 'POST',
+        path: opts.path ?? u.pathname,
+        headers,
+        agent: opts.agent ?? false,
+        setHost: !Object.keys(headers).some((k) => k.toLowerCase() === 'host'),
+      },
       (res) => {
         answered = true;
         const chunks: Buffer[] = [];
@@ -87,9 +107,9 @@ export function installAsyncContext(): () => void {
     bind: (ctx, target) => {
       if (typeof target !== 'function') return target;
       const f = target as unknown as (...a: unknown[]) => unknown;
-      return (function (this: unknown, ...a: unknown[]) {
+      return function (this: unknown, ...a: unknown[]) {
         return als.run(ctx, () => f.apply(this, a));
-      }) as unknown as typeof target;
+      } as unknown as typeof target;
     },
     enable: () => mgr,
     disable: () => mgr,

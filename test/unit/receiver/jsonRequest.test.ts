@@ -71,18 +71,39 @@ describe('JSON requests', () => {
   });
 
   it('protobuf-JSON flavour (base64 ids, enum names, snake_case) is kept as sent and reads the same', () => {
-    const body = enc(JSON.stringify({
-      resource_spans: [{
-        resource: { attributes: [{ key: 'service.name', value: { string_value: 'py' } }] },
-        scope_spans: [{
-          scope: { name: 'lib' },
-          spans: [
-            { trace_id: 'CvdlGRbNQ92ESOshHIAxnA==', span_id: 't61rcWkgMzE=', name: 'root', kind: 'SPAN_KIND_SERVER', start_time_unix_nano: '1767225600000000000', end_time_unix_nano: '1767225600000001000', status: { code: 'STATUS_CODE_ERROR', message: 'x' } },
-            { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: '00f067aa0ba902b7', parentSpanId: 'b7ad6b7169203331', name: 'child', startTimeUnixNano: 1767225600000000100 },
-          ],
-        }],
-      }],
-    }));
+    const body = enc(
+      JSON.stringify({
+        resource_spans: [
+          {
+            resource: { attributes: [{ key: 'service.name', value: { string_value: 'py' } }] },
+            scope_spans: [
+              {
+                scope: { name: 'lib' },
+                spans: [
+                  {
+                    trace_id: 'CvdlGRbNQ92ESOshHIAxnA==',
+                    span_id: 't61rcWkgMzE=',
+                    name: 'root',
+                    kind: 'SPAN_KIND_SERVER',
+                    start_time_unix_nano: '1767225600000000000',
+                    end_time_unix_nano: '1767225600000001000',
+                    status: { code: 'STATUS_CODE_ERROR', message: 'x' },
+                  },
+                  {
+                    traceId: '0af7651916cd43dd8448eb211c80319c',
+                    spanId: '00f067aa0ba902b7',
+                    parentSpanId: 'b7ad6b7169203331',
+                    name: 'child',
+                    // eslint-disable-next-line no-loss-of-precision -- a producer that wrote nanoseconds as a JSON number
+                    startTimeUnixNano: 1767225600000000100,
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const d = decodeExportRequest(body, 'json');
     expect(d.batches.map((b) => b.traceId)).toEqual(['0af7651916cd43dd8448eb211c80319c']);
     expect(d.batches[0].summary).toMatchObject({ spanCount: 2, errorCount: 1, serviceName: 'py', root: { name: 'root', spanId: 'b7ad6b7169203331' } });
@@ -91,7 +112,8 @@ describe('JSON requests', () => {
   });
 
   it('a BOM is not stored, and __proto__ keys stay data', () => {
-    const inner = '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","name":"n","startTimeUnixNano":"1767225600000000000","__proto__":{"polluted":true},"attributes":[{"key":"__proto__","value":{"stringValue":"v"}}]}]}]}]}';
+    const inner =
+      '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","name":"n","startTimeUnixNano":"1767225600000000000","__proto__":{"polluted":true},"attributes":[{"key":"__proto__","value":{"stringValue":"v"}}]}]}]}]}';
     const body = new Uint8Array([0xef, 0xbb, 0xbf, ...enc(inner)]);
     const d = decodeExportRequest(body, 'json');
     expect(d.batches[0].line[0]).toBe(0x7b);

@@ -30,7 +30,10 @@ const BOMBS = 32;
 
 let local: Awaited<ReturnType<typeof startTestReceiver>>;
 beforeAll(async () => {
-  local = await startTestReceiver({ limits: { maxInFlightBytes: 32 * MiB, maxPendingStoreBytes: 16 * MiB, maxDecodedBytes: 8 * MiB, retryAfterSeconds: 1 }, store: { maxTraces: 10_000, maxTotalBytes: 4096 * MiB } });
+  local = await startTestReceiver({
+    limits: { maxInFlightBytes: 32 * MiB, maxPendingStoreBytes: 16 * MiB, maxDecodedBytes: 8 * MiB, retryAfterSeconds: 1 },
+    store: { maxTraces: 10_000, maxTotalBytes: 4096 * MiB },
+  });
 });
 afterAll(async () => {
   await local.dispose();
@@ -52,16 +55,26 @@ async function postWithRetry(url: string, headers: Record<string, string>, body:
 function malformedRequest(i: number, port: number): { headers: Record<string, string>; body: Uint8Array | string; path?: string; method?: string } {
   const junk = Uint8Array.from({ length: 64 + (i % 200) }, (_, k) => (k * 31 + i) & 255);
   switch (i % 10) {
-    case 0: return { headers: PB, body: junk };
-    case 1: return { headers: JS, body: '{"resourceSpans": [' + 'x'.repeat(i % 100) };
-    case 2: return { headers: { 'Content-Type': 'text/plain' }, body: 'hello' };
-    case 3: return { headers: { ...PB, Host: `evil.example:${port}` }, body: junk };
-    case 4: return { headers: { ...JS, Origin: 'https://evil.example' }, body: '{}' };
-    case 5: return { headers: PB, body: junk, path: '/v1/logs' };
-    case 6: return { headers: PB, body: '', method: 'GET' };
-    case 7: return { headers: { ...PB, 'Content-Encoding': 'gzip' }, body: junk };
-    case 8: return { headers: JS, body: '[1,2,3]' };
-    default: return { headers: { ...PB, 'Content-Encoding': 'br' }, body: junk };
+    case 0:
+      return { headers: PB, body: junk };
+    case 1:
+      return { headers: JS, body: '{"resourceSpans": [' + 'x'.repeat(i % 100) };
+    case 2:
+      return { headers: { 'Content-Type': 'text/plain' }, body: 'hello' };
+    case 3:
+      return { headers: { ...PB, Host: `evil.example:${port}` }, body: junk };
+    case 4:
+      return { headers: { ...JS, Origin: 'https://evil.example' }, body: '{}' };
+    case 5:
+      return { headers: PB, body: junk, path: '/v1/logs' };
+    case 6:
+      return { headers: PB, body: '', method: 'GET' };
+    case 7:
+      return { headers: { ...PB, 'Content-Encoding': 'gzip' }, body: junk };
+    case 8:
+      return { headers: JS, body: '[1,2,3]' };
+    default:
+      return { headers: { ...PB, 'Content-Encoding': 'br' }, body: junk };
   }
 }
 
@@ -100,22 +113,26 @@ describe('receiver under load', () => {
       const agent = new Agent({ keepAlive: true, maxSockets: 8 });
       const statuses = new Map<number, number>();
       let next = 0;
-      await Promise.all(Array.from({ length: 8 }, async () => {
-        while (next < MALFORMED) {
-          const m = malformedRequest(next++, local.address.port);
-          const r = await send(url, { ...m, agent });
-          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < MALFORMED) {
+            const m = malformedRequest(next++, local.address.port);
+            const r = await send(url, { ...m, agent });
+            statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+          }
+        }),
+      );
       agent.destroy();
       return statuses;
     })();
     const bombs = (async () => {
       const out: RawResponse[] = [];
       let next = 0;
-      await Promise.all(Array.from({ length: 4 }, async () => {
-        while (next++ < BOMBS) out.push(await send(url, { headers: { ...PB, 'Content-Encoding': 'gzip' }, body: bomb }));
-      }));
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (next++ < BOMBS) out.push(await send(url, { headers: { ...PB, 'Content-Encoding': 'gzip' }, body: bomb }));
+        }),
+      );
       return out;
     })();
 
@@ -154,7 +171,9 @@ describe('receiver under load', () => {
     // Still serving.
     expect((await send(url, { headers: PB, body: protoBody(clientSpans(998, 0, 1, template)) })).status).toBe(200);
     const growth = rssMax - rss0;
-    console.log(`load: ${sent} spans from ${CLIENTS} clients + ${MALFORMED} malformed + ${BOMBS} bombs in ${seconds.toFixed(1)} s; ${stats.retries} retries after 503; rss growth ${(growth / MiB).toFixed(0)} MiB; statuses ${JSON.stringify(local.receiver.stats.byStatus)}`);
+    console.log(
+      `load: ${sent} spans from ${CLIENTS} clients + ${MALFORMED} malformed + ${BOMBS} bombs in ${seconds.toFixed(1)} s; ${stats.retries} retries after 503; rss growth ${(growth / MiB).toFixed(0)} MiB; statuses ${JSON.stringify(local.receiver.stats.byStatus)}`,
+    );
     expect(growth).toBeLessThan(256 * MiB);
   }, 60_000);
 });

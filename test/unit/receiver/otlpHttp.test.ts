@@ -1,6 +1,13 @@
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { describe, expect, it } from 'vitest';
-import { encodeExportResponse, encodeStatus, encodingOfContentType, isAllowedHostHeader, isLoopbackHost, parseHostHeader } from '../../../src/core/receiver/otlpHttp';
+import {
+  encodeExportResponse,
+  encodeStatus,
+  encodingOfContentType,
+  isAllowedHostHeader,
+  isLoopbackHost,
+  parseHostHeader,
+} from '../../../src/core/receiver/otlpHttp';
 import { readStatusProto } from './requests';
 
 describe('content types', () => {
@@ -53,8 +60,20 @@ describe('Host header checks (DNS rebinding)', () => {
   });
 
   it('accepts only this machine on our port', () => {
-    for (const ok of ['localhost:4318', 'LocalHost:4318', '127.0.0.1:4318', '127.1.2.3:4318', '[::1]:4318', 'localhost', '127.0.0.1']) expect(isAllowedHostHeader(ok, 4318), ok).toBe(true);
-    for (const bad of [undefined, '', 'evil.example:4318', 'localhost:4319', '127.0.0.1.evil.example', '127.0.0.256', 'localhost.', '0.0.0.0:4318', '[::]:4318', '192.168.0.2:4318']) {
+    for (const ok of ['localhost:4318', 'LocalHost:4318', '127.0.0.1:4318', '127.1.2.3:4318', '[::1]:4318', 'localhost', '127.0.0.1'])
+      expect(isAllowedHostHeader(ok, 4318), ok).toBe(true);
+    for (const bad of [
+      undefined,
+      '',
+      'evil.example:4318',
+      'localhost:4319',
+      '127.0.0.1.evil.example',
+      '127.0.0.256',
+      'localhost.',
+      '0.0.0.0:4318',
+      '[::]:4318',
+      '192.168.0.2:4318',
+    ]) {
       expect(isAllowedHostHeader(bad, 4318), String(bad)).toBe(false);
     }
     expect(isAllowedHostHeader('devbox:4318', 4318, ['devbox'])).toBe(true);

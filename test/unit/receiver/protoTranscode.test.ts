@@ -137,10 +137,35 @@ describe('protobuf → stored OTLP JSON reads as the request', () => {
     ].flat();
     const event = len(11, fixed64(1, 1767225600000000500n), str(2, 'gen_ai.content.prompt'), kv(3, 'prompt', anyString('hi')), [...varint(4 << 3), 2]);
     const emptyEvent = len(11, []);
-    const link = len(13, len(1, hex(T2)), len(2, hex('00f067aa0ba902b7')), str(3, 'vendor=x'), kv(4, 'link.attr', anyString('v')), [...varint(5 << 3), 1], [...varint((6 << 3) | 5), 1, 3, 0, 0]);
+    const link = len(
+      13,
+      len(1, hex(T2)),
+      len(2, hex('00f067aa0ba902b7')),
+      str(3, 'vendor=x'),
+      kv(4, 'link.attr', anyString('v')),
+      [...varint(5 << 3), 1],
+      [...varint((6 << 3) | 5), 1, 3, 0, 0],
+    );
     const status = len(15, str(2, 'it broke'), [...varint(3 << 3), 2]);
     const flags = [...varint((16 << 3) | 5), 0x01, 0x03, 0, 0];
-    const full = [...spanMsg(T1, 'b7ad6b7169203331', 'root span'), ...attrs, ...event, ...emptyEvent, ...link, ...status, ...flags, ...str(3, 'congo=t61rcWkgMzE'), ...varint(6 << 3), 3, ...varint(10 << 3), 7, ...varint(12 << 3), 1, ...varint(14 << 3), 2];
+    const full = [
+      ...spanMsg(T1, 'b7ad6b7169203331', 'root span'),
+      ...attrs,
+      ...event,
+      ...emptyEvent,
+      ...link,
+      ...status,
+      ...flags,
+      ...str(3, 'congo=t61rcWkgMzE'),
+      ...varint(6 << 3),
+      3,
+      ...varint(10 << 3),
+      7,
+      ...varint(12 << 3),
+      1,
+      ...varint(14 << 3),
+      2,
+    ];
     const child = [...spanMsg(T1, 'b7ad6b7169203332', 'child'), ...len(4, hex('b7ad6b7169203331')), ...varint(6 << 3), 9 /* kind out of range */];
     const dup = spanMsg(T1, 'b7ad6b7169203332', 'same id, other span', 1767225600000000100n);
     const noTimes = [...len(1, hex(T1)), ...len(2, hex('b7ad6b7169203334')), ...str(5, 'no times')];

@@ -81,7 +81,7 @@ export function readStatusProto(b: Uint8Array): { code: number; message: string 
   };
   while (i < b.length) {
     const tag = readVarint();
-    if (tag === (1 << 3)) code = readVarint();
+    if (tag === 1 << 3) code = readVarint();
     else if (tag === ((2 << 3) | 2)) {
       const n = readVarint();
       message = new TextDecoder().decode(b.subarray(i, i + n));
@@ -105,7 +105,12 @@ export function clientSpans(client: number, req: number, n: number, template: Re
     const isRoot = req === 0 && i === 0;
     const spanId = isRoot ? rootId : client.toString(16).padStart(4, '0') + req.toString(16).padStart(6, '0') + i.toString(16).padStart(6, '0');
     const ctx = { traceId, spanId, traceFlags: 1 };
-    out.push({ ...t, name: isRoot ? 'load client root' : t.name, spanContext: () => ctx, parentSpanContext: isRoot ? undefined : { traceId, spanId: rootId, traceFlags: 1 } } as ReadableSpan);
+    out.push({
+      ...t,
+      name: isRoot ? 'load client root' : t.name,
+      spanContext: () => ctx,
+      parentSpanContext: isRoot ? undefined : { traceId, spanId: rootId, traceFlags: 1 },
+    } as ReadableSpan);
   }
   return out;
 }

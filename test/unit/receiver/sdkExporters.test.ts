@@ -27,7 +27,10 @@ afterEach(async () => {
 /** Records a small agent-like trace with every kind of attribute value, an event, a link and an error. */
 function recordSpans(provider: BasicTracerProvider): string {
   const tracer = provider.getTracer('receiver-test', '1.2.3');
-  const root = tracer.startSpan('invoke_agent travel', { kind: ApiSpanKind.INTERNAL, attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'travel' } });
+  const root = tracer.startSpan('invoke_agent travel', {
+    kind: ApiSpanKind.INTERNAL,
+    attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'travel' },
+  });
   const rootCtx = trace.setSpan(context.active(), root);
   const chat = tracer.startSpan(
     'chat gpt-4o',
@@ -42,13 +45,19 @@ function recordSpans(provider: BasicTracerProvider): string {
         'gen_ai.request.stop_sequences': [],
         'weird.__proto__.key': 'é \u202e bidi',
       },
-      links: [{ context: { traceId: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', spanId: 'bbbbbbbbbbbbbbbb', traceFlags: 1 }, attributes: { 'link.kind': 'previous-run' } }],
+      links: [
+        { context: { traceId: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', spanId: 'bbbbbbbbbbbbbbbb', traceFlags: 1 }, attributes: { 'link.kind': 'previous-run' } },
+      ],
     },
     rootCtx,
   );
   chat.addEvent('gen_ai.content.prompt', { 'gen_ai.prompt': '[{"role":"user","content":"Fly me to Lisbon"}]' });
   chat.end();
-  const tool = tracer.startSpan('execute_tool search_flights', { kind: ApiSpanKind.INTERNAL, attributes: { 'gen_ai.tool.name': 'search_flights', 'gen_ai.tool.call.id': 'call_1' } }, rootCtx);
+  const tool = tracer.startSpan(
+    'execute_tool search_flights',
+    { kind: ApiSpanKind.INTERNAL, attributes: { 'gen_ai.tool.name': 'search_flights', 'gen_ai.tool.call.id': 'call_1' } },
+    rootCtx,
+  );
   tool.setStatus({ code: SpanStatusCode.ERROR, message: 'upstream timeout' });
   tool.end();
   root.setStatus({ code: SpanStatusCode.OK });

@@ -151,7 +151,12 @@ describe('TraceStore', () => {
     writeFileSync(join(t.dir, 'receiver.lock'), String(deadPid()));
     const logs: string[] = [];
     const again = await open({ log: (_l, m) => logs.push(m) }, t.dir);
-    expect(again.list().map((s) => s.traceId).sort()).toEqual([a.traceId, c.traceId].sort());
+    expect(
+      again
+        .list()
+        .map((s) => s.traceId)
+        .sort(),
+    ).toEqual([a.traceId, c.traceId].sort());
     expect(again.get(a.traceId)).toMatchObject({ spanCount: 8, rootName: 'invoke_agent travel-agent', bytes: statSync(pathA).size });
     expect(again.get(c.traceId)).toMatchObject({ spanCount: 3 });
     expect(lines(pathA)).toHaveLength(2);
@@ -232,12 +237,28 @@ describe('TraceStore', () => {
   });
 
   it('computes agent figures with the analyze hook after the trace goes quiet', async () => {
-    const store = await open({ analyzeDelayMs: 20, analyze: (set, id) => ({ llmCalls: set.traces.find((t) => t.traceId === id)!.spans.length, toolCalls: 0, inputTokens: 1, outputTokens: 2, costUsd: null }) });
+    const store = await open({
+      analyzeDelayMs: 20,
+      analyze: (set, id) => ({
+        llmCalls: set.traces.find((t) => t.traceId === id)!.spans.length,
+        toolCalls: 0,
+        inputTokens: 1,
+        outputTokens: 2,
+        costUsd: null,
+      }),
+    });
     const [b] = batches(1, 7);
     store.append([b]);
     await store.flush();
     await until(() => store.get(b.traceId)?.agent !== undefined);
-    expect(store.get(b.traceId)!.agent).toEqual({ llmCalls: 7, toolCalls: 0, inputTokens: 1, outputTokens: 2, costUsd: null, analyzedBytes: store.get(b.traceId)!.bytes });
+    expect(store.get(b.traceId)!.agent).toEqual({
+      llmCalls: 7,
+      toolCalls: 0,
+      inputTokens: 1,
+      outputTokens: 2,
+      costUsd: null,
+      analyzedBytes: store.get(b.traceId)!.bytes,
+    });
   });
 });
 

@@ -10,7 +10,9 @@ describe('receiver settings', () => {
   });
 
   it('takes valid values and replaces invalid ones with the default, field by field', () => {
-    expect(from({ autoStart: true, port: 43180, injectTerminalEnv: false, allowedOrigins: ['http://localhost:3000', 7, ''], maxTraces: 20, maxStoreMB: 1.5 })).toEqual({
+    expect(
+      from({ autoStart: true, port: 43180, injectTerminalEnv: false, allowedOrigins: ['http://localhost:3000', 7, ''], maxTraces: 20, maxStoreMB: 1.5 }),
+    ).toEqual({
       autoStart: true,
       port: 43180,
       injectTerminalEnv: false,

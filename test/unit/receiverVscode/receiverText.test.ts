@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { newSummary } from '../../../src/core/receiver/traceSummary';
-import { describeStartFailure, exporterSettingsText, receivedTraceDescription, receivedTraceLabel, receiverStatusText, shellKindOf, sortNewestFirst } from '../../../src/receiver/vscode/receiverText';
+import {
+  describeStartFailure,
+  exporterSettingsText,
+  receivedTraceDescription,
+  receivedTraceLabel,
+  receiverStatusText,
+  shellKindOf,
+  sortNewestFirst,
+} from '../../../src/receiver/vscode/receiverText';
 import { NonLoopbackBindError, PortInUseError } from '../../../src/receiver/server/ports';
 import { StoreLockedError } from '../../../src/receiver/server/storeFiles';
 

@@ -17,13 +17,20 @@ import { memento } from '../session/memento';
  * a4f5274f9108257d (the root). With the root, pre-order is root then the children by start:
  * 7402…, b3b4…, d366…, 7c67…, 08e1… — so d366… is at index 3.
  */
-const LINES = readFileSync(join(__dirname, '../../fixtures/receiver/vercel-ai-agent-run.otlp.jsonl'), 'utf8').split('\n').filter((l) => l !== '');
+const LINES = readFileSync(join(__dirname, '../../fixtures/receiver/vercel-ai-agent-run.otlp.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l !== '');
 const bytes = (n: number) => new TextEncoder().encode(LINES.slice(0, n).join('\n') + '\n');
 const derive = (s: ReturnType<typeof importTrace>, i: number) => deriveAgentView(s.traces[i]);
 const SECOND_LLM = 'd366d8af6b0c951e';
 
 function loaded(n: number): LoadedTrace {
-  return new LoadedTrace('file:///store/a591c120eb77c5bf00cbcc9c8b722ec1.otlp.jsonl', 'a591c120eb77c5bf00cbcc9c8b722ec1.otlp.jsonl', importTrace(bytes(n), { fileName: 'x.otlp.jsonl' }), derive);
+  return new LoadedTrace(
+    'file:///store/a591c120eb77c5bf00cbcc9c8b722ec1.otlp.jsonl',
+    'a591c120eb77c5bf00cbcc9c8b722ec1.otlp.jsonl',
+    importTrace(bytes(n), { fileName: 'x.otlp.jsonl' }),
+    derive,
+  );
 }
 
 describe('reloading a live trace that grew', () => {
@@ -49,7 +56,10 @@ describe('reloading a live trace that grew', () => {
   it('answers findSpan over the protocol, and validates it', async () => {
     const t = reloadTrace(bytes(6), loaded(3), derive)!;
     const posted: unknown[] = [];
-    await handleWebviewMessage({ type: 'findSpan', requestId: 7, spanId: SECOND_LLM }, { trace: async () => t, post: (m) => posted.push(m), copyText: async () => {}, log: () => {}, dismissals: new FindingDismissals(memento()) });
+    await handleWebviewMessage(
+      { type: 'findSpan', requestId: 7, spanId: SECOND_LLM },
+      { trace: async () => t, post: (m) => posted.push(m), copyText: async () => {}, log: () => {}, dismissals: new FindingDismissals(memento()) },
+    );
     expect(posted).toEqual([{ type: 'response', inReplyTo: 7, result: 3 }]);
     expect(parseRequest({ type: 'findSpan', requestId: 1 })).toMatch(/unexpected keys/);
     expect(parseRequest({ type: 'findSpan', requestId: 1, spanId: 5 })).toMatch(/spanId must be a string/);

@@ -44,10 +44,14 @@ describe('Throttle', () => {
   it('reports a failing job and keeps working', async () => {
     const errors: unknown[] = [];
     let n = 0;
-    const t = new Throttle(() => {
-      n++;
-      if (n === 1) throw new Error('boom');
-    }, 10, (e) => errors.push(e));
+    const t = new Throttle(
+      () => {
+        n++;
+        if (n === 1) throw new Error('boom');
+      },
+      10,
+      (e) => errors.push(e),
+    );
     t.trigger();
     await vi.advanceTimersByTimeAsync(20);
     t.trigger();

@@ -5,7 +5,12 @@ import type { AgentRun } from '../../../src/core/semantics/types';
 import { buildTrace, indexOf } from './buildTrace';
 
 const agent = (name: string) => ({ 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': name });
-const tool = (name: string, callId?: string, extra: Record<string, AttrValue> = {}) => ({ 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': name, ...(callId ? { 'gen_ai.tool.call.id': callId } : {}), ...extra });
+const tool = (name: string, callId?: string, extra: Record<string, AttrValue> = {}) => ({
+  'gen_ai.operation.name': 'execute_tool',
+  'gen_ai.tool.name': name,
+  ...(callId ? { 'gen_ai.tool.call.id': callId } : {}),
+  ...extra,
+});
 /** A chat span asking for `calls` ([name, id, args]) and/or answering `text`. */
 function chat(model: string, tokens: [number, number], calls: [string, string | undefined, unknown][] = [], text?: string): Record<string, AttrValue> {
   const parts: unknown[] = calls.map(([name, id, args]) => ({ type: 'tool_call', ...(id ? { id } : {}), name, arguments: args }));
@@ -34,7 +39,13 @@ describe('agent runs, sub-agents and iterations', () => {
   // │     └─ span-6 execute_tool search (s1)
   // └─ span-7 chat              answers
   const trace = buildTrace([
-    { id: 1, name: 'invoke_agent supervisor', start: 0, end: 100, attrs: { ...agent('supervisor'), 'gen_ai.usage.input_tokens': 5000, 'gen_ai.usage.output_tokens': 5000 } },
+    {
+      id: 1,
+      name: 'invoke_agent supervisor',
+      start: 0,
+      end: 100,
+      attrs: { ...agent('supervisor'), 'gen_ai.usage.input_tokens': 5000, 'gen_ai.usage.output_tokens': 5000 },
+    },
     { id: 2, parent: 1, name: 'chat', start: 1, end: 10, attrs: chat('gpt-4o', [1000, 100], [['delegate', 'd1', { task: 'find' }]]) },
     { id: 3, parent: 1, name: 'execute_tool delegate', start: 11, end: 50, attrs: tool('delegate', 'd1') },
     { id: 4, parent: 3, name: 'invoke_agent helper', start: 12, end: 49, attrs: agent('helper') },
@@ -47,7 +58,15 @@ describe('agent runs, sub-agents and iterations', () => {
 
   it('nests the sub-agent run and gives each LLM call to its nearest enclosing run', () => {
     expect(view.runs.map(shape)).toEqual([
-      { span: i(1), iterations: [[i(2), [i(3)]], [i(7), []]], loose: [], sub: [{ span: i(4), iterations: [[i(5), [i(6)]]], loose: [], sub: [] }] },
+      {
+        span: i(1),
+        iterations: [
+          [i(2), [i(3)]],
+          [i(7), []],
+        ],
+        loose: [],
+        sub: [{ span: i(4), iterations: [[i(5), [i(6)]]], loose: [], sub: [] }],
+      },
     ]);
     expect(view.runs[0].name).toBe('supervisor');
     expect(view.runs[0].subAgents[0].name).toBe('helper');
@@ -70,7 +89,12 @@ describe('agent runs, sub-agents and iterations', () => {
   });
 
   it('serialises lazily computed fields with JSON.stringify', () => {
-    const json = JSON.parse(JSON.stringify(view)) as { llmCalls: { output: unknown[] }[]; toolExecutions: { requestedBy: number }[]; spans: { fields: unknown[] }[]; finalAnswer: string };
+    const json = JSON.parse(JSON.stringify(view)) as {
+      llmCalls: { output: unknown[] }[];
+      toolExecutions: { requestedBy: number }[];
+      spans: { fields: unknown[] }[];
+      finalAnswer: string;
+    };
     expect(json.llmCalls[2].output).toEqual([{ role: 'assistant', text: 'Done: found it.', toolCalls: [] }]);
     expect(json.toolExecutions.map((t) => t.requestedBy)).toEqual([i(2), i(5)]);
     expect(json.spans[i(1)].fields.length).toBeGreaterThan(0);
@@ -91,7 +115,17 @@ describe('runs without agent spans, and orphans', () => {
       { id: 4, parent: 1, name: 'chat', start: 13, end: 20, attrs: chat('gpt-4o', [10, 1], [], 'ok') },
     ]);
     const view = deriveAgentView(trace);
-    expect(view.runs.map(shape)).toEqual([{ span: 0, iterations: [[1, [2]], [3, []]], loose: [], sub: [] }]);
+    expect(view.runs.map(shape)).toEqual([
+      {
+        span: 0,
+        iterations: [
+          [1, [2]],
+          [3, []],
+        ],
+        loose: [],
+        sub: [],
+      },
+    ]);
     expect(view.runs[0].name).toBe('POST /chat');
   });
 
@@ -118,7 +152,14 @@ describe('runs without agent spans, and orphans', () => {
     // span-4 call_llm  parent 99 (missing) 200–210: after the agent ended, stays on its own
     const trace = buildTrace([
       { id: 1, name: 'invoke_agent [any_agent]', start: 0, end: 100, attrs: agent('any_agent') },
-      { id: 2, parent: 99, name: 'call_llm m', start: 10, end: 20, attrs: { ...chat('gpt-4o', [10, 1], [['get_time', 'g1', {}]]), 'gen_ai.operation.name': 'call_llm' } },
+      {
+        id: 2,
+        parent: 99,
+        name: 'call_llm m',
+        start: 10,
+        end: 20,
+        attrs: { ...chat('gpt-4o', [10, 1], [['get_time', 'g1', {}]]), 'gen_ai.operation.name': 'call_llm' },
+      },
       { id: 3, parent: 98, name: 'execute_tool get_time', start: 21, end: 22, attrs: tool('get_time', 'g1') },
       { id: 4, parent: 99, name: 'call_llm m', start: 200, end: 210, attrs: { ...chat('gpt-4o', [10, 1], [], 'late'), 'gen_ai.operation.name': 'call_llm' } },
     ]);
@@ -150,7 +191,17 @@ describe('linking tool executions to the calls that asked for them', () => {
       { id: 6, parent: 1, name: 'execute_tool other', start: 9, end: 10, attrs: tool('other') },
     ]);
     const view = deriveAgentView(trace);
-    expect(view.runs.map(shape)).toEqual([{ span: 0, iterations: [[2, [4]], [3, [5]]], loose: [1], sub: [] }]);
+    expect(view.runs.map(shape)).toEqual([
+      {
+        span: 0,
+        iterations: [
+          [2, [4]],
+          [3, [5]],
+        ],
+        loose: [1],
+        sub: [],
+      },
+    ]);
     expect(view.runs[0].iterations[0].unexecutedRequests).toEqual([]);
     expect(view.runs[0].iterations[1].unexecutedRequests).toEqual([{ id: 'f1', name: 'fast', arguments: {} }]);
     expect(view.spans[4].fields).toContainEqual({ field: 'requestedBy', from: 'tool call id s1 in the output of LLM span #2' });
@@ -169,7 +220,17 @@ describe('linking tool executions to the calls that asked for them', () => {
       { id: 5, parent: 1, name: 'weather', start: 7, end: 8, attrs: tool('weather', undefined, { 'gen_ai.tool.call.arguments': '{"city":"Berlin"}' }) },
     ]);
     const view = deriveAgentView(trace);
-    expect(view.runs.map(shape)).toEqual([{ span: 0, iterations: [[1, [3]], [2, [4]]], loose: [], sub: [] }]);
+    expect(view.runs.map(shape)).toEqual([
+      {
+        span: 0,
+        iterations: [
+          [1, [3]],
+          [2, [4]],
+        ],
+        loose: [],
+        sub: [],
+      },
+    ]);
     expect(view.runs[0].iterations.map((it) => it.unexecutedRequests)).toEqual([[], []]);
   });
 
@@ -181,7 +242,10 @@ describe('linking tool executions to the calls that asked for them', () => {
     ]);
     const view = deriveAgentView(trace);
     expect(view.toolExecutions.map((t) => t.spanIndex)).toEqual([indexOf(trace, 3)]);
-    expect(view.spans[indexOf(trace, 2)].fields).toContainEqual({ field: 'tool.name', missing: 'not counted as a tool execution: it wraps a tool span of the same name' });
+    expect(view.spans[indexOf(trace, 2)].fields).toContainEqual({
+      field: 'tool.name',
+      missing: 'not counted as a tool execution: it wraps a tool span of the same name',
+    });
   });
 
   it('finds unmarked tool spans named after a requested tool (LangGraph through Langfuse)', () => {
@@ -193,10 +257,40 @@ describe('linking tool executions to the calls that asked for them', () => {
     const L = 'langfuse.observation.';
     const trace = buildTrace([
       { id: 1, name: 'LangGraph', start: 0, end: 100, attrs: { [L + 'type']: 'SPAN' } },
-      { id: 2, parent: 1, name: 'ChatOpenAI', start: 1, end: 10, attrs: { [L + 'type']: 'GENERATION', [L + 'output']: '{"role":"assistant","content":"","tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"SF\\"}"}}]}' } },
+      {
+        id: 2,
+        parent: 1,
+        name: 'ChatOpenAI',
+        start: 1,
+        end: 10,
+        attrs: {
+          [L + 'type']: 'GENERATION',
+          [L + 'output']:
+            '{"role":"assistant","content":"","tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"SF\\"}"}}]}',
+        },
+      },
       { id: 3, parent: 1, name: 'tools', start: 11, end: 20, attrs: { [L + 'type']: 'SPAN' } },
-      { id: 4, parent: 3, name: 'get_weather', start: 12, end: 19, attrs: { [L + 'type']: 'SPAN', [L + 'input']: '{"city":"SF"}', [L + 'output']: '{"lc":1,"type":"constructor","id":["langchain_core","messages","ToolMessage"],"kwargs":{"content":"Sunny","tool_call_id":"call_1","name":"get_weather"}}' } },
-      { id: 5, parent: 1, name: 'ChatOpenAI', start: 21, end: 30, attrs: { [L + 'type']: 'GENERATION', [L + 'output']: '{"role":"assistant","content":"Sunny in SF."}' } },
+      {
+        id: 4,
+        parent: 3,
+        name: 'get_weather',
+        start: 12,
+        end: 19,
+        attrs: {
+          [L + 'type']: 'SPAN',
+          [L + 'input']: '{"city":"SF"}',
+          [L + 'output']:
+            '{"lc":1,"type":"constructor","id":["langchain_core","messages","ToolMessage"],"kwargs":{"content":"Sunny","tool_call_id":"call_1","name":"get_weather"}}',
+        },
+      },
+      {
+        id: 5,
+        parent: 1,
+        name: 'ChatOpenAI',
+        start: 21,
+        end: 30,
+        attrs: { [L + 'type']: 'GENERATION', [L + 'output']: '{"role":"assistant","content":"Sunny in SF."}' },
+      },
     ]);
     const view = deriveAgentView(trace);
     const i = (id: number) => indexOf(trace, id);
@@ -205,7 +299,17 @@ describe('linking tool executions to the calls that asked for them', () => {
     expect(view.spans[i(4)].fields[0]).toEqual({ field: 'category', from: `span name matches the tool call "get_weather" requested by LLM span #${i(2)}` });
     expect(view.toolExecutions).toHaveLength(1);
     expect(view.toolExecutions[0]).toMatchObject({ name: 'get_weather', callId: 'call_1', arguments: { city: 'SF' }, result: 'Sunny', requestedBy: i(2) });
-    expect(view.runs.map(shape)).toEqual([{ span: 0, iterations: [[i(2), [i(4)]], [i(5), []]], loose: [], sub: [] }]);
+    expect(view.runs.map(shape)).toEqual([
+      {
+        span: 0,
+        iterations: [
+          [i(2), [i(4)]],
+          [i(5), []],
+        ],
+        loose: [],
+        sub: [],
+      },
+    ]);
   });
 });
 

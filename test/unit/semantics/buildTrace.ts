@@ -39,7 +39,8 @@ export function buildTrace(specs: SpanSpec[]): Trace {
       name: s.name,
       startNs: ms(s.start),
       endNs: ms(s.end ?? s.start + 1),
-      status: s.status === 'error' ? { code: StatusCode.Error, message: s.statusMessage } : s.status === 'ok' ? { code: StatusCode.Ok } : { code: StatusCode.Unset },
+      status:
+        s.status === 'error' ? { code: StatusCode.Error, message: s.statusMessage } : s.status === 'ok' ? { code: StatusCode.Ok } : { code: StatusCode.Unset },
       attributes: Attributes.fromRecord(s.attrs ?? {}),
       events: (s.events ?? []).map((e): SpanEvent => ({ name: e.name, timeNs: ms(s.start), attributes: Attributes.fromRecord(e.attrs) })),
     });

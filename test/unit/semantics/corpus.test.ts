@@ -59,14 +59,24 @@ function viewsOf(file: string): AgentView[] {
 }
 
 function totals(views: AgentView[]) {
-  let llmCalls = 0, toolCalls = 0, iterations = 0, input = 0, output = 0, vendor = 0, vendorCalls = 0;
+  let llmCalls = 0,
+    toolCalls = 0,
+    iterations = 0,
+    input = 0,
+    output = 0,
+    vendor = 0,
+    vendorCalls = 0;
   for (const v of views) {
     llmCalls += v.llmCalls.length;
     toolCalls += v.toolExecutions.length;
     iterations += v.iterationCount;
     input += v.tokens.input;
     output += v.tokens.output;
-    for (const c of v.llmCalls) if (c.cost.source === 'vendor') (vendor += c.cost.usd!), vendorCalls++;
+    for (const c of v.llmCalls)
+      if (c.cost.source === 'vendor') {
+        vendor += c.cost.usd!;
+        vendorCalls++;
+      }
   }
   return { llmCalls, toolCalls, iterations, tokens: { input, output }, vendor, vendorCalls };
 }
@@ -94,7 +104,6 @@ describe.each(FILES)('%s', (file) => {
     // The expected sum is rounded to 12 decimals.
     else expect(Math.abs(got.vendor - e.vendorCostUsd)).toBeLessThan(1e-12);
   });
-
 });
 
 // BeeAI's answer is not compared: its last LLM span holds streamed fragments
@@ -103,7 +112,9 @@ describe.each(FILES.filter((f) => !(f in MECHANICAL_ON_PURPOSE)))('%s final answ
   it('is the expected text', () => {
     const e = expectations[file];
     const want = e.judged?.finalAnswer !== undefined ? e.judged.finalAnswer : e.finalAnswer;
-    const answers = viewsOf(file).map((v) => v.finalAnswer).filter((a): a is string => a !== undefined);
+    const answers = viewsOf(file)
+      .map((v) => v.finalAnswer)
+      .filter((a): a is string => a !== undefined);
     // A file of several traces (the Vercel v6 spans) is compared on its last trace's answer.
     const answer = answers.length ? answers[answers.length - 1] : null;
     expect(answer === null ? null : [...answer].slice(0, 80).join('')).toBe(want === null ? null : [...want].slice(0, 80).join(''));
@@ -120,7 +131,9 @@ describe('corpus run structure', () => {
 
   it('nests the Jaeger summarizer sub-agent inside the triage run (it runs inside a tool)', () => {
     const [v] = viewsOf('jaeger/genai-agent-loop.json');
-    expect(v.runs.map((r) => [r.name, r.iterations.length, r.subAgents.map((s) => [s.name, s.iterations.length])])).toEqual([['triage-agent', 4, [['summarizer', 1]]]]);
+    expect(v.runs.map((r) => [r.name, r.iterations.length, r.subAgents.map((s) => [s.name, s.iterations.length])])).toEqual([
+      ['triage-agent', 4, [['summarizer', 1]]],
+    ]);
     // The synthetic outputs carry no tool_call parts: tools link to the preceding call.
     expect(v.runs[0].iterations.map((it) => it.toolExecutions.map((t) => t.name))).toEqual([
       ['list_dashboards', 'search_traces'],
@@ -134,7 +147,9 @@ describe('corpus run structure', () => {
 
   it('nests the OpenAI Agents SDK agent inside its workflow', () => {
     const [v] = viewsOf('langfuse/openai-agents-2025-09-30.trace.json');
-    expect(v.runs.map((r) => [r.name, r.iterations.length, r.subAgents.map((s) => [s.name, s.iterations.length])])).toEqual([['Agent workflow', 0, [['Hello world', 2]]]]);
+    expect(v.runs.map((r) => [r.name, r.iterations.length, r.subAgents.map((s) => [s.name, s.iterations.length])])).toEqual([
+      ['Agent workflow', 0, [['Hello world', 2]]],
+    ]);
     expect(v.runs[0].finalAnswer).toBe(v.runs[0].subAgents[0].finalAnswer);
   });
 

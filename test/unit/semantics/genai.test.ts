@@ -28,13 +28,19 @@ describe('OTel GenAI chat span (attribute-map fixture)', () => {
   it('parses the JSON input messages, tool call and tool response included', () => {
     expect(call.input).toEqual([
       { role: 'user', text: 'Weather in Paris?', toolCalls: [] },
-      { role: 'assistant', text: 'Absolutely! Let me check the weather for you.', toolCalls: [{ id: '1234', name: 'get_weather', arguments: { location: 'Paris' } }] },
+      {
+        role: 'assistant',
+        text: 'Absolutely! Let me check the weather for you.',
+        toolCalls: [{ id: '1234', name: 'get_weather', arguments: { location: 'Paris' } }],
+      },
       { role: 'tool', text: 'rainy, 57°F', toolCalls: [], toolCallId: '1234' },
     ]);
   });
 
   it('parses the output message with its finish reason', () => {
-    expect(call.output).toEqual([{ role: 'assistant', text: 'The weather in Paris is currently rainy with a temperature of 57°F.', toolCalls: [], finishReason: 'stop' }]);
+    expect(call.output).toEqual([
+      { role: 'assistant', text: 'The weather in Paris is currently rainy with a temperature of 57°F.', toolCalls: [], finishReason: 'stop' },
+    ]);
     expect(view.finalAnswer).toBe('The weather in Paris is currently rainy with a temperature of 57°F.');
   });
 
@@ -62,7 +68,11 @@ describe('OTel GenAI chat span (attribute-map fixture)', () => {
 
 describe('OTel GenAI variants', () => {
   it('adds gen_ai.system_instructions as a leading system message', () => {
-    const f = factsOf({ 'gen_ai.operation.name': 'chat', 'gen_ai.system_instructions': '[{"type":"text","content":"Be brief."}]', 'gen_ai.input.messages': '[{"role":"user","parts":[{"type":"text","content":"Hi"}]}]' });
+    const f = factsOf({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.system_instructions': '[{"type":"text","content":"Be brief."}]',
+      'gen_ai.input.messages': '[{"role":"user","parts":[{"type":"text","content":"Hi"}]}]',
+    });
     expect(readGenAi(f)!.input!.get()).toEqual([
       { role: 'system', text: 'Be brief.', toolCalls: [] },
       { role: 'user', text: 'Hi', toolCalls: [] },
@@ -73,7 +83,8 @@ describe('OTel GenAI variants', () => {
     const f = factsOf({
       'gen_ai.operation.name': 'chat',
       'gen_ai.input.messages': '[{"role":"tool","parts":[{"type":"tool_call_response","id":"c1","result":{"temp":12}}]}]',
-      'gen_ai.output.messages': '[{"role":"assistant","finish_reason":"stop","parts":[{"type":"reasoning","content":"think"},{"type":"text","content":"It is 12."}]}]',
+      'gen_ai.output.messages':
+        '[{"role":"assistant","finish_reason":"stop","parts":[{"type":"reasoning","content":"think"},{"type":"text","content":"It is 12."}]}]',
     });
     const r = readGenAi(f)!;
     expect(r.input!.get()).toEqual([{ role: 'tool', text: '{"temp":12}', toolCalls: [], toolCallId: 'c1' }]);
@@ -118,7 +129,13 @@ describe('OTel GenAI variants', () => {
 
   it('reads the v1.37+ inference details event', () => {
     const f = factsOf({ 'gen_ai.operation.name': 'chat' }, 'chat m', [
-      { name: 'gen_ai.client.inference.operation.details', attrs: { 'gen_ai.input.messages': '[{"role":"user","parts":[{"type":"text","content":"Q"}]}]', 'gen_ai.output.messages': '[{"role":"assistant","parts":[{"type":"text","content":"A"}],"finish_reason":"stop"}]' } },
+      {
+        name: 'gen_ai.client.inference.operation.details',
+        attrs: {
+          'gen_ai.input.messages': '[{"role":"user","parts":[{"type":"text","content":"Q"}]}]',
+          'gen_ai.output.messages': '[{"role":"assistant","parts":[{"type":"text","content":"A"}],"finish_reason":"stop"}]',
+        },
+      },
     ]);
     const r = readGenAi(f)!;
     expect(r.input!.get()).toEqual([{ role: 'user', text: 'Q', toolCalls: [] }]);
@@ -138,17 +155,46 @@ describe('OTel GenAI variants', () => {
     });
     const r = readGenAi(f)!;
     expect(r.input!.get()).toEqual([{ role: 'user', text: 'Book it', toolCalls: [] }]);
-    expect(r.output!.get()).toEqual([{ role: 'assistant', text: '', toolCalls: [{ id: 'call_9', name: 'book', arguments: { room: 2 } }], finishReason: 'tool_calls' }]);
+    expect(r.output!.get()).toEqual([
+      { role: 'assistant', text: '', toolCalls: [{ id: 'call_9', name: 'book', arguments: { room: 2 } }], finishReason: 'tool_calls' },
+    ]);
   });
 
   it('reads deprecated usage names and gen_ai.system', () => {
-    const t = buildTrace([{ id: 1, name: 'chat', start: 0, attrs: { 'gen_ai.operation.name': 'text_completion', 'gen_ai.system': 'az.ai.openai', 'gen_ai.request.model': 'gpt-4o', 'gen_ai.usage.prompt_tokens': 10, 'gen_ai.usage.completion_tokens': 5 } }]);
+    const t = buildTrace([
+      {
+        id: 1,
+        name: 'chat',
+        start: 0,
+        attrs: {
+          'gen_ai.operation.name': 'text_completion',
+          'gen_ai.system': 'az.ai.openai',
+          'gen_ai.request.model': 'gpt-4o',
+          'gen_ai.usage.prompt_tokens': 10,
+          'gen_ai.usage.completion_tokens': 5,
+        },
+      },
+    ]);
     const c = deriveAgentView(t).llmCalls[0];
     expect(c).toMatchObject({ provider: 'az.ai.openai', model: 'gpt-4o', usage: { input: 10, output: 5 } });
   });
 
   it('reads cache and reasoning token counts', () => {
-    const t = buildTrace([{ id: 1, name: 'chat', start: 0, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'o3', 'gen_ai.usage.input_tokens': 1000, 'gen_ai.usage.output_tokens': 300, 'gen_ai.usage.cache_read.input_tokens': 800, 'gen_ai.usage.reasoning.output_tokens': 200 } }]);
+    const t = buildTrace([
+      {
+        id: 1,
+        name: 'chat',
+        start: 0,
+        attrs: {
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.request.model': 'o3',
+          'gen_ai.usage.input_tokens': 1000,
+          'gen_ai.usage.output_tokens': 300,
+          'gen_ai.usage.cache_read.input_tokens': 800,
+          'gen_ai.usage.reasoning.output_tokens': 200,
+        },
+      },
+    ]);
     const v = deriveAgentView(t);
     expect(v.llmCalls[0].usage).toEqual({ input: 1000, output: 300, cachedInput: 800, reasoning: 200 });
     // o3 ($2 in, $0.50 cached, $8 out): (200 × 2 + 800 × 0.5 + 300 × 8) / 1e6 = (400 + 400 + 2400) / 1e6
@@ -177,9 +223,44 @@ describe('OTel GenAI variants', () => {
   it('reads any-agent extras: gen_ai.output tool lists and text, gen_ai.tool.args, cost attributes', () => {
     const t = buildTrace([
       { id: 1, name: 'invoke_agent [a]', start: 0, end: 100, attrs: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'a' } },
-      { id: 2, parent: 1, name: 'call_llm m', start: 1, end: 10, attrs: { 'gen_ai.operation.name': 'call_llm', 'gen_ai.request.model': 'mistral/mistral-small-latest', 'gen_ai.output': '[{"tool.name": "lookup", "tool.args": {"q": "x"}}]', 'gen_ai.output.type': 'json', 'gen_ai.usage.input_tokens': 100, 'gen_ai.usage.output_tokens': 10, 'gen_ai.usage.input_cost': 0.001, 'gen_ai.usage.output_cost': 0.0005 } },
-      { id: 3, parent: 1, name: 'execute_tool lookup', start: 11, end: 12, attrs: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'lookup', 'gen_ai.tool.args': '{"q": "x"}', 'gen_ai.output': '{"hits": 3}' } },
-      { id: 4, parent: 1, name: 'call_llm m', start: 13, end: 20, attrs: { 'gen_ai.operation.name': 'call_llm', 'gen_ai.request.model': 'mistral/mistral-small-latest', 'gen_ai.output': '{"answer": 3}', 'gen_ai.output.type': 'text' } },
+      {
+        id: 2,
+        parent: 1,
+        name: 'call_llm m',
+        start: 1,
+        end: 10,
+        attrs: {
+          'gen_ai.operation.name': 'call_llm',
+          'gen_ai.request.model': 'mistral/mistral-small-latest',
+          'gen_ai.output': '[{"tool.name": "lookup", "tool.args": {"q": "x"}}]',
+          'gen_ai.output.type': 'json',
+          'gen_ai.usage.input_tokens': 100,
+          'gen_ai.usage.output_tokens': 10,
+          'gen_ai.usage.input_cost': 0.001,
+          'gen_ai.usage.output_cost': 0.0005,
+        },
+      },
+      {
+        id: 3,
+        parent: 1,
+        name: 'execute_tool lookup',
+        start: 11,
+        end: 12,
+        attrs: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'lookup', 'gen_ai.tool.args': '{"q": "x"}', 'gen_ai.output': '{"hits": 3}' },
+      },
+      {
+        id: 4,
+        parent: 1,
+        name: 'call_llm m',
+        start: 13,
+        end: 20,
+        attrs: {
+          'gen_ai.operation.name': 'call_llm',
+          'gen_ai.request.model': 'mistral/mistral-small-latest',
+          'gen_ai.output': '{"answer": 3}',
+          'gen_ai.output.type': 'text',
+        },
+      },
     ]);
     const v = deriveAgentView(t);
     expect(v.llmCalls[0].output).toEqual([{ role: 'assistant', text: '', toolCalls: [{ name: 'lookup', arguments: { q: 'x' } }] }]);
@@ -192,7 +273,13 @@ describe('OTel GenAI variants', () => {
   it('marks a tool with error.type as failed, and keeps an OK tool with an error payload ok', () => {
     const t = buildTrace([
       { id: 1, name: 'execute_tool a', start: 0, attrs: { 'gen_ai.operation.name': 'execute_tool', 'error.type': 'TimeoutError' } },
-      { id: 2, name: 'execute_tool b', start: 1, status: 'ok', attrs: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.call.result': '{"error":"no such city"}' } },
+      {
+        id: 2,
+        name: 'execute_tool b',
+        start: 1,
+        status: 'ok',
+        attrs: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.call.result': '{"error":"no such city"}' },
+      },
       { id: 3, name: 'execute_tool c', start: 2, status: 'error', statusMessage: 'boom', attrs: { 'gen_ai.operation.name': 'execute_tool' } },
     ]);
     const tools = deriveAgentView(t).toolExecutions;

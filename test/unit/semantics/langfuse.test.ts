@@ -13,18 +13,63 @@ describe('Langfuse observations (attributes as the Langfuse importer writes them
   const trace = buildTrace([
     { id: 1, name: 'run', start: 0, end: 100, attrs: { [L + 'type']: 'SPAN', 'langfuse.trace.output': '"It is sunny."' } },
     {
-      id: 2, parent: 1, name: 'ChatOpenAI', start: 1, end: 10,
+      id: 2,
+      parent: 1,
+      name: 'ChatOpenAI',
+      start: 1,
+      end: 10,
       attrs: {
-        [L + 'type']: 'GENERATION', [L + 'model.name']: 'gpt-5-mini-2025-08-07',
-        [L + 'usage_details.input']: 142, [L + 'usage_details.input_cache_read']: 100, [L + 'usage_details.output']: 35, [L + 'usage_details.output_reasoning']: 64, [L + 'usage_details.total']: 341,
-        [L + 'cost_details.input']: 0.00001, [L + 'cost_details.total']: 0.0002,
+        [L + 'type']: 'GENERATION',
+        [L + 'model.name']: 'gpt-5-mini-2025-08-07',
+        [L + 'usage_details.input']: 142,
+        [L + 'usage_details.input_cache_read']: 100,
+        [L + 'usage_details.output']: 35,
+        [L + 'usage_details.output_reasoning']: 64,
+        [L + 'usage_details.total']: 341,
+        [L + 'cost_details.input']: 0.00001,
+        [L + 'cost_details.total']: 0.0002,
         [L + 'input']: '[{"content":"Weather in SF?","role":"user"}]',
-        [L + 'output']: '{"content":"","role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"SF\\"}"}}]}',
+        [L + 'output']:
+          '{"content":"","role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"SF\\"}"}}]}',
       },
     },
-    { id: 3, parent: 1, name: 'get_weather', start: 11, end: 12, attrs: { [L + 'type']: 'TOOL', [L + 'input']: '{"input":{"city":"SF"}}', [L + 'output']: '"sunny"', [L + 'level']: 'ERROR', [L + 'status_message']: 'rate limited' } },
-    { id: 4, parent: 1, name: 'generation', start: 13, end: 30, attrs: { [L + 'type']: 'GENERATION', [L + 'usage_details.input']: 50, [L + 'usage_details.output']: 5, [L + 'cost_details.total']: 0.001 } },
-    { id: 5, parent: 4, name: 'chat gpt-5-mini', start: 14, end: 29, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-5-mini', 'gen_ai.usage.input_tokens': 50, 'gen_ai.usage.output_tokens': 5, [L + 'type']: 'GENERATION', [L + 'cost_details.total']: 0 } },
+    {
+      id: 3,
+      parent: 1,
+      name: 'get_weather',
+      start: 11,
+      end: 12,
+      attrs: {
+        [L + 'type']: 'TOOL',
+        [L + 'input']: '{"input":{"city":"SF"}}',
+        [L + 'output']: '"sunny"',
+        [L + 'level']: 'ERROR',
+        [L + 'status_message']: 'rate limited',
+      },
+    },
+    {
+      id: 4,
+      parent: 1,
+      name: 'generation',
+      start: 13,
+      end: 30,
+      attrs: { [L + 'type']: 'GENERATION', [L + 'usage_details.input']: 50, [L + 'usage_details.output']: 5, [L + 'cost_details.total']: 0.001 },
+    },
+    {
+      id: 5,
+      parent: 4,
+      name: 'chat gpt-5-mini',
+      start: 14,
+      end: 29,
+      attrs: {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.request.model': 'gpt-5-mini',
+        'gen_ai.usage.input_tokens': 50,
+        'gen_ai.usage.output_tokens': 5,
+        [L + 'type']: 'GENERATION',
+        [L + 'cost_details.total']: 0,
+      },
+    },
   ]);
   const view = deriveAgentView(trace);
 
@@ -47,7 +92,14 @@ describe('Langfuse observations (attributes as the Langfuse importer writes them
   });
 
   it('reads TOOL observations: name, unwrapped arguments, result, ERROR level', () => {
-    expect(view.toolExecutions[0]).toMatchObject({ name: 'get_weather', arguments: { city: 'SF' }, result: 'sunny', status: 'error', error: 'rate limited', requestedBy: indexOf(trace, 2) });
+    expect(view.toolExecutions[0]).toMatchObject({
+      name: 'get_weather',
+      arguments: { city: 'SF' },
+      result: 'sunny',
+      status: 'error',
+      error: 'rate limited',
+      requestedBy: indexOf(trace, 2),
+    });
   });
 
   it('ignores a Langfuse $0 next to real tokens and prices from the table instead', () => {
@@ -68,8 +120,27 @@ describe('Langfuse observations (attributes as the Langfuse importer writes them
 describe('Langfuse type versus OTel conventions', () => {
   it('lets the Vercel operation id overrule a GENERATION type on an ai.generateText wrapper', () => {
     const trace = buildTrace([
-      { id: 1, name: 'ai.generateText', start: 0, end: 10, attrs: { 'ai.operationId': 'ai.generateText', [L + 'type']: 'GENERATION', [L + 'usage_details.input']: 14, [L + 'usage_details.output']: 43 } },
-      { id: 2, parent: 1, name: 'ai.generateText.doGenerate', start: 1, end: 9, attrs: { 'ai.operationId': 'ai.generateText.doGenerate', 'ai.model.id': 'gpt-5', [L + 'type']: 'GENERATION', [L + 'usage_details.input']: 62, [L + 'usage_details.output']: 85 } },
+      {
+        id: 1,
+        name: 'ai.generateText',
+        start: 0,
+        end: 10,
+        attrs: { 'ai.operationId': 'ai.generateText', [L + 'type']: 'GENERATION', [L + 'usage_details.input']: 14, [L + 'usage_details.output']: 43 },
+      },
+      {
+        id: 2,
+        parent: 1,
+        name: 'ai.generateText.doGenerate',
+        start: 1,
+        end: 9,
+        attrs: {
+          'ai.operationId': 'ai.generateText.doGenerate',
+          'ai.model.id': 'gpt-5',
+          [L + 'type']: 'GENERATION',
+          [L + 'usage_details.input']: 62,
+          [L + 'usage_details.output']: 85,
+        },
+      },
     ]);
     const view = deriveAgentView(trace);
     expect(view.spans.map((s) => [s.category, s.convention])).toEqual([

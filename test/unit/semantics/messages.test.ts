@@ -4,16 +4,27 @@ import { messagesFrom } from '../../../src/core/semantics/messages';
 // Shapes copied from the corpus files named in each case (Langfuse observation input/output).
 describe('messagesFrom', () => {
   it('reads Anthropic content blocks, splitting tool results out of a user turn (claude-agent)', () => {
-    expect(messagesFrom('{"content":[{"type":"thinking","thinking":"hmm"},{"type":"text","text":"Checking."},{"type":"tool_use","id":"toolu_1","name":"get_weather","input":{"city":"Berlin"}}],"role":"assistant"}', 'assistant')).toEqual([
-      { role: 'assistant', text: 'Checking.', reasoning: 'hmm', toolCalls: [{ id: 'toolu_1', name: 'get_weather', arguments: { city: 'Berlin' } }] },
-    ]);
-    expect(messagesFrom([{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: [{ type: 'text', text: 'Cloudy' }] }] }], 'user')).toEqual([
-      { role: 'tool', text: 'Cloudy', toolCalls: [], toolCallId: 'toolu_1' },
-    ]);
+    expect(
+      messagesFrom(
+        '{"content":[{"type":"thinking","thinking":"hmm"},{"type":"text","text":"Checking."},{"type":"tool_use","id":"toolu_1","name":"get_weather","input":{"city":"Berlin"}}],"role":"assistant"}',
+        'assistant',
+      ),
+    ).toEqual([{ role: 'assistant', text: 'Checking.', reasoning: 'hmm', toolCalls: [{ id: 'toolu_1', name: 'get_weather', arguments: { city: 'Berlin' } }] }]);
+    expect(
+      messagesFrom([{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: [{ type: 'text', text: 'Cloudy' }] }] }], 'user'),
+    ).toEqual([{ role: 'tool', text: 'Cloudy', toolCalls: [], toolCallId: 'toolu_1' }]);
   });
 
   it('reads Gemini / Google ADK requests and responses (google-adk)', () => {
-    const request = { model: 'gemini-2.0-flash', config: { system_instruction: 'Greet.' }, contents: [{ parts: [{ text: 'hi' }], role: 'user' }, { parts: [{ function_call: { args: {}, name: 'say_hello' } }], role: 'model' }, { parts: [{ function_response: { name: 'say_hello', response: { greeting: 'Hello' } } }], role: 'user' }] };
+    const request = {
+      model: 'gemini-2.0-flash',
+      config: { system_instruction: 'Greet.' },
+      contents: [
+        { parts: [{ text: 'hi' }], role: 'user' },
+        { parts: [{ function_call: { args: {}, name: 'say_hello' } }], role: 'model' },
+        { parts: [{ function_response: { name: 'say_hello', response: { greeting: 'Hello' } } }], role: 'user' },
+      ],
+    };
     expect(messagesFrom(JSON.stringify(request), 'user')).toEqual([
       { role: 'system', text: 'Greet.', toolCalls: [] },
       { role: 'user', text: 'hi', toolCalls: [] },
@@ -26,12 +37,28 @@ describe('messagesFrom', () => {
   });
 
   it('reads OpenAI Responses API items and response objects (openai-agents)', () => {
-    expect(messagesFrom([{ content: 'Weather in Tokyo?', role: 'user' }, { arguments: '{"city":"Tokyo"}', call_id: 'call_K', name: 'get_weather', type: 'function_call', id: 'fc_1' }, { call_id: 'call_K', output: 'Sunny.', type: 'function_call_output' }], 'user')).toEqual([
+    expect(
+      messagesFrom(
+        [
+          { content: 'Weather in Tokyo?', role: 'user' },
+          { arguments: '{"city":"Tokyo"}', call_id: 'call_K', name: 'get_weather', type: 'function_call', id: 'fc_1' },
+          { call_id: 'call_K', output: 'Sunny.', type: 'function_call_output' },
+        ],
+        'user',
+      ),
+    ).toEqual([
       { role: 'user', text: 'Weather in Tokyo?', toolCalls: [] },
       { role: 'assistant', text: '', toolCalls: [{ id: 'call_K', name: 'get_weather', arguments: { city: 'Tokyo' } }] },
       { role: 'tool', text: 'Sunny.', toolCalls: [], toolCallId: 'call_K' },
     ]);
-    const response = { id: 'resp_1', object: 'response', output: [{ type: 'reasoning', summary: [{ type: 'summary_text', text: 'plan' }] }, { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'It is sunny.', annotations: [] }] }] };
+    const response = {
+      id: 'resp_1',
+      object: 'response',
+      output: [
+        { type: 'reasoning', summary: [{ type: 'summary_text', text: 'plan' }] },
+        { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'It is sunny.', annotations: [] }] },
+      ],
+    };
     expect(messagesFrom(JSON.stringify(response), 'assistant')).toEqual([
       { role: 'assistant', text: '', reasoning: 'plan', toolCalls: [] },
       { role: 'assistant', text: 'It is sunny.', toolCalls: [] },
@@ -39,7 +66,23 @@ describe('messagesFrom', () => {
   });
 
   it('reads LangChain serialised messages and role aliases (langgraph-js)', () => {
-    const msgs = { messages: [{ lc: 1, type: 'constructor', id: ['langchain_core', 'messages', 'HumanMessage'], kwargs: { content: 'Weather?' } }, { lc: 1, type: 'constructor', id: ['langchain_core', 'messages', 'AIMessage'], kwargs: { content: '', tool_calls: [{ name: 'get_weather', args: { city: 'SF' }, id: 'call_V' }] } }, { lc: 1, type: 'constructor', id: ['langchain_core', 'messages', 'ToolMessage'], kwargs: { content: 'Sunny', tool_call_id: 'call_V', name: 'get_weather' } }] };
+    const msgs = {
+      messages: [
+        { lc: 1, type: 'constructor', id: ['langchain_core', 'messages', 'HumanMessage'], kwargs: { content: 'Weather?' } },
+        {
+          lc: 1,
+          type: 'constructor',
+          id: ['langchain_core', 'messages', 'AIMessage'],
+          kwargs: { content: '', tool_calls: [{ name: 'get_weather', args: { city: 'SF' }, id: 'call_V' }] },
+        },
+        {
+          lc: 1,
+          type: 'constructor',
+          id: ['langchain_core', 'messages', 'ToolMessage'],
+          kwargs: { content: 'Sunny', tool_call_id: 'call_V', name: 'get_weather' },
+        },
+      ],
+    };
     expect(messagesFrom(msgs, 'user')).toEqual([
       { role: 'user', text: 'Weather?', toolCalls: [] },
       { role: 'assistant', text: '', toolCalls: [{ id: 'call_V', name: 'get_weather', arguments: { city: 'SF' } }] },
@@ -48,9 +91,18 @@ describe('messagesFrom', () => {
   });
 
   it("reads Koog's tool calls written as JSON text in the content (koog)", () => {
-    expect(messagesFrom([{ content: '[{"function":{"name":"HelloTool","arguments":"{\\"name\\": \\"Bob\\"}"},"id":"call_n2","type":"function"}]', role: 'assistant', finish_reason: 'tool_calls' }], 'assistant')).toEqual([
-      { role: 'assistant', text: '', toolCalls: [{ id: 'call_n2', name: 'HelloTool', arguments: { name: 'Bob' } }], finishReason: 'tool_calls' },
-    ]);
+    expect(
+      messagesFrom(
+        [
+          {
+            content: '[{"function":{"name":"HelloTool","arguments":"{\\"name\\": \\"Bob\\"}"},"id":"call_n2","type":"function"}]',
+            role: 'assistant',
+            finish_reason: 'tool_calls',
+          },
+        ],
+        'assistant',
+      ),
+    ).toEqual([{ role: 'assistant', text: '', toolCalls: [{ id: 'call_n2', name: 'HelloTool', arguments: { name: 'Bob' } }], finishReason: 'tool_calls' }]);
   });
 
   it('reads bare tool request lists (Vercel toolCalls, any-agent) and double-encoded JSON', () => {
@@ -66,7 +118,9 @@ describe('messagesFrom', () => {
       { role: 'system', text: 'S', toolCalls: [] },
       { role: 'user', text: 'U', toolCalls: [] },
     ]);
-    expect(messagesFrom({ choices: [{ finish_reason: 'stop', message: { role: 'assistant', content: 'A' } }] }, 'assistant')).toEqual([{ role: 'assistant', text: 'A', toolCalls: [], finishReason: 'stop' }]);
+    expect(messagesFrom({ choices: [{ finish_reason: 'stop', message: { role: 'assistant', content: 'A' } }] }, 'assistant')).toEqual([
+      { role: 'assistant', text: 'A', toolCalls: [], finishReason: 'stop' },
+    ]);
   });
 
   it('keeps text that is not a message shape as the text it is', () => {

@@ -26,7 +26,11 @@ describe('OpenInference LLM span (attribute-map fixture)', () => {
   it('un-flattens input messages: contents parts, tool calls and the tool message', () => {
     expect(call.input).toEqual([
       { role: 'user', text: 'Weather in Paris?', toolCalls: [] },
-      { role: 'assistant', text: 'Absolutely! Let me check the weather for you.', toolCalls: [{ id: '1234', name: 'get_weather', arguments: { location: 'Paris' } }] },
+      {
+        role: 'assistant',
+        text: 'Absolutely! Let me check the weather for you.',
+        toolCalls: [{ id: '1234', name: 'get_weather', arguments: { location: 'Paris' } }],
+      },
       { role: 'tool', text: 'rainy, 57°F', toolCalls: [], toolCallId: '1234' },
     ]);
     expect(call.output).toEqual([{ role: 'assistant', text: 'The weather in Paris is currently rainy with a temperature of 57°F.', toolCalls: [] }]);
@@ -42,7 +46,13 @@ describe('OpenInference LLM span (attribute-map fixture)', () => {
 
   it('reports the flattened attributes as the source', () => {
     const from = Object.fromEntries(view.spans[0].fields.map((f) => [f.field, f.from]));
-    expect(from).toMatchObject({ category: 'openinference.span.kind = LLM', model: 'llm.model_name', input: 'llm.input_messages.<i>.message.*', output: 'llm.output_messages.<i>.message.*', 'usage.input': 'llm.token_count.prompt' });
+    expect(from).toMatchObject({
+      category: 'openinference.span.kind = LLM',
+      model: 'llm.model_name',
+      input: 'llm.input_messages.<i>.message.*',
+      output: 'llm.output_messages.<i>.message.*',
+      'usage.input': 'llm.token_count.prompt',
+    });
   });
 });
 
@@ -54,18 +64,49 @@ describe('OpenInference spans', () => {
   const trace = buildTrace([
     { id: 1, name: 'triage', start: 0, end: 100, attrs: { 'openinference.span.kind': 'AGENT', 'agent.name': 'triage', 'output.value': 'All good.' } },
     {
-      id: 2, parent: 1, name: 'llm', start: 1, end: 10,
+      id: 2,
+      parent: 1,
+      name: 'llm',
+      start: 1,
+      end: 10,
       attrs: {
-        'openinference.span.kind': 'LLM', 'llm.model_name': 'claude-3-5-haiku-20241022', 'llm.system': 'anthropic',
-        'llm.token_count.prompt': 100, 'llm.token_count.completion': 20, 'llm.cost.prompt': 0.0001, 'llm.cost.completion': 0.0002,
+        'openinference.span.kind': 'LLM',
+        'llm.model_name': 'claude-3-5-haiku-20241022',
+        'llm.system': 'anthropic',
+        'llm.token_count.prompt': 100,
+        'llm.token_count.completion': 20,
+        'llm.cost.prompt': 0.0001,
+        'llm.cost.completion': 0.0002,
         'llm.output_messages.0.message.role': 'assistant',
         'llm.output_messages.0.message.tool_calls.0.tool_call.id': 't-1',
         'llm.output_messages.0.message.tool_calls.0.tool_call.function.name': 'lookup',
         'llm.output_messages.0.message.tool_calls.0.tool_call.function.arguments': '{"id":7}',
       },
     },
-    { id: 3, parent: 1, name: 'lookup', start: 11, end: 12, attrs: { 'openinference.span.kind': 'TOOL', 'tool.name': 'lookup', 'tool.id': 't-1', 'input.value': '{"id":7}', 'output.value': 'found 7' } },
-    { id: 4, parent: 1, name: 'llm', start: 13, end: 20, attrs: { 'openinference.span.kind': 'LLM', 'llm.model_name': 'claude-3-5-haiku-20241022', 'llm.token_count.prompt': 200, 'llm.token_count.completion': 10, 'llm.token_count.prompt_details.cache_read': 150, 'llm.token_count.completion_details.reasoning': 4, 'llm.cost.total': 0.00005 } },
+    {
+      id: 3,
+      parent: 1,
+      name: 'lookup',
+      start: 11,
+      end: 12,
+      attrs: { 'openinference.span.kind': 'TOOL', 'tool.name': 'lookup', 'tool.id': 't-1', 'input.value': '{"id":7}', 'output.value': 'found 7' },
+    },
+    {
+      id: 4,
+      parent: 1,
+      name: 'llm',
+      start: 13,
+      end: 20,
+      attrs: {
+        'openinference.span.kind': 'LLM',
+        'llm.model_name': 'claude-3-5-haiku-20241022',
+        'llm.token_count.prompt': 200,
+        'llm.token_count.completion': 10,
+        'llm.token_count.prompt_details.cache_read': 150,
+        'llm.token_count.completion_details.reasoning': 4,
+        'llm.cost.total': 0.00005,
+      },
+    },
   ]);
   const view = deriveAgentView(trace);
 

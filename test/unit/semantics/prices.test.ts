@@ -34,7 +34,13 @@ describe('model name normalisation', () => {
   });
 
   it('drops trailing version segments one at a time', () => {
-    expect(modelNameCandidates('openai/gpt-4o-2024-08-06')).toEqual(['openai/gpt-4o-2024-08-06', 'gpt-4o-2024-08-06', 'gpt-4o-2024-08', 'gpt-4o-2024', 'gpt-4o']);
+    expect(modelNameCandidates('openai/gpt-4o-2024-08-06')).toEqual([
+      'openai/gpt-4o-2024-08-06',
+      'gpt-4o-2024-08-06',
+      'gpt-4o-2024-08',
+      'gpt-4o-2024',
+      'gpt-4o',
+    ]);
   });
 
   it('dates the table', () => {
@@ -99,7 +105,12 @@ describe('cost of one call', () => {
   it('lets settings override and extend the table', () => {
     const overrides = { 'my-model': { input: 1, output: 2 }, 'GPT-4o': { input: 5, output: 5 } };
     // (1000 × 1 + 500 × 2) / 1e6 = 0.002
-    expect(costOf({ input: 1000, output: 500 }, 'my-org/my-model-2025-01-01', undefined, overrides)).toEqual({ usd: 0.002, source: 'price-table', priceKey: 'my-model', priceDate: 'settings' });
+    expect(costOf({ input: 1000, output: 500 }, 'my-org/my-model-2025-01-01', undefined, overrides)).toEqual({
+      usd: 0.002,
+      source: 'price-table',
+      priceKey: 'my-model',
+      priceDate: 'settings',
+    });
     // (1000 × 5 + 500 × 5) / 1e6 = 0.0075: the override wins over the built-in gpt-4o price
     expect(costOf({ input: 1000, output: 500 }, 'gpt-4o', undefined, overrides).usd).toBeCloseTo(0.0075, 12);
   });

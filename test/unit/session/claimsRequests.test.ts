@@ -17,8 +17,18 @@ const KEY = 'claimed-success-but-failed:cd4cca57965213a6,8ff34524e9d37b2b';
 describe('parseRequest: getClaims and dismissFinding', () => {
   it('accepts the exact shapes', () => {
     expect(parseRequest({ type: 'getClaims', requestId: 3 })).toEqual({ type: 'getClaims', requestId: 3 });
-    expect(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY, dismissed: true })).toEqual({ type: 'dismissFinding', requestId: 4, key: KEY, dismissed: true });
-    expect(parseRequest({ type: 'dismissFinding', requestId: 5, key: KEY, dismissed: false })).toEqual({ type: 'dismissFinding', requestId: 5, key: KEY, dismissed: false });
+    expect(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY, dismissed: true })).toEqual({
+      type: 'dismissFinding',
+      requestId: 4,
+      key: KEY,
+      dismissed: true,
+    });
+    expect(parseRequest({ type: 'dismissFinding', requestId: 5, key: KEY, dismissed: false })).toEqual({
+      type: 'dismissFinding',
+      requestId: 5,
+      key: KEY,
+      dismissed: false,
+    });
   });
 
   it('rejects extra or missing keys and bad values, naming the problem', () => {
@@ -36,7 +46,13 @@ function harness(state = memento()) {
   const set = importTrace(readFileSync(DEMO), { fileName: 'travel-agent-run.otlp.json' });
   const trace = new LoadedTrace(URI, 'travel-agent-run.otlp.json', set, (s, i) => deriveAgentView(s.traces[i]));
   const posted: HostMessage[] = [];
-  const ctx = { trace: () => Promise.resolve(trace), post: (m: HostMessage) => posted.push(m), copyText: async () => {}, log: () => {}, dismissals: new FindingDismissals(state) };
+  const ctx = {
+    trace: () => Promise.resolve(trace),
+    post: (m: HostMessage) => posted.push(m),
+    copyText: async () => {},
+    log: () => {},
+    dismissals: new FindingDismissals(state),
+  };
   const send = async (raw: unknown): Promise<HostMessage> => {
     posted.length = 0;
     await handleWebviewMessage(raw, ctx);
@@ -52,7 +68,7 @@ function harness(state = memento()) {
 }
 
 describe('getClaims / dismissFinding over the protocol', () => {
-  it('answers getClaims with the demo trace\'s one finding, not dismissed', async () => {
+  it("answers getClaims with the demo trace's one finding, not dismissed", async () => {
     const { claims } = harness();
     const v = await claims(1);
     expect(v.findings.map((f) => [f.key, f.dismissed])).toEqual([[KEY, false]]);
@@ -80,7 +96,13 @@ describe('getClaims / dismissFinding over the protocol', () => {
     const logged: string[] = [];
     const set = importTrace(readFileSync(DEMO), { fileName: 'travel-agent-run.otlp.json' });
     const trace = new LoadedTrace(URI, 'travel-agent-run.otlp.json', set, (s, i) => deriveAgentView(s.traces[i]));
-    const ctx = { trace: () => Promise.resolve(trace), post: (m: HostMessage) => posted.push(m), copyText: async () => {}, log: (l: string) => logged.push(l), dismissals: new FindingDismissals(state) };
+    const ctx = {
+      trace: () => Promise.resolve(trace),
+      post: (m: HostMessage) => posted.push(m),
+      copyText: async () => {},
+      log: (l: string) => logged.push(l),
+      dismissals: new FindingDismissals(state),
+    };
     await handleWebviewMessage({ type: 'dismissFinding', requestId: 2, key: KEY, dismissed: 1 }, ctx);
     expect(posted).toEqual([]);
     expect(logged).toEqual(['dropped an invalid message from the webview: dismissFinding: dismissed must be a boolean']);

@@ -7,8 +7,12 @@ import { id, ms, TRACE_ID } from '../view/buildFixture';
 
 describe('describeLoadError', () => {
   it('names the file and gives the importer reason as is', () => {
-    expect(describeLoadError('broken.json', new ImportError('truncated JSON at byte 1,234', 1234, 'JSON'))).toBe('Could not open broken.json: truncated JSON at byte 1,234');
-    expect(describeLoadError('t.pb', new ImportError('field 1 has wire type 7', 12, 'OTLP protobuf'))).toBe('Could not open t.pb: OTLP protobuf: field 1 has wire type 7');
+    expect(describeLoadError('broken.json', new ImportError('truncated JSON at byte 1,234', 1234, 'JSON'))).toBe(
+      'Could not open broken.json: truncated JSON at byte 1,234',
+    );
+    expect(describeLoadError('t.pb', new ImportError('field 1 has wire type 7', 12, 'OTLP protobuf'))).toBe(
+      'Could not open t.pb: OTLP protobuf: field 1 has wire type 7',
+    );
     expect(describeLoadError('x.pb', new ImportError('not a trace'))).toBe('Could not open x.pb: not a trace');
   });
 
@@ -51,7 +55,9 @@ describe('describeEmptySet', () => {
     const b = new TraceBuilder();
     b.addUnreadable('spans[0]', 'not an object');
     b.addUnreadable('spans[1]', 'not an object');
-    expect(describeEmptySet('u.json', b.build('zipkin', 'Zipkin JSON'))).toBe('Could not open u.json: none of its 2 span records could be read (first problem: spans[0]: not an object)');
+    expect(describeEmptySet('u.json', b.build('zipkin', 'Zipkin JSON'))).toBe(
+      'Could not open u.json: none of its 2 span records could be read (first problem: spans[0]: not an object)',
+    );
   });
 });
 

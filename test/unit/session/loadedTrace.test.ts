@@ -16,7 +16,15 @@ describe('LoadedTrace', () => {
 
   it('shows the spans without semantics when deriving the agent view throws', () => {
     const errors: unknown[] = [];
-    const t = new LoadedTrace('file:///a', 'a', agentTrace(), () => { throw new Error('bad convention'); }, (_i, e) => errors.push(e));
+    const t = new LoadedTrace(
+      'file:///a',
+      'a',
+      agentTrace(),
+      () => {
+        throw new Error('bad convention');
+      },
+      (_i, e) => errors.push(e),
+    );
     const s = t.summary();
     expect(s.spanCount).toBe(3);
     expect(s.llmCalls).toBe(0);

@@ -3,7 +3,10 @@ import { parsePanelState } from '../../../src/core/protocol';
 
 describe('parsePanelState (what the serializer restores a panel from)', () => {
   it("reads the file URI and trace index, ignoring the webview's own keys", () => {
-    expect(parsePanelState({ fileUri: 'file:///w/run.json', traceIndex: 2, version: 1, selectedIndex: 4, collapsed: [] })).toEqual({ fileUri: 'file:///w/run.json', traceIndex: 2 });
+    expect(parsePanelState({ fileUri: 'file:///w/run.json', traceIndex: 2, version: 1, selectedIndex: 4, collapsed: [] })).toEqual({
+      fileUri: 'file:///w/run.json',
+      traceIndex: 2,
+    });
     expect(parsePanelState({ fileUri: 'file:///w/run.json' })).toEqual({ fileUri: 'file:///w/run.json', traceIndex: 0 });
   });
 

@@ -3,12 +3,34 @@ import { addRecent, parseRecentList, RECENT_LIMIT, recentFromSummary, removeRece
 import { buildTraceSummary } from '../../../src/core/view/summary';
 import { agentTrace, agentView } from '../view/buildFixture';
 
-const entry = (uri: string, openedAt: number): RecentTrace => ({ uri, fileName: uri.split('/').pop()!, formatLabel: 'OTLP JSON', rootName: 'r', status: 'ok', spanCount: 1, durationMs: 1, tokens: { input: 0, output: 0 }, costUsd: null, openedAt });
+const entry = (uri: string, openedAt: number): RecentTrace => ({
+  uri,
+  fileName: uri.split('/').pop()!,
+  formatLabel: 'OTLP JSON',
+  rootName: 'r',
+  status: 'ok',
+  spanCount: 1,
+  durationMs: 1,
+  tokens: { input: 0, output: 0 },
+  costUsd: null,
+  openedAt,
+});
 
 describe('recent list', () => {
   it('keeps the summary fields the side bar and quick pick show', () => {
     const s = buildTraceSummary({ fileName: 'run.json', fileUri: 'file:///w/run.json', set: agentTrace(), traceIndex: 0, view: agentView() });
-    expect(recentFromSummary(s, 42)).toEqual({ uri: 'file:///w/run.json', fileName: 'run.json', formatLabel: 'OTLP JSON', rootName: 'agent run', status: 'error', spanCount: 3, durationMs: 2500, tokens: { input: 1200, output: 34 }, costUsd: 0.0123, openedAt: 42 });
+    expect(recentFromSummary(s, 42)).toEqual({
+      uri: 'file:///w/run.json',
+      fileName: 'run.json',
+      formatLabel: 'OTLP JSON',
+      rootName: 'agent run',
+      status: 'error',
+      spanCount: 3,
+      durationMs: 2500,
+      tokens: { input: 1200, output: 34 },
+      costUsd: 0.0123,
+      openedAt: 42,
+    });
   });
 
   it('puts a reopened file first once, and caps the list', () => {
@@ -23,7 +45,13 @@ describe('recent list', () => {
   });
 
   it('reads back a stored list, skipping entries that do not check out, most recent first', () => {
-    const raw = [entry('file:///old.json', 1), 'junk', { uri: 42 }, { uri: 'file:///new.json', openedAt: 9, spanCount: -3, costUsd: 'free', status: 'weird' }, entry('file:///old.json', 5)];
+    const raw = [
+      entry('file:///old.json', 1),
+      'junk',
+      { uri: 42 },
+      { uri: 'file:///new.json', openedAt: 9, spanCount: -3, costUsd: 'free', status: 'weird' },
+      entry('file:///old.json', 5),
+    ];
     const list = parseRecentList(raw);
     expect(list.map((e) => e.uri)).toEqual(['file:///new.json', 'file:///old.json']);
     expect(list[0]).toMatchObject({ fileName: 'file:///new.json', spanCount: 0, costUsd: null, status: 'ok' });

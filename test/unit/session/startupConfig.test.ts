@@ -3,7 +3,10 @@ import { parseStartupConfig } from '../../../src/core/config/startupConfig';
 
 describe('.vscode/agent-trace.json', () => {
   it('reads workspace-relative paths', () => {
-    expect(parseStartupConfig('{"openOnStartup":["traces/a.otlp.json","b\\\\c.json"]}')).toEqual({ openOnStartup: ['traces/a.otlp.json', 'b/c.json'], problems: [] });
+    expect(parseStartupConfig('{"openOnStartup":["traces/a.otlp.json","b\\\\c.json"]}')).toEqual({
+      openOnStartup: ['traces/a.otlp.json', 'b/c.json'],
+      problems: [],
+    });
   });
 
   it.each([

@@ -4,18 +4,34 @@ import { MAX_CARDS_PER_REQUEST, MAX_EXPANDED_GROUPS, MAX_FILTER_TEXT, parseHostM
 /** Validation of the timeline, waterfall, cost, graph and jump-to-source requests and events. */
 describe('parseRequest: view requests', () => {
   it('accepts the exact shapes', () => {
-    for (const type of ['getTimelineIndex', 'getCost', 'getCriticalPath'] as const) expect(parseRequest({ type, requestId: 1 })).toEqual({ type, requestId: 1 });
-    expect(parseRequest({ type: 'getCards', requestId: 2, start: 0, count: MAX_CARDS_PER_REQUEST })).toEqual({ type: 'getCards', requestId: 2, start: 0, count: MAX_CARDS_PER_REQUEST });
-    expect(parseRequest({ type: 'getPlanGraph', requestId: 3, expanded: ['group:1:0'] })).toEqual({ type: 'getPlanGraph', requestId: 3, expanded: ['group:1:0'] });
+    for (const type of ['getTimelineIndex', 'getCost', 'getCriticalPath'] as const)
+      expect(parseRequest({ type, requestId: 1 })).toEqual({ type, requestId: 1 });
+    expect(parseRequest({ type: 'getCards', requestId: 2, start: 0, count: MAX_CARDS_PER_REQUEST })).toEqual({
+      type: 'getCards',
+      requestId: 2,
+      start: 0,
+      count: MAX_CARDS_PER_REQUEST,
+    });
+    expect(parseRequest({ type: 'getPlanGraph', requestId: 3, expanded: ['group:1:0'] })).toEqual({
+      type: 'getPlanGraph',
+      requestId: 3,
+      expanded: ['group:1:0'],
+    });
     expect(parseRequest({ type: 'goToHandler', requestId: 4, index: 7 })).toEqual({ type: 'goToHandler', requestId: 4, index: 7 });
     expect(parseRequest({ type: 'goToPrompt', requestId: 5, index: 0 })).toEqual({ type: 'goToPrompt', requestId: 5, index: 0 });
     const filter = { text: 'fetch', category: 'tool', status: 'error', attribute: { key: 'http.status_code', value: '500' } };
     expect(parseRequest({ type: 'searchSpans', requestId: 6, filter })).toEqual({ type: 'searchSpans', requestId: 6, filter });
-    expect(parseRequest({ type: 'searchSpans', requestId: 7, filter: { text: '', category: 'any', status: 'any' } })).toEqual({ type: 'searchSpans', requestId: 7, filter: { text: '', category: 'any', status: 'any' } });
+    expect(parseRequest({ type: 'searchSpans', requestId: 7, filter: { text: '', category: 'any', status: 'any' } })).toEqual({
+      type: 'searchSpans',
+      requestId: 7,
+      filter: { text: '', category: 'any', status: 'any' },
+    });
   });
 
   it('rejects windows out of bounds, extra keys and bad values, naming the problem', () => {
-    expect(parseRequest({ type: 'getCards', requestId: 1, start: 0, count: MAX_CARDS_PER_REQUEST + 1 })).toBe(`getCards: count must be 1..${MAX_CARDS_PER_REQUEST}`);
+    expect(parseRequest({ type: 'getCards', requestId: 1, start: 0, count: MAX_CARDS_PER_REQUEST + 1 })).toBe(
+      `getCards: count must be 1..${MAX_CARDS_PER_REQUEST}`,
+    );
     expect(parseRequest({ type: 'getCards', requestId: 1, start: -1, count: 1 })).toBe('getCards: start must be a non-negative integer');
     expect(parseRequest({ type: 'getCost', requestId: 1, extra: true })).toMatch(/getCost: unexpected keys/);
     expect(parseRequest({ type: 'getPlanGraph', requestId: 1, expanded: 'group:1:0' })).toMatch(/expanded must be an array/);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildWebviewHtml, contentSecurityPolicy } from '../../../src/panel/webviewHtml';
 
-const input = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'abc123+/=', scriptUri: 'https://x/dist/webview/main.js', styleUri: 'https://x/dist/webview/main.css' };
+const input = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  nonce: 'abc123+/=',
+  scriptUri: 'https://x/dist/webview/main.js',
+  styleUri: 'https://x/dist/webview/main.css',
+};
 
 describe('webview HTML', () => {
   it('has the strict CSP: nonce scripts, own styles/images/fonts, blob: workers only, nothing inline or eval', () => {

@@ -40,7 +40,9 @@ describe('handleWebviewMessage', () => {
     const b = new TraceBuilder();
     const long = 'z'.repeat(DETAIL_VALUE_LIMIT * 2);
     b.addSpan({ traceId: TRACE_ID, spanId: id(1), name: 'root', startNs: ms(0), endNs: ms(10), attributes: attrs({ prompt: long }) });
-    const t = new LoadedTrace('file:///w/a.json', 'a.json', b.build('otlp-json', 'x'), (s) => agentView({ spans: [{ category: 'agent', convention: 'none', fields: [] }], llmCalls: [], toolExecutions: [] }));
+    const t = new LoadedTrace('file:///w/a.json', 'a.json', b.build('otlp-json', 'x'), () =>
+      agentView({ spans: [{ category: 'agent', convention: 'none', fields: [] }], llmCalls: [], toolExecutions: [] }),
+    );
     const h = harness(t);
     await h.send({ type: 'getStructure', requestId: 1 });
     await h.send({ type: 'getRows', requestId: 2, start: 0, count: 50 });
@@ -55,7 +57,14 @@ describe('handleWebviewMessage', () => {
 
   it('drops and logs invalid messages without answering them', async () => {
     const h = harness(loaded());
-    for (const bad of [null, 'ready', { type: 'ready' }, { type: 'runCommand', requestId: 1, command: 'workbench.action.terminal.new' }, { type: 'getRows', requestId: 1, start: 0, count: 1e9 }, { type: 'ready', requestId: 1, extra: true }]) {
+    for (const bad of [
+      null,
+      'ready',
+      { type: 'ready' },
+      { type: 'runCommand', requestId: 1, command: 'workbench.action.terminal.new' },
+      { type: 'getRows', requestId: 1, start: 0, count: 1e9 },
+      { type: 'ready', requestId: 1, extra: true },
+    ]) {
       await h.send(bad);
     }
     expect(h.posted).toEqual([]);
@@ -87,7 +96,9 @@ describe('handleWebviewMessage', () => {
     const b = new TraceBuilder();
     b.addSpan({ traceId: TRACE_ID, spanId: id(1), name: 'first', startNs: ms(0), endNs: ms(1) });
     b.addSpan({ traceId: '2'.repeat(32), spanId: id(2), name: 'second', startNs: ms(5), endNs: ms(6) });
-    const t = new LoadedTrace('file:///w/two.json', 'two.json', b.build('otlp-json', 'x'), () => agentView({ spans: [{ category: 'other', convention: 'none', fields: [] }], llmCalls: [], toolExecutions: [] }));
+    const t = new LoadedTrace('file:///w/two.json', 'two.json', b.build('otlp-json', 'x'), () =>
+      agentView({ spans: [{ category: 'other', convention: 'none', fields: [] }], llmCalls: [], toolExecutions: [] }),
+    );
     const h = harness(t);
     await h.send({ type: 'selectTrace', requestId: 1, traceIndex: 1 });
     expect(h.posted).toEqual([{ type: 'response', inReplyTo: 1, result: null }, { type: 'traceChanged' }]);

@@ -18,13 +18,54 @@ describe('cost steps', () => {
   // └─ 9 chat gpt-4o [51,60]   in 500 out 50; answers
   const trace = buildTrace([
     { id: 1, name: 'invoke_agent main', start: 0, end: 100, attrs: agent('main') },
-    { id: 2, parent: 1, name: 'chat gpt-4o', start: 1, end: 10, attrs: chat({ model: 'gpt-4o', input: 1000, cached: 200, output: 100, reasoning: 30, calls: [['search', 's1', { q: 'x' }], ['fetch', 'f1', { u: 1 }]] }) },
+    {
+      id: 2,
+      parent: 1,
+      name: 'chat gpt-4o',
+      start: 1,
+      end: 10,
+      attrs: chat({
+        model: 'gpt-4o',
+        input: 1000,
+        cached: 200,
+        output: 100,
+        reasoning: 30,
+        calls: [
+          ['search', 's1', { q: 'x' }],
+          ['fetch', 'f1', { u: 1 }],
+        ],
+      }),
+    },
     { id: 3, parent: 1, name: 'execute_tool search', start: 11, end: 15, attrs: tool('search', 's1', { q: 'x' }), status: 'error', statusMessage: 'timeout' },
     { id: 4, parent: 1, name: 'execute_tool fetch', start: 11, end: 14, attrs: tool('fetch', 'f1', { u: 1 }) },
-    { id: 5, parent: 1, name: 'chat gpt-4o', start: 21, end: 30, attrs: chat({ model: 'gpt-4o', input: 1200, output: 80, calls: [['search', 's2', { q: 'x' }], ['fetch', 'f2', { u: 1 }]] }) },
+    {
+      id: 5,
+      parent: 1,
+      name: 'chat gpt-4o',
+      start: 21,
+      end: 30,
+      attrs: chat({
+        model: 'gpt-4o',
+        input: 1200,
+        output: 80,
+        calls: [
+          ['search', 's2', { q: 'x' }],
+          ['fetch', 'f2', { u: 1 }],
+        ],
+      }),
+    },
     { id: 6, parent: 1, name: 'execute_tool search', start: 31, end: 35, attrs: tool('search', 's2', { q: 'x' }) },
     { id: 7, parent: 1, name: 'execute_tool fetch', start: 31, end: 34, attrs: tool('fetch', 'f2', { u: 1 }) },
-    { id: 8, parent: 1, name: 'chat acme-private-1', start: 41, end: 50, attrs: chat({ model: 'acme-private-1', input: 300, output: 20, text: 'oops' }), status: 'error', statusMessage: 'rate limited' },
+    {
+      id: 8,
+      parent: 1,
+      name: 'chat acme-private-1',
+      start: 41,
+      end: 50,
+      attrs: chat({ model: 'acme-private-1', input: 300, output: 20, text: 'oops' }),
+      status: 'error',
+      statusMessage: 'rate limited',
+    },
     { id: 9, parent: 1, name: 'chat gpt-4o', start: 51, end: 60, attrs: chat({ model: 'gpt-4o', input: 500, output: 50, text: 'done' }) },
   ]);
   const view = deriveAgentView(trace);
@@ -59,7 +100,12 @@ describe('cost steps', () => {
     expect(c.steps[1].runningUsd).toBeCloseTo(0.00705, 12);
     expect(c.steps[2].runningUsd).toBeNull();
     expect(c.steps[3].runningUsd).toBeNull();
-    expect(c.steps.map((s) => s.runningPricedUsd)).toEqual([expect.closeTo(0.00325, 12), expect.closeTo(0.00705, 12), expect.closeTo(0.00705, 12), expect.closeTo(0.0088, 12)]);
+    expect(c.steps.map((s) => s.runningPricedUsd)).toEqual([
+      expect.closeTo(0.00325, 12),
+      expect.closeTo(0.00705, 12),
+      expect.closeTo(0.00705, 12),
+      expect.closeTo(0.0088, 12),
+    ]);
     expect(c.totalUsd).toBeNull();
     expect(c.pricedUsd).toBeCloseTo(0.0088, 12);
     expect(c.unpricedSteps).toBe(1);

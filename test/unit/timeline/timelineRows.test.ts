@@ -15,12 +15,62 @@ describe('chain-of-thought cards', () => {
   // └─ 7 chat gpt-4o-mini [51,60]  in 400 (100 cached) out 40; after a tool message; long answer
   const trace = buildTrace([
     { id: 1, name: 'invoke_agent boss', start: 0, end: 100, attrs: agent('boss') },
-    { id: 2, parent: 1, name: 'chat', start: 1, end: 10, attrs: chat({ model: 'gpt-4o-mini', input: 100, output: 10, sent: [['system', 'be nice'], ['user', 'Find cheap   flights to Lisbon']], thinking: 'need a helper', calls: [['delegate', 'd1', { task: 'flights' }]] }) },
+    {
+      id: 2,
+      parent: 1,
+      name: 'chat',
+      start: 1,
+      end: 10,
+      attrs: chat({
+        model: 'gpt-4o-mini',
+        input: 100,
+        output: 10,
+        sent: [
+          ['system', 'be nice'],
+          ['user', 'Find cheap   flights to Lisbon'],
+        ],
+        thinking: 'need a helper',
+        calls: [['delegate', 'd1', { task: 'flights' }]],
+      }),
+    },
     { id: 3, parent: 1, name: 'execute_tool delegate', start: 11, end: 50, attrs: tool('delegate', 'd1', { task: 'flights' }, 'TP1351 €142') },
     { id: 4, parent: 3, name: 'invoke_agent helper', start: 12, end: 49, attrs: agent('helper') },
-    { id: 5, parent: 4, name: 'chat', start: 13, end: 20, attrs: chat({ model: 'gpt-4o-mini', input: 200, output: 20, sent: [['user', 'flights']], calls: [['search', 's1', { q: 'BER-LIS' }]] }) },
-    { id: 6, parent: 4, name: 'execute_tool search', start: 21, end: 30, attrs: tool('search', 's1', { q: 'BER-LIS' }), status: 'error', statusMessage: 'HTTP 503' },
-    { id: 7, parent: 1, name: 'chat', start: 51, end: 60, attrs: chat({ model: 'gpt-4o-mini', input: 400, cached: 100, output: 40, sent: [['user', 'Find cheap flights to Lisbon'], ['tool', 'TP1351 €142']], text: 'Your trip is booked and confirmed for May' }) },
+    {
+      id: 5,
+      parent: 4,
+      name: 'chat',
+      start: 13,
+      end: 20,
+      attrs: chat({ model: 'gpt-4o-mini', input: 200, output: 20, sent: [['user', 'flights']], calls: [['search', 's1', { q: 'BER-LIS' }]] }),
+    },
+    {
+      id: 6,
+      parent: 4,
+      name: 'execute_tool search',
+      start: 21,
+      end: 30,
+      attrs: tool('search', 's1', { q: 'BER-LIS' }),
+      status: 'error',
+      statusMessage: 'HTTP 503',
+    },
+    {
+      id: 7,
+      parent: 1,
+      name: 'chat',
+      start: 51,
+      end: 60,
+      attrs: chat({
+        model: 'gpt-4o-mini',
+        input: 400,
+        cached: 100,
+        output: 40,
+        sent: [
+          ['user', 'Find cheap flights to Lisbon'],
+          ['tool', 'TP1351 €142'],
+        ],
+        text: 'Your trip is booked and confirmed for May',
+      }),
+    },
   ]);
   const { cards } = timelineCards(deriveAgentView(trace), trace, { input: 160, text: 20, result: 160 });
 

@@ -22,14 +22,44 @@ describe('timeline model of a hand-built trace with a sub-agent', () => {
   // └─ 7 chat [51,60]  in 400 (100 cached) out 40, answers              card 2
   const trace = buildTrace([
     { id: 1, name: 'invoke_agent boss', start: 0, end: 100, attrs: agent('boss') },
-    { id: 2, parent: 1, name: 'chat', start: 1, end: 10, attrs: chat({ model: 'gpt-4o-mini', input: 100, output: 10, sent: [['user', 'Find flights']], calls: [['delegate', 'd1', { task: 'flights' }]] }) },
+    {
+      id: 2,
+      parent: 1,
+      name: 'chat',
+      start: 1,
+      end: 10,
+      attrs: chat({ model: 'gpt-4o-mini', input: 100, output: 10, sent: [['user', 'Find flights']], calls: [['delegate', 'd1', { task: 'flights' }]] }),
+    },
     { id: 8, parent: 2, name: 'POST /v1/chat', start: 2, end: 9 },
     { id: 3, parent: 1, name: 'execute_tool delegate', start: 11, end: 50, attrs: tool('delegate', 'd1', { task: 'flights' }, 'TP1351 €142') },
     { id: 4, parent: 3, name: 'invoke_agent helper', start: 12, end: 49, attrs: agent('helper') },
-    { id: 5, parent: 4, name: 'chat', start: 13, end: 20, attrs: chat({ model: 'gpt-4o-mini', input: 200, output: 20, sent: [['user', 'flights']], calls: [['search', 's1', { q: 'BER-LIS' }]] }) },
-    { id: 6, parent: 4, name: 'execute_tool search', start: 21, end: 30, attrs: tool('search', 's1', { q: 'BER-LIS' }), status: 'error', statusMessage: 'HTTP 503' },
+    {
+      id: 5,
+      parent: 4,
+      name: 'chat',
+      start: 13,
+      end: 20,
+      attrs: chat({ model: 'gpt-4o-mini', input: 200, output: 20, sent: [['user', 'flights']], calls: [['search', 's1', { q: 'BER-LIS' }]] }),
+    },
+    {
+      id: 6,
+      parent: 4,
+      name: 'execute_tool search',
+      start: 21,
+      end: 30,
+      attrs: tool('search', 's1', { q: 'BER-LIS' }),
+      status: 'error',
+      statusMessage: 'HTTP 503',
+    },
     { id: 9, parent: 6, name: 'GET /search', start: 22, end: 29 },
-    { id: 7, parent: 1, name: 'chat', start: 51, end: 60, attrs: chat({ model: 'gpt-4o-mini', input: 400, cached: 100, output: 40, sent: [['tool', 'TP1351 €142']], text: 'TP1351 costs €142.' }) },
+    {
+      id: 7,
+      parent: 1,
+      name: 'chat',
+      start: 51,
+      end: 60,
+      attrs: chat({ model: 'gpt-4o-mini', input: 400, cached: 100, output: 40, sent: [['tool', 'TP1351 €142']], text: 'TP1351 costs €142.' }),
+    },
   ]);
   const model = buildTimelineModel(trace, deriveAgentView(trace));
   const at = (id: number) => indexOf(trace, id);
@@ -65,7 +95,16 @@ describe('timeline model of a hand-built trace with a sub-agent', () => {
     const cards = model.cards(1, 5);
     expect(cards.map((c) => c.card)).toEqual([1, 2]);
     const [helper, last] = cards;
-    expect(helper).toMatchObject({ llmSpanIndex: at(5), runSpanIndex: at(4), runName: 'helper', depth: 1, iteration: 0, model: 'gpt-4o-mini', startMs: 13, durationMs: 7 });
+    expect(helper).toMatchObject({
+      llmSpanIndex: at(5),
+      runSpanIndex: at(4),
+      runName: 'helper',
+      depth: 1,
+      iteration: 0,
+      model: 'gpt-4o-mini',
+      startMs: 13,
+      durationMs: 7,
+    });
     expect(helper.requestedToolCalls).toEqual([{ id: 's1', name: 'search', arguments: '{"q":"BER-LIS"}' }]);
     expect(helper.toolExecutions).toEqual([expect.objectContaining({ spanIndex: at(6), name: 'search', status: 'error', durationMs: 9, error: 'HTTP 503' })]);
     expect(helper.errors).toEqual([{ spanIndex: at(6), message: 'HTTP 503' }]);
@@ -91,7 +130,22 @@ describe('timeline model: unpriced models and unexecuted requests', () => {
   // 1 invoke_agent a; 2 chat (mystery-model, unpriced) asks x{n:1} and y{}; only 3 execute_tool x ran.
   const trace = buildTrace([
     { id: 1, name: 'invoke_agent a', start: 0, end: 10, attrs: agent('a') },
-    { id: 2, parent: 1, name: 'chat', start: 1, end: 2, attrs: chat({ model: 'mystery-model-9', input: 10, output: 5, calls: [['x', 'cx', { n: 1 }], ['y', 'cy', {}]] }) },
+    {
+      id: 2,
+      parent: 1,
+      name: 'chat',
+      start: 1,
+      end: 2,
+      attrs: chat({
+        model: 'mystery-model-9',
+        input: 10,
+        output: 5,
+        calls: [
+          ['x', 'cx', { n: 1 }],
+          ['y', 'cy', {}],
+        ],
+      }),
+    },
     { id: 3, parent: 1, name: 'execute_tool x', start: 3, end: 4, attrs: tool('x', 'cx', { n: 1 }, 'ok'), status: 'ok' },
   ]);
   const [card] = buildTimelineModel(trace, deriveAgentView(trace)).cards(0, 200);

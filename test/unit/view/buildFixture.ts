@@ -27,14 +27,40 @@ export function agentTrace(): TraceSet {
   const b = new TraceBuilder();
   const resource = { attributes: attrs({ 'service.name': 'planner', 'host.name': 'box-1' }), serviceName: 'planner' };
   const spans: RawSpan[] = [
-    { traceId: TRACE_ID, spanId: id(1), name: 'agent run', kind: SpanKind.Server, startNs: ms(0), endNs: ms(2500), resource, scope: { name: 'my.lib', version: '1.2.0', attributes: Attributes.EMPTY } },
     {
-      traceId: TRACE_ID, spanId: id(2), parentSpanId: id(1), name: 'chat gpt-4o', kind: SpanKind.Client, startNs: ms(100), endNs: ms(1100),
-      status: { code: StatusCode.Error, message: 'rate limited' }, resource,
+      traceId: TRACE_ID,
+      spanId: id(1),
+      name: 'agent run',
+      kind: SpanKind.Server,
+      startNs: ms(0),
+      endNs: ms(2500),
+      resource,
+      scope: { name: 'my.lib', version: '1.2.0', attributes: Attributes.EMPTY },
+    },
+    {
+      traceId: TRACE_ID,
+      spanId: id(2),
+      parentSpanId: id(1),
+      name: 'chat gpt-4o',
+      kind: SpanKind.Client,
+      startNs: ms(100),
+      endNs: ms(1100),
+      status: { code: StatusCode.Error, message: 'rate limited' },
+      resource,
       attributes: attrs({ 'gen_ai.request.model': 'gpt-4o', 'gen_ai.usage.input_tokens': 1200, 'big.int': 9007199254740993n }),
       events: [{ name: 'retry', timeNs: ms(600), attributes: attrs({ attempt: 2 }) }],
     },
-    { traceId: TRACE_ID, spanId: id(3), parentSpanId: id(1), name: 'search', kind: SpanKind.Internal, startNs: ms(1200), endNs: ms(1450.5), resource, attributes: attrs({ 'gen_ai.tool.name': 'web_search' }) },
+    {
+      traceId: TRACE_ID,
+      spanId: id(3),
+      parentSpanId: id(1),
+      name: 'search',
+      kind: SpanKind.Internal,
+      startNs: ms(1200),
+      endNs: ms(1450.5),
+      resource,
+      attributes: attrs({ 'gen_ai.tool.name': 'web_search' }),
+    },
   ];
   for (const s of spans) b.addSpan(s);
   return b.build('otlp-json', 'OTLP JSON');
@@ -62,7 +88,15 @@ export function agentView(overrides: Partial<AgentView> = {}): AgentView {
     spans: [sem('agent'), sem('llm'), sem('tool')],
     llmCalls: [LLM_CALL],
     toolExecutions: [TOOL_EXEC],
-    runs: [{ spanIndex: 0, name: 'agent run', iterations: [{ index: 0, llmCall: LLM_CALL, toolExecutions: [TOOL_EXEC], unexecutedRequests: [] }], looseToolExecutions: [], subAgents: [] }],
+    runs: [
+      {
+        spanIndex: 0,
+        name: 'agent run',
+        iterations: [{ index: 0, llmCall: LLM_CALL, toolExecutions: [TOOL_EXEC], unexecutedRequests: [] }],
+        looseToolExecutions: [],
+        subAgents: [],
+      },
+    ],
     iterationCount: 1,
     tokens: { input: 1200, output: 34 },
     costUsd: 0.0123,
@@ -73,5 +107,14 @@ export function agentView(overrides: Partial<AgentView> = {}): AgentView {
 
 /** An agent view that finds nothing agent-like in `n` spans. */
 export function emptyView(n: number): AgentView {
-  return { spans: Array.from({ length: n }, () => sem('other')), llmCalls: [], toolExecutions: [], runs: [], iterationCount: 0, tokens: { input: 0, output: 0 }, costUsd: null, unpricedModels: [] };
+  return {
+    spans: Array.from({ length: n }, () => sem('other')),
+    llmCalls: [],
+    toolExecutions: [],
+    runs: [],
+    iterationCount: 0,
+    tokens: { input: 0, output: 0 },
+    costUsd: null,
+    unpricedModels: [],
+  };
 }

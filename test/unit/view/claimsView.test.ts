@@ -30,7 +30,8 @@ describe('buildClaimsView on the demo trace', () => {
     expect(v.claims).toEqual([
       {
         id: 'cd4cca57965213a6#0',
-        sentence: 'Your trip is set: flight TP1351 from Berlin to Lisbon on 14 May (€142), sunny and 24 °C, and I have booked your hotel in Lisbon for 3 nights.',
+        sentence:
+          'Your trip is set: flight TP1351 from Berlin to Lisbon on 14 May (€142), sunny and 24 °C, and I have booked your hotel in Lisbon for 3 nights.',
         spanIndex: 6,
         verb: 'book',
         object: 'your hotel in Lisbon for 3 nights',
@@ -85,7 +86,14 @@ describe('buildClaimsView on the demo trace', () => {
 function handBuilt(): { trace: Trace; view: AgentView } {
   const b = new TraceBuilder();
   const span = (n: number, name: string, start: number, extra: Partial<RawSpan> = {}): RawSpan => ({
-    traceId: TRACE_ID, spanId: id(n + 1), parentSpanId: n === 0 ? undefined : id(1), name, kind: SpanKind.Internal, startNs: ms(start), endNs: ms(start + 50), ...extra,
+    traceId: TRACE_ID,
+    spanId: id(n + 1),
+    parentSpanId: n === 0 ? undefined : id(1),
+    name,
+    kind: SpanKind.Internal,
+    startNs: ms(start),
+    endNs: ms(start + 50),
+    ...extra,
   });
   const spans: RawSpan[] = [
     { ...span(0, 'agent', 0), endNs: ms(1000) },
@@ -97,11 +105,23 @@ function handBuilt(): { trace: Trace; view: AgentView } {
   ];
   for (const s of spans) b.addSpan(s);
   const trace = b.build('otlp-json', 'OTLP JSON').traces[0];
-  const first: LlmCall = { spanIndex: 1, input: [], output: [{ role: 'assistant', text: '', toolCalls: [] }], usage: {}, cost: { usd: null, source: 'no-usage' } };
+  const first: LlmCall = {
+    spanIndex: 1,
+    input: [],
+    output: [{ role: 'assistant', text: '', toolCalls: [] }],
+    usage: {},
+    cost: { usd: null, source: 'no-usage' },
+  };
   const final: LlmCall = {
     ...first,
     spanIndex: 5,
-    output: [{ role: 'assistant', text: 'I have sent the email to ana@example.com. I booked your flight. I have created the invoice for $80. I have refunded your order.', toolCalls: [] }],
+    output: [
+      {
+        role: 'assistant',
+        text: 'I have sent the email to ana@example.com. I booked your flight. I have created the invoice for $80. I have refunded your order.',
+        toolCalls: [],
+      },
+    ],
   };
   const execs: ToolExecution[] = [
     { spanIndex: 2, name: 'send_email', arguments: { to: 'ana@example.com', subject: 'Hi' }, status: 'ok', requestedBy: 1 },

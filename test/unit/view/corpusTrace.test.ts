@@ -66,7 +66,14 @@ describe(`view-model on ${FILE}`, () => {
       'execute_tool write_file',
       'call_llm mistral/mistral-small-latest',
     ]);
-    expect(rows.map((r) => r.label)).toEqual([undefined, expected.models[0], expected.toolNames[0], expected.models[0], expected.toolNames[1], expected.models[0]]);
+    expect(rows.map((r) => r.label)).toEqual([
+      undefined,
+      expected.models[0],
+      expected.toolNames[0],
+      expected.models[0],
+      expected.toolNames[1],
+      expected.models[0],
+    ]);
     expect(rows.map((r) => r.tokens)).toEqual([undefined, 269 + 16, undefined, 359 + 14, undefined, 392 + 46]);
     const categories = Array.from(t.structure().category).map((c) => CATEGORY_CODES[c]);
     expect(categories).toEqual(['agent', 'llm', 'tool', 'llm', 'tool', 'llm']);

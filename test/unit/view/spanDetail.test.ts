@@ -47,7 +47,12 @@ describe('buildSpanDetail', () => {
       { role: 'user', text: 'Find the weather in Paris', toolCalls: [] },
     ]);
     expect(d.output).toEqual([
-      { role: 'assistant', text: '', reasoning: 'Need a search.', toolCalls: [{ id: 'call_1', name: 'web_search', arguments: '{\n  "q": "Paris weather"\n}' }] },
+      {
+        role: 'assistant',
+        text: '',
+        reasoning: 'Need a search.',
+        toolCalls: [{ id: 'call_1', name: 'web_search', arguments: '{\n  "q": "Paris weather"\n}' }],
+      },
     ]);
   });
 

@@ -20,7 +20,8 @@ describe('buildTraceStructure', () => {
   it('uses typed arrays (cheap to post) and handles a deep chain', () => {
     const b = new TraceBuilder();
     const n = 300;
-    for (let i = 0; i < n; i++) b.addSpan({ traceId: TRACE_ID, spanId: id(i + 1), parentSpanId: i ? id(i) : undefined, name: `s${i}`, startNs: ms(i), endNs: ms(1000) });
+    for (let i = 0; i < n; i++)
+      b.addSpan({ traceId: TRACE_ID, spanId: id(i + 1), parentSpanId: i ? id(i) : undefined, name: `s${i}`, startNs: ms(i), endNs: ms(1000) });
     const trace = b.build('otlp-json', 'x').traces[0];
     const st = buildTraceStructure(trace, emptyView(n));
     expect(st.depth).toBeInstanceOf(Uint16Array);
@@ -32,7 +33,10 @@ describe('buildTraceStructure', () => {
   });
 
   it('gives empty columns for a trace whose spans were all quarantined', () => {
-    const st = buildTraceStructure({ traceId: TRACE_ID, spans: [], rootIndices: [], startNs: 0n, endNs: 0n, diagnostics: [], quarantined: [], inputSpanCount: 0 }, emptyView(0));
+    const st = buildTraceStructure(
+      { traceId: TRACE_ID, spans: [], rootIndices: [], startNs: 0n, endNs: 0n, diagnostics: [], quarantined: [], inputSpanCount: 0 },
+      emptyView(0),
+    );
     expect(st.startMs.length).toBe(0);
   });
 });

@@ -68,7 +68,8 @@ describe('buildTraceSummary', () => {
     const b = new TraceBuilder();
     b.addSpan({ traceId: TRACE_ID, spanId: id(1), name: 'root', startNs: ms(0), endNs: ms(1) });
     const orphans = SUMMARY_DIAGNOSTIC_LIMIT + 234;
-    for (let i = 0; i < orphans; i++) b.addSpan({ traceId: TRACE_ID, spanId: id(100 + i), parentSpanId: id(1_000_000 + i), name: `o${i}`, startNs: ms(0), endNs: ms(1) });
+    for (let i = 0; i < orphans; i++)
+      b.addSpan({ traceId: TRACE_ID, spanId: id(100 + i), parentSpanId: id(1_000_000 + i), name: `o${i}`, startNs: ms(0), endNs: ms(1) });
     const set = b.build('otlp-json', 'x');
     const s = buildTraceSummary({ ...base, set, view: emptyView(orphans + 1) });
     expect(s.diagnostics).toHaveLength(SUMMARY_DIAGNOSTIC_LIMIT + 1);
@@ -106,7 +107,11 @@ describe('formatSummaryText', () => {
 
 describe('formatSummaryLine', () => {
   it('joins spans, duration, tokens and cost', () => {
-    expect(formatSummaryLine({ spanCount: 3, durationMs: 2500, tokens: { input: 1200, output: 34 }, costUsd: 0.0123 })).toBe('3 spans · 2.50 s · 1.23k tokens · $0.0123');
-    expect(formatSummaryLine({ spanCount: 1, durationMs: 0.789, tokens: { input: 0, output: 0 }, costUsd: null })).toBe('1 span · 789 µs · 0 tokens · unpriced');
+    expect(formatSummaryLine({ spanCount: 3, durationMs: 2500, tokens: { input: 1200, output: 34 }, costUsd: 0.0123 })).toBe(
+      '3 spans · 2.50 s · 1.23k tokens · $0.0123',
+    );
+    expect(formatSummaryLine({ spanCount: 1, durationMs: 0.789, tokens: { input: 0, output: 0 }, costUsd: null })).toBe(
+      '1 span · 789 µs · 0 tokens · unpriced',
+    );
   });
 });

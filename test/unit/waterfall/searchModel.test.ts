@@ -21,7 +21,12 @@ describe('search inputs → filter', () => {
 
   it('builds the request filter, unknown categories fall back to any', () => {
     expect(filterOf({ ...base, text: ' chat ' })).toEqual({ text: 'chat', category: 'any', status: 'any' });
-    expect(filterOf({ ...base, category: 'tool', status: 'error', attribute: 'a=b' })).toEqual({ text: '', category: 'tool', status: 'error', attribute: { key: 'a', value: 'b' } });
+    expect(filterOf({ ...base, category: 'tool', status: 'error', attribute: 'a=b' })).toEqual({
+      text: '',
+      category: 'tool',
+      status: 'error',
+      attribute: { key: 'a', value: 'b' },
+    });
     expect(filterOf({ ...base, category: 'bogus' })).toBeUndefined();
   });
 });

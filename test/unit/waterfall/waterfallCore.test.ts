@@ -54,7 +54,15 @@ describe('searchSpans', () => {
     { id: 1, name: 'invoke_agent travel', start: 0, end: 100, attrs: agent('travel') },
     { id: 2, parent: 1, name: 'chat', start: 1, end: 20, attrs: { ...chat({ model: 'gpt-4o-mini', input: 10, output: 5 }), 'app.region': 'eu-west' } },
     { id: 3, parent: 1, name: 'execute_tool', start: 21, end: 30, attrs: tool('search_flights', 'c1', { to: 'PAR' }), status: 'ok' },
-    { id: 4, parent: 1, name: 'execute_tool', start: 31, end: 40, attrs: { ...tool('book_hotel', 'c2', { city: 'Paris' }), 'app.region': 'us-east' }, status: 'error' },
+    {
+      id: 4,
+      parent: 1,
+      name: 'execute_tool',
+      start: 31,
+      end: 40,
+      attrs: { ...tool('book_hotel', 'c2', { city: 'Paris' }), 'app.region': 'us-east' },
+      status: 'error',
+    },
     { id: 5, parent: 1, name: 'Format Answer', start: 41, end: 50, attrs: { 'app.retries': 3 } },
   ]);
   const view = deriveAgentView(trace);

@@ -15,7 +15,11 @@ describe('zoom transform ↔ time window', () => {
   });
 
   it('round-trips', () => {
-    for (const w of [{ startMs: 0, endMs: 1 }, { startMs: 123.5, endMs: 900 }, { startMs: 999, endMs: 1000 }]) {
+    for (const w of [
+      { startMs: 0, endMs: 1 },
+      { startMs: 123.5, endMs: 900 },
+      { startMs: 999, endMs: 1000 },
+    ]) {
       const back = windowFromTransform(transformForWindow(w, track, EXTENT), track, EXTENT);
       expect(back.startMs).toBeCloseTo(w.startMs, 9);
       expect(back.endMs).toBeCloseTo(w.endMs, 9);

@@ -23,13 +23,22 @@ describe('simple layered layout (the fallback)', () => {
     expect(r.nodes.get('b')!.y).toBe(104);
     expect(r.nodes.get('c')!.y).toBe(192);
     // a → c runs from a's bottom centre to c's top centre.
-    expect(r.edges.get('e2')).toEqual([{ x: 66, y: 56 }, { x: 66, y: 192 }]);
+    expect(r.edges.get('e2')).toEqual([
+      { x: 66, y: 56 },
+      { x: 66, y: 192 },
+    ]);
     expect(r.width).toBe(256);
     expect(r.height).toBe(248);
   });
 
   it('still places every node of a cycle', () => {
-    const r = simpleLayout({ nodes: input.nodes.slice(0, 2), edges: [{ id: 'x', from: 'a', to: 'b' }, { id: 'y', from: 'b', to: 'a' }] });
+    const r = simpleLayout({
+      nodes: input.nodes.slice(0, 2),
+      edges: [
+        { id: 'x', from: 'a', to: 'b' },
+        { id: 'y', from: 'b', to: 'a' },
+      ],
+    });
     expect([...r.nodes.keys()].sort()).toEqual(['a', 'b']);
     expect(r.nodes.get('a')!.y).not.toBe(r.nodes.get('b')!.y);
   });
@@ -82,7 +91,11 @@ describe('ELK layout in a worker, with a watchdog', () => {
     const r = await p;
     expect(r.engine).toBe('elk');
     expect(r.nodes.get('c')).toEqual({ x: 20, y: 40, width: 100, height: 40 });
-    expect(r.edges.get('e0')).toEqual([{ x: 1, y: 2 }, { x: 3, y: 4 }, { x: 5, y: 6 }]);
+    expect(r.edges.get('e0')).toEqual([
+      { x: 1, y: 2 },
+      { x: 3, y: 4 },
+      { x: 5, y: 6 },
+    ]);
   });
 
   it('gives up after 10 s: terminates the worker and answers with the simple layout; the next layout starts a new worker', async () => {
@@ -139,8 +152,15 @@ describe('the worker’s flat answer', () => {
     expect(r.engine).toBe('elk');
     expect(r.nodes.get('b')).toEqual({ x: 10, y: 20, width: 100, height: 40 });
     expect(r.nodes.get('d')).toEqual({ x: 200, y: 0, width: 100, height: 40 });
-    expect(r.edges.get('e0')).toEqual([{ x: 50, y: 40 }, { x: 60, y: 20 }]);
-    expect(r.edges.get('e1')).toEqual([{ x: 1, y: 2 }, { x: 3, y: 4 }, { x: 5, y: 6 }]);
+    expect(r.edges.get('e0')).toEqual([
+      { x: 50, y: 40 },
+      { x: 60, y: 20 },
+    ]);
+    expect(r.edges.get('e1')).toEqual([
+      { x: 1, y: 2 },
+      { x: 3, y: 4 },
+      { x: 5, y: 6 },
+    ]);
     expect(r.edges.has('e2')).toBe(false);
     expect([r.width, r.height]).toEqual([300, 130]);
   });

@@ -1,10 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphNodeView, PlanGraphView } from '../../../src/core/protocol';
-import { flaggedNodes, keyboardOrder, layoutInput, LABEL_MAX_CHARS, nodeAriaLabel, nodeBySpan, nodeLabel, nodeMeta, toggleExpanded } from '../../../webview/graph/graphModel';
+import {
+  flaggedNodes,
+  keyboardOrder,
+  layoutInput,
+  LABEL_MAX_CHARS,
+  nodeAriaLabel,
+  nodeBySpan,
+  nodeLabel,
+  nodeMeta,
+  toggleExpanded,
+} from '../../../webview/graph/graphModel';
 import type { LayoutResult } from '../../../webview/graph/layoutTypes';
 
-const node = (over: Partial<GraphNodeView> & { id: string }): GraphNodeView => ({ kind: 'tool', label: 'fetch', spanIndex: 0, spanIndices: [0], status: 'ok', durationMs: 12, ...over });
-const group = node({ id: 'group:0:1', kind: 'group', label: '3× fetch', spanIndex: 1, spanIndices: [1, 2, 3, 4], count: 3, shape: ['fetch'], expanded: false, durationMs: 1500 });
+const node = (over: Partial<GraphNodeView> & { id: string }): GraphNodeView => ({
+  kind: 'tool',
+  label: 'fetch',
+  spanIndex: 0,
+  spanIndices: [0],
+  status: 'ok',
+  durationMs: 12,
+  ...over,
+});
+const group = node({
+  id: 'group:0:1',
+  kind: 'group',
+  label: '3× fetch',
+  spanIndex: 1,
+  spanIndices: [1, 2, 3, 4],
+  count: 3,
+  shape: ['fetch'],
+  expanded: false,
+  durationMs: 1500,
+});
 const graph: PlanGraphView = {
   nodes: [node({ id: 'span:0', kind: 'agent', label: 'looper' }), group, node({ id: 'span:5', spanIndex: 5, spanIndices: [5], status: 'error' })],
   edges: [{ from: 'span:0', to: 'group:0:1', kind: 'caused' }],
@@ -43,7 +71,17 @@ describe('plan graph view model', () => {
 
   it('orders nodes for the keyboard top to bottom, then left to right', () => {
     const box = (x: number, y: number) => ({ x, y, width: 10, height: 10 });
-    const layout: LayoutResult = { nodes: new Map([['c', box(0, 100)], ['b', box(50, 0)], ['a', box(0, 0)]]), edges: new Map(), width: 0, height: 0, engine: 'elk' };
+    const layout: LayoutResult = {
+      nodes: new Map([
+        ['c', box(0, 100)],
+        ['b', box(50, 0)],
+        ['a', box(0, 0)],
+      ]),
+      edges: new Map(),
+      width: 0,
+      height: 0,
+      engine: 'elk',
+    };
     expect(keyboardOrder(layout)).toEqual(['a', 'b', 'c']);
   });
 

@@ -5,11 +5,35 @@ import { validatePlanGraph } from '../../../webview/validators/graph';
 const good: PlanGraphView = {
   nodes: [
     { id: 'span:0', kind: 'agent', label: 'agent', spanIndex: 0, spanIndices: [0], status: 'ok', durationMs: 10 },
-    { id: 'group:0:1', kind: 'group', label: '3× fetch', spanIndex: 1, spanIndices: [1, 2, 3], status: 'error', durationMs: 5, count: 3, shape: ['fetch'], expanded: false },
+    {
+      id: 'group:0:1',
+      kind: 'group',
+      label: '3× fetch',
+      spanIndex: 1,
+      spanIndices: [1, 2, 3],
+      status: 'error',
+      durationMs: 5,
+      count: 3,
+      shape: ['fetch'],
+      expanded: false,
+    },
   ],
   edges: [{ from: 'span:0', to: 'group:0:1', kind: 'caused' }],
-  plans: [{ source: 'text', spanIndex: 1, steps: [{ id: '1', text: 'fetch', dependsOn: [], status: 'done', spanIndex: 2, inCycle: true }], extraSpanIndices: [3] }],
-  findings: [{ key: 'loop:repeated-call:a,b', kind: 'loop', pattern: 'repeated-call', severity: 'warning', message: 'm', spanIndices: [2, 3], wastedTokens: 10, wastedCostUsd: null }],
+  plans: [
+    { source: 'text', spanIndex: 1, steps: [{ id: '1', text: 'fetch', dependsOn: [], status: 'done', spanIndex: 2, inCycle: true }], extraSpanIndices: [3] },
+  ],
+  findings: [
+    {
+      key: 'loop:repeated-call:a,b',
+      kind: 'loop',
+      pattern: 'repeated-call',
+      severity: 'warning',
+      message: 'm',
+      spanIndices: [2, 3],
+      wastedTokens: 10,
+      wastedCostUsd: null,
+    },
+  ],
 };
 const clone = (): any => JSON.parse(JSON.stringify(good));
 

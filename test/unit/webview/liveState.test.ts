@@ -3,7 +3,17 @@ import { grewFrom, INITIAL_STATE, parsePersistedState, restoreFor } from '../../
 
 /** A live trace grows while shown: the webview keeps the selection (by span id) and the scroll. */
 describe('persisted state of a live trace that grew', () => {
-  const stored = { ...INITIAL_STATE, fileUri: 'file:///s/T.otlp.jsonl', traceIndex: 0, traceKey: 'T:3', selectedIndex: 2, selectedSpanId: 'd366d8af6b0c951e', collapsed: [1], scrollTop: 120, detailTab: 'attributes' as const };
+  const stored = {
+    ...INITIAL_STATE,
+    fileUri: 'file:///s/T.otlp.jsonl',
+    traceIndex: 0,
+    traceKey: 'T:3',
+    selectedIndex: 2,
+    selectedSpanId: 'd366d8af6b0c951e',
+    collapsed: [1],
+    scrollTop: 120,
+    detailTab: 'attributes' as const,
+  };
   const grown = { fileUri: 'file:///s/T.otlp.jsonl', traceIndex: 0, traceKey: 'T:6', spanCount: 6 };
 
   it('is told apart from the same trace unchanged and from another trace or file', () => {

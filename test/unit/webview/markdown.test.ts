@@ -9,11 +9,41 @@ const tags = (nodes: readonly MdNode[]) => new Set(all(nodes).map((n) => n.tag))
 /** The visible text of a tree, as textContent would give it. */
 const textOf = (nodes: readonly MdNode[]): string => nodes.map((n) => (n.tag === '#text' ? (n.text ?? '') : textOf(n.children ?? []))).join('');
 /** Tags the renderer may ever produce: nothing that loads or runs anything. */
-const ALLOWED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'strong', 'em', 'del', 'a', 'span', '#text']);
+const ALLOWED = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'code',
+  'hr',
+  'br',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'strong',
+  'em',
+  'del',
+  'a',
+  'span',
+  '#text',
+]);
 
 describe('markdownTree: structure', () => {
   it('renders headings, emphasis, inline code, lists, quotes, code blocks and tables', () => {
-    const t = markdownTree('# Title\n\nSome **bold**, *em*, ~~gone~~ and `x < y`.\n\n- one\n- two\n\n3. c\n4. d\n\n> quoted\n\n```ts\nconst a = 1;\n```\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n');
+    const t = markdownTree(
+      '# Title\n\nSome **bold**, *em*, ~~gone~~ and `x < y`.\n\n- one\n- two\n\n3. c\n4. d\n\n> quoted\n\n```ts\nconst a = 1;\n```\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n',
+    );
     expect(t.map((n) => n.tag)).toEqual(['h1', 'p', 'ul', 'ol', 'blockquote', 'pre', 'table']);
     expect(textOf([t[0]])).toBe('Title');
     expect(t[1].children?.map((c) => c.tag)).toEqual(['#text', 'strong', '#text', 'em', '#text', 'del', '#text', 'code', '#text']);
@@ -122,7 +152,16 @@ describe('safeHref', () => {
     expect(safeHref('https://a.b/c')).toBe('https://a.b/c');
     expect(safeHref('HTTP://A.B')).toBe('http://a.b/');
     expect(safeHref('mailto:x@y.z')).toBe('mailto:x@y.z');
-    for (const bad of ['javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'vscode://x', '//evil.com', '/a', 'command:workbench.action.quit']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'vscode://x',
+      '//evil.com',
+      '/a',
+      'command:workbench.action.quit',
+    ]) {
       expect(safeHref(bad)).toBeUndefined();
     }
   });

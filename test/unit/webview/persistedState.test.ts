@@ -19,11 +19,34 @@ describe('parsePersistedState', () => {
       attributeFilter: 'gen_ai',
       mainView: '<script>',
     });
-    expect(s).toEqual({ version: 1, fileUri: 'file:///w/run.json', traceIndex: 0, traceKey: 'abc:10', selectedIndex: 4, selectedSpanId: '', collapsed: [3, 7], scrollTop: 0, detailTab: 'messages', attributeFilter: 'gen_ai', sideTab: 'claims', mainView: '' });
+    expect(s).toEqual({
+      version: 1,
+      fileUri: 'file:///w/run.json',
+      traceIndex: 0,
+      traceKey: 'abc:10',
+      selectedIndex: 4,
+      selectedSpanId: '',
+      collapsed: [3, 7],
+      scrollTop: 0,
+      detailTab: 'messages',
+      attributeFilter: 'gen_ai',
+      sideTab: 'claims',
+      mainView: '',
+    });
   });
 
   it('round-trips what toStorable produces', () => {
-    const s = { ...INITIAL_STATE, fileUri: 'file:///x.json', traceIndex: 1, traceKey: traceKeyOf('ab', 3), selectedIndex: 2, collapsed: [2, 0], scrollTop: 44, detailTab: 'resource' as const, attributeFilter: 'q' };
+    const s = {
+      ...INITIAL_STATE,
+      fileUri: 'file:///x.json',
+      traceIndex: 1,
+      traceKey: traceKeyOf('ab', 3),
+      selectedIndex: 2,
+      collapsed: [2, 0],
+      scrollTop: 44,
+      detailTab: 'resource' as const,
+      attributeFilter: 'q',
+    };
     expect(parsePersistedState(JSON.parse(JSON.stringify(toStorable(s))))).toEqual({ ...s, collapsed: [0, 2] });
   });
 
@@ -34,7 +57,18 @@ describe('parsePersistedState', () => {
 });
 
 describe('restoreFor', () => {
-  const stored = { ...INITIAL_STATE, fileUri: 'file:///a.json', traceIndex: 1, traceKey: 'T:10', selectedIndex: 9, collapsed: [1, 12], scrollTop: 300, detailTab: 'events' as const, attributeFilter: 'http', sideTab: 'llm-calls' as const };
+  const stored = {
+    ...INITIAL_STATE,
+    fileUri: 'file:///a.json',
+    traceIndex: 1,
+    traceKey: 'T:10',
+    selectedIndex: 9,
+    collapsed: [1, 12],
+    scrollTop: 300,
+    detailTab: 'events' as const,
+    attributeFilter: 'http',
+    sideTab: 'llm-calls' as const,
+  };
 
   it('restores selection, collapse and scroll for the same trace, dropping indices past its end', () => {
     const same = { fileUri: 'file:///a.json', traceIndex: 1, traceKey: 'T:10', spanCount: 10 };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RowText } from '../../../src/core/protocol';
 import { ROW_WINDOW, RowTextCache, windowOf, windowRequest, windowsFor } from '../../../webview/tree/rowCache';
 
-const rowsOf = (start: number, count: number): RowText[] => Array.from({ length: count }, (_, k) => ({ index: start + k, name: `span ${start + k}`, service: 's', kind: 'internal' }));
+const rowsOf = (start: number, count: number): RowText[] =>
+  Array.from({ length: count }, (_, k) => ({ index: start + k, name: `span ${start + k}`, service: 's', kind: 'internal' }));
 
 describe('row windows', () => {
   it('maps indices to windows of ROW_WINDOW spans', () => {

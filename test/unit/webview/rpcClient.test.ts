@@ -36,9 +36,23 @@ function setup(timeoutMs = 1000) {
 }
 
 const summary = {
-  fileName: 'f.json', fileUri: 'file:///f.json', formatLabel: 'OTLP JSON', traceIndex: 0, traceCount: 1, traceId: 'ab'.repeat(16), rootName: 'root',
-  spanCount: 1, durationMs: 1, status: 'ok', iterations: 0, llmCalls: 0, toolCalls: 0, tokens: { input: 0, output: 0 }, costUsd: null,
-  diagnostics: [], quarantined: 0,
+  fileName: 'f.json',
+  fileUri: 'file:///f.json',
+  formatLabel: 'OTLP JSON',
+  traceIndex: 0,
+  traceCount: 1,
+  traceId: 'ab'.repeat(16),
+  rootName: 'root',
+  spanCount: 1,
+  durationMs: 1,
+  status: 'ok',
+  iterations: 0,
+  llmCalls: 0,
+  toolCalls: 0,
+  tokens: { input: 0, output: 0 },
+  costUsd: null,
+  diagnostics: [],
+  quarantined: 0,
 };
 
 describe('RpcClient', () => {

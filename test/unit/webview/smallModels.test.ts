@@ -27,7 +27,9 @@ describe('filterAttributes', () => {
 describe('prettyArguments', () => {
   it('re-indents JSON without changing any value (big integers, 1.0, escapes, duplicate keys)', () => {
     const raw = '{"id":12345678901234567890,"x":1.0,"s":"a\\"b, {c}: [d]","k":1,"k":2,"e":[],"o":{}}';
-    expect(prettyArguments(raw)).toBe('{\n  "id": 12345678901234567890,\n  "x": 1.0,\n  "s": "a\\"b, {c}: [d]",\n  "k": 1,\n  "k": 2,\n  "e": [],\n  "o": {}\n}');
+    expect(prettyArguments(raw)).toBe(
+      '{\n  "id": 12345678901234567890,\n  "x": 1.0,\n  "s": "a\\"b, {c}: [d]",\n  "k": 1,\n  "k": 2,\n  "e": [],\n  "o": {}\n}',
+    );
   });
 
   it('leaves non-JSON and invalid JSON as it came', () => {

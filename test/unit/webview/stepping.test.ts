@@ -40,7 +40,13 @@ describe('stepTarget: iterations', () => {
   });
 
   it('stays when the trace has no cards', () => {
-    const none: TimelineIndex = { llmSpan: new Int32Array(0), runSpan: new Int32Array(0), depth: new Uint16Array(0), flags: new Uint8Array(0), cardOfSpan: new Int32Array(9).fill(-1) };
+    const none: TimelineIndex = {
+      llmSpan: new Int32Array(0),
+      runSpan: new Int32Array(0),
+      depth: new Uint16Array(0),
+      flags: new Uint8Array(0),
+      cardOfSpan: new Int32Array(9).fill(-1),
+    };
     expect(stepTarget('nextIteration', 0, ctx([], none))).toBe(-1);
     expect(stepTarget('previousIteration', 8, ctx([], none))).toBe(-1);
   });
@@ -98,7 +104,16 @@ describe('expand and collapse', () => {
 });
 
 describe('stepKeyAction', () => {
-  const key = (k: string, more: Partial<StepKeyEvent> = {}): StepKeyEvent => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, target: null, ...more });
+  const key = (k: string, more: Partial<StepKeyEvent> = {}): StepKeyEvent => ({
+    key: k,
+    shiftKey: false,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    defaultPrevented: false,
+    target: null,
+    ...more,
+  });
 
   it('maps the stepping keys', () => {
     expect(['n', 'p', 'N', 'j', 'k', 'e', '+', '=', '-'].map((k) => stepKeyAction(key(k, { shiftKey: k === 'N' || k === '+' })))).toEqual([

@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import type { TraceStructure } from '../../../src/core/protocol';
 
-export function structureOf(parents: readonly number[], opts: { category?: number[]; status?: number[]; start?: number[]; duration?: number[] } = {}): TraceStructure {
+export function structureOf(
+  parents: readonly number[],
+  opts: { category?: number[]; status?: number[]; start?: number[]; duration?: number[] } = {},
+): TraceStructure {
   const n = parents.length;
   const depthOf = (i: number): number => (parents[i] === -1 ? 0 : 1 + depthOf(parents[i]));
   const depth = parents.map((_, i) => depthOf(i));

@@ -44,7 +44,10 @@ const detail: SpanDetail = {
   tokens: { input: 10, output: 2 },
   costUsd: null,
   diagnostics: ['d'],
-  mapping: [{ field: 'model', from: 'gen_ai.request.model' }, { field: 'messages', missing: 'no gen_ai.input.messages' }],
+  mapping: [
+    { field: 'model', from: 'gen_ai.request.model' },
+    { field: 'messages', missing: 'no gen_ai.input.messages' },
+  ],
 };
 
 const withField = <T extends object>(o: T, k: string, v: unknown) => ({ ...o, [k]: v });
@@ -185,7 +188,10 @@ describe('resultCheckerFor', () => {
   });
 
   it('getAttributeValue: any string is a valid result (a string result is not an error message)', () => {
-    expect(resultCheckerFor({ type: 'getAttributeValue', requestId: 1, index: 0, key: 'k', scope: 'span' })('{"a": 1}')).toEqual({ ok: true, value: '{"a": 1}' });
+    expect(resultCheckerFor({ type: 'getAttributeValue', requestId: 1, index: 0, key: 'k', scope: 'span' })('{"a": 1}')).toEqual({
+      ok: true,
+      value: '{"a": 1}',
+    });
     expect(resultCheckerFor({ type: 'getAttributeValue', requestId: 1, index: 0, key: 'k', scope: 'span' })(7).ok).toBe(false);
   });
 

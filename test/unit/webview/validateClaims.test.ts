@@ -9,7 +9,18 @@ const good = (): ClaimsView => ({
     { spanIndex: 2, name: 'book_hotel', status: 'error', summary: 'city: "Lisbon"', claimIds: ['aa#0'] },
     { spanIndex: 1, name: 'get_weather', status: 'unset', summary: '', claimIds: [] },
   ],
-  findings: [{ key: 'claimed-success-but-failed:aa,bb', kind: 'claimed-success-but-failed', severity: 'error', message: 'm', spanIds: ['aa', 'bb'], spanIndices: [3, 2], claim: 'I booked it.', dismissed: false }],
+  findings: [
+    {
+      key: 'claimed-success-but-failed:aa,bb',
+      kind: 'claimed-success-but-failed',
+      severity: 'error',
+      message: 'm',
+      spanIds: ['aa', 'bb'],
+      spanIndices: [3, 2],
+      claim: 'I booked it.',
+      dismissed: false,
+    },
+  ],
 });
 
 /** `good()` with one field of one item replaced (JSON round trip, as postMessage would). */

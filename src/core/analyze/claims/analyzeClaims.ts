@@ -40,7 +40,8 @@ function analyzeClaimsOnce(trace: Trace, view: AgentView): Finding[] {
       for (const id of spanIds) if (prior.spanIds.length < MAX_EVIDENCE && !prior.spanIds.includes(id)) prior.spanIds.push(id);
       return;
     }
-    const f: Finding = claim === undefined ? { kind, severity: FINDING_SEVERITY[kind], message, spanIds } : { kind, severity: FINDING_SEVERITY[kind], message, spanIds, claim };
+    const f: Finding =
+      claim === undefined ? { kind, severity: FINDING_SEVERITY[kind], message, spanIds } : { kind, severity: FINDING_SEVERITY[kind], message, spanIds, claim };
     seen.set(key, f);
     out.push(f);
   };
@@ -80,7 +81,9 @@ function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<s
     // The view links requests to executions by call id; a same-name execution without an id is
     // most likely this request, so stay silent.
     if (executed.some((t) => t.exec.name === request.name && (t.exec.callId === undefined || request.id === undefined))) continue;
-    add('requested-not-executed', `the model requested ${request.name}${request.id ? ` (call ${request.id})` : ''} but no execution of it is in the trace`, [llmSpanIndex]);
+    add('requested-not-executed', `the model requested ${request.name}${request.id ? ` (call ${request.id})` : ''} but no execution of it is in the trace`, [
+      llmSpanIndex,
+    ]);
   }
 
   for (const t of executed) {
@@ -93,7 +96,10 @@ function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<s
     const retried = executed.some((u) => u.exec.name === t.exec.name && u.failure === undefined && trace.spans[u.exec.spanIndex].startNs > start);
     const text = later.map(assistantText).join('\n');
     if (retried || text.trim() === '' || ACKNOWLEDGED.test(text)) continue;
-    add('silent-tool-failure', `${t.exec.name} returned an error (${payload}) with status ${t.exec.status}, and the model carried on without mentioning it`, [t.exec.spanIndex, later[0].spanIndex]);
+    add('silent-tool-failure', `${t.exec.name} returned an error (${payload}) with status ${t.exec.status}, and the model carried on without mentioning it`, [
+      t.exec.spanIndex,
+      later[0].spanIndex,
+    ]);
   }
 
   const final = scope.finalAnswer ?? lastText(scope);
@@ -108,7 +114,8 @@ function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<s
   }
 }
 
-const ACKNOWLEDGED = /\b(?:error|errors|fail|failed|failing|failure|unable|couldn't|could not|can't|cannot|wasn't able|was not able|unfortunately|problem|issue|unavailable|not available|no data|not found|didn't|did not|sorry|denied|declined|rejected|timed out|timeout|invalid)\b/i;
+const ACKNOWLEDGED =
+  /\b(?:error|errors|fail|failed|failing|failure|unable|couldn't|could not|can't|cannot|wasn't able|was not able|unfortunately|problem|issue|unavailable|not available|no data|not found|didn't|did not|sorry|denied|declined|rejected|timed out|timeout|invalid)\b/i;
 
 /** Every claim in the assistant text of a run's LLM calls, in span order (all polarities). */
 export function scopeClaims(scope: RunScope): Claim[] {

@@ -23,7 +23,11 @@ export function extractArguments(clause: string): ClaimArguments {
   const amounts = unique([...withoutEmails.matchAll(CURRENCY_BEFORE), ...withoutEmails.matchAll(CURRENCY_AFTER)].map((m) => money(m[1], m[2])));
   const dates = unique([...withoutEmails.matchAll(ISO_DATE), ...withoutEmails.matchAll(TEXT_DATE)].map((m) => m[0]));
   const withoutDates = withoutEmails.replace(ISO_DATE, ' ').replace(TEXT_DATE, ' ');
-  const ids = unique([...[...withoutDates.matchAll(HASH_ID)].map((m) => m[1]), ...[...withoutDates.matchAll(MIXED_ID)].map((m) => m[0])].map((s) => s.toLowerCase()).filter((s) => s.length >= 4 && !/^\d+(st|nd|rd|th|am|pm|h|km|kg|gb|mb)$/.test(s)));
+  const ids = unique(
+    [...[...withoutDates.matchAll(HASH_ID)].map((m) => m[1]), ...[...withoutDates.matchAll(MIXED_ID)].map((m) => m[0])]
+      .map((s) => s.toLowerCase())
+      .filter((s) => s.length >= 4 && !/^\d+(st|nd|rd|th|am|pm|h|km|kg|gb|mb)$/.test(s)),
+  );
   const numbers = unique([...withoutDates.replace(CURRENCY_BEFORE, ' ').replace(CURRENCY_AFTER, ' ').matchAll(NUMBER)].map((m) => Number(m[0])));
   const places = unique([...withoutEmails.matchAll(PLACE)].map((m) => m[1]).filter((p) => !new RegExp(`^(?:${MONTHS})\\b`).test(p)));
   return { emails, amounts, numbers, ids, dates, places };

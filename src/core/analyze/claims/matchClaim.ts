@@ -43,7 +43,29 @@ const RELATED: Readonly<Record<ActionId, readonly ActionId[]>> = {
   push: ['commit', 'merge', 'deploy'],
 };
 
-const CLAIM_STOP = new Set(['the', 'and', 'for', 'your', 'you', 'have', 'has', 'been', 'was', 'were', 'are', 'with', 'from', 'that', 'this', 'all', 'now', 'also', 'just', 'successfully', 'already']);
+const CLAIM_STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'your',
+  'you',
+  'have',
+  'has',
+  'been',
+  'was',
+  'were',
+  'are',
+  'with',
+  'from',
+  'that',
+  'this',
+  'all',
+  'now',
+  'also',
+  'just',
+  'successfully',
+  'already',
+]);
 
 /**
  * Checks a completed claim against the executed tools of its run. `knownTools` are the
@@ -59,7 +81,9 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
   // failed"); the whole sentence only when the object names no tool.
   const objectWords = claimWords(claim.object);
   const said = claimPhrase(claim);
-  const words = [...candidates, ...knownTools.map((profile) => ({ profile }))].some((t) => overlap(t.profile, objectWords) > 0) ? objectWords : claimWords(claim.sentence);
+  const words = [...candidates, ...knownTools.map((profile) => ({ profile }))].some((t) => overlap(t.profile, objectWords) > 0)
+    ? objectWords
+    : claimWords(claim.sentence);
   if (candidates.length === 0) {
     const related = RELATED[claim.verb] ?? [];
     if (executed.some((t) => [...t.profile.actions].some((a) => related.includes(a)))) return undefined;
@@ -72,7 +96,9 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
   if (best === 0) {
     // The claim names no object of any tool that ran; if a tool that was never executed has this
     // action and names the claim's object, the claim is about that tool.
-    const unrun = knownTools.filter((p) => [...actions].some((a) => p.actions.has(a)) && !executed.some((t) => t.profile.name === p.name) && overlap(p, words) > 0);
+    const unrun = knownTools.filter(
+      (p) => [...actions].some((a) => p.actions.has(a)) && !executed.some((t) => t.profile.name === p.name) && overlap(p, words) > 0,
+    );
     if (unrun.length > 0 && candidates.every((t) => t.profile.objectWords.size > 0)) {
       return { kind: 'claimed-not-executed', message: `the model says ${said}, but ${unrun[0].name} never ran`, toolSpans: [] };
     }
@@ -126,7 +152,11 @@ function matchTestClaim(executed: readonly ExecutedTool[]): ClaimVerdict | undef
   if (runs.length === 0) return undefined; // tests may run through a shell tool we cannot read
   if (runs.some((t) => t.failure === undefined && !testRunFailed(t.exec.result))) return undefined;
   const last = runs[runs.length - 1];
-  return { kind: 'claimed-success-but-failed', message: `the model says the tests pass, but ${last.exec.name} reported failures${last.failure ? `: ${last.failure}` : ''}`, toolSpans: runs.map((t) => t.exec.spanIndex) };
+  return {
+    kind: 'claimed-success-but-failed',
+    message: `the model says the tests pass, but ${last.exec.name} reported failures${last.failure ? `: ${last.failure}` : ''}`,
+    toolSpans: runs.map((t) => t.exec.spanIndex),
+  };
 }
 
 /**
@@ -140,13 +170,20 @@ function compareArguments(claim: Claim, succeeded: readonly ExecutedTool[]): Cla
   const tool = succeeded[0].exec.name;
   const emails = args.flatMap((a) => [...a.emails]);
   const missingEmail = claim.arguments.emails.find((e) => !seen.includes(e));
-  if (missingEmail && emails.length > 0) return { kind: 'argument-mismatch', message: `the model says ${missingEmail}, but ${tool} was called with ${unique(emails).join(', ')}`, toolSpans: spans };
+  if (missingEmail && emails.length > 0)
+    return { kind: 'argument-mismatch', message: `the model says ${missingEmail}, but ${tool} was called with ${unique(emails).join(', ')}`, toolSpans: spans };
   const amounts = args.flatMap((a) => [...a.amounts]);
   const missingAmount = claim.arguments.amounts.find((x) => !amounts.some((y) => Math.abs(x - y) < 0.005) && !numberIn(seen, x));
-  if (missingAmount !== undefined && amounts.length > 0) return { kind: 'argument-mismatch', message: `the model says ${missingAmount}, but ${tool} was called with ${unique(amounts).join(', ')}`, toolSpans: spans };
+  if (missingAmount !== undefined && amounts.length > 0)
+    return {
+      kind: 'argument-mismatch',
+      message: `the model says ${missingAmount}, but ${tool} was called with ${unique(amounts).join(', ')}`,
+      toolSpans: spans,
+    };
   const ids = args.flatMap((a) => [...a.ids]);
   const missingId = claim.arguments.ids.find((id) => !seen.includes(id));
-  if (missingId && ids.length > 0) return { kind: 'argument-mismatch', message: `the model says ${missingId}, but ${tool} was called with ${unique(ids).join(', ')}`, toolSpans: spans };
+  if (missingId && ids.length > 0)
+    return { kind: 'argument-mismatch', message: `the model says ${missingId}, but ${tool} was called with ${unique(ids).join(', ')}`, toolSpans: spans };
   const places = succeeded.flatMap((t) => placeArguments(t.exec.arguments));
   const sentence = claim.sentence.toLowerCase();
   const missingPlace = claim.arguments.places.find((p) => !seen.includes(p.toLowerCase()));
@@ -160,7 +197,9 @@ function compareArguments(claim: Claim, succeeded: readonly ExecutedTool[]): Cla
 function placeArguments(args: unknown): string[] {
   if (args === null || typeof args !== 'object' || Array.isArray(args)) return [];
   const r = args as Record<string, unknown>;
-  return Object.keys(r).filter((k) => /^(?:city|destination|location|place|town)$/i.test(k) && typeof r[k] === 'string' && (r[k] as string).trim() !== '').map((k) => (r[k] as string).trim());
+  return Object.keys(r)
+    .filter((k) => /^(?:city|destination|location|place|town)$/i.test(k) && typeof r[k] === 'string' && (r[k] as string).trim() !== '')
+    .map((k) => (r[k] as string).trim());
 }
 
 /** Nouns that name an action on their own ("submitted your refund", "confirmed the booking"). */

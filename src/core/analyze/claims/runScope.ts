@@ -44,7 +44,10 @@ export function runScopes(view: AgentView): RunScope[] {
  * blank lines.
  */
 export function assistantText(call: LlmCall): string {
-  const texts = call.output.filter((m) => m.role === 'assistant' || m.role === 'model' || m.role === 'ai').map((m) => m.text).filter((t) => t !== '');
+  const texts = call.output
+    .filter((m) => m.role === 'assistant' || m.role === 'model' || m.role === 'ai')
+    .map((m) => m.text)
+    .filter((t) => t !== '');
   if (texts.length > 3 && texts.every((t) => t.length < 40)) return texts.join('');
   return texts.join('\n\n');
 }

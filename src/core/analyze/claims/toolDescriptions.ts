@@ -42,7 +42,8 @@ function collectDefinitions(v: AttrValue | unknown, out: Map<string, string>, de
   }
   if (v === null || typeof v !== 'object' || v instanceof Uint8Array) return;
   const r = v as Record<string, unknown>;
-  const fn = Object.prototype.hasOwnProperty.call(r, 'function') && r.function !== null && typeof r.function === 'object' ? (r.function as Record<string, unknown>) : r;
+  const fn =
+    Object.prototype.hasOwnProperty.call(r, 'function') && r.function !== null && typeof r.function === 'object' ? (r.function as Record<string, unknown>) : r;
   const name = fn.name;
   const description = fn.description;
   if (typeof name === 'string' && typeof description === 'string' && description.trim() !== '' && !out.has(name)) out.set(name, description);

@@ -13,7 +13,7 @@ const ERROR_TEXT = /^\s*(?:error|exception|traceback|failed|failure|fatal)\b\s*[
 export function errorPayload(result: unknown): string | undefined {
   if (typeof result === 'string') {
     const t = result.trim();
-    if ((t.startsWith('{') && t.endsWith('}'))) {
+    if (t.startsWith('{') && t.endsWith('}')) {
       try {
         return errorPayload(JSON.parse(t) as unknown);
       } catch {

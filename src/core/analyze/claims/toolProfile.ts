@@ -25,7 +25,32 @@ const ANSWER_TOOL = /^(?:final[_ -]?(?:answer|result|output|response)|finish|don
 /** Generic command runners: whether they ran tests is read from their arguments. */
 export const SHELL_TOOL = /^(?:bash|shell|sh|terminal|run|exec|execute|command|run[_ ]?command|run[_ ]?shell[_ ]?command)$/i;
 const MATH_TOOL = new Set(['add', 'subtract', 'multiply', 'divide', 'sum']);
-const STOP = new Set(['the', 'a', 'an', 'to', 'for', 'of', 'in', 'on', 'and', 'or', 'with', 'from', 'by', 'this', 'that', 'tool', 'function', 'use', 'given', 'user', 'into', 'your', 'its', 'new']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'for',
+  'of',
+  'in',
+  'on',
+  'and',
+  'or',
+  'with',
+  'from',
+  'by',
+  'this',
+  'that',
+  'tool',
+  'function',
+  'use',
+  'given',
+  'user',
+  'into',
+  'your',
+  'its',
+  'new',
+]);
 
 export function profileTool(name: string, description: string | undefined, exec?: ToolExecution): ToolProfile {
   const nameWords = splitIdentifier(name);
@@ -45,7 +70,9 @@ export function profileTool(name: string, description: string | undefined, exec?
     if (isReadOnlyWord(w) || isReadOnlyWord(w.replace(/e?s$/, ''))) break;
   }
   if (!actions.has('test') && exec && SHELL_TOOL.test(name)) {
-    const text = argumentLeaves(exec.arguments).map((l) => String(l.value)).join(' ');
+    const text = argumentLeaves(exec.arguments)
+      .map((l) => String(l.value))
+      .join(' ');
     if (/\b(?:pytest|jest|vitest|mocha|npm (?:run )?test|yarn test|go test|cargo test|make test|tox)\b/.test(text)) actions.add('test');
   }
   const readOnly = nameWords.some(isReadOnlyWord) || (nameWords.length === 1 && MATH_TOOL.has(nameWords[0]));

@@ -51,12 +51,7 @@ export interface Claim {
 }
 
 export type FindingKind =
-  | 'claimed-not-executed'
-  | 'claimed-success-but-failed'
-  | 'requested-not-executed'
-  | 'argument-mismatch'
-  | 'unmentioned-action'
-  | 'silent-tool-failure';
+  'claimed-not-executed' | 'claimed-success-but-failed' | 'requested-not-executed' | 'argument-mismatch' | 'unmentioned-action' | 'silent-tool-failure';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 

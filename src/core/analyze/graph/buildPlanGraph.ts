@@ -69,7 +69,15 @@ export function buildPlanGraph(trace: Trace, view: AgentView, opts: PlanGraphOpt
   };
   /** Folds iterations into a group node covering their LLM call and tool subtrees. */
   const addGroup = (id: string, its: readonly Iteration[], shape: readonly string[] | undefined): string => {
-    const node: MutableNode = { id, kind: 'group', label: shape === undefined ? `${its.length} iterations (mixed)` : `${its.length}× ${shape.length > 0 ? shape.join(', ') : 'LLM call'}`, spanIndex: its[0].llmCall.spanIndex, spanIndices: [], count: its.length, ...(shape ? { shape } : {}) };
+    const node: MutableNode = {
+      id,
+      kind: 'group',
+      label: shape === undefined ? `${its.length} iterations (mixed)` : `${its.length}× ${shape.length > 0 ? shape.join(', ') : 'LLM call'}`,
+      spanIndex: its[0].llmCall.spanIndex,
+      spanIndices: [],
+      count: its.length,
+      ...(shape ? { shape } : {}),
+    };
     for (const it of its) {
       for (const root of [it.llmCall.spanIndex, ...it.toolExecutions.map((t) => t.spanIndex)]) {
         for (let s = root; s < trace.spans[root].subtreeEnd; s++) {

@@ -26,5 +26,12 @@ function canon(v: unknown, depth: number): string {
   if (typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   if (Array.isArray(v)) return '[' + v.map((x) => canon(x, depth + 1)).join(',') + ']';
   const o = v as Record<string, unknown>;
-  return '{' + Object.keys(o).sort().map((k) => JSON.stringify(k) + ':' + canon(o[k], depth + 1)).join(',') + '}';
+  return (
+    '{' +
+    Object.keys(o)
+      .sort()
+      .map((k) => JSON.stringify(k) + ':' + canon(o[k], depth + 1))
+      .join(',') +
+    '}'
+  );
 }

@@ -69,9 +69,25 @@ function distinctRequests(seq: readonly ToolExecution[]): ToolExecution[] {
 
 const argKey = (t: ToolExecution): string | undefined => (t.arguments === undefined ? undefined : canonicalJson(t.arguments));
 
-function finding(trace: Trace, view: AgentView, pattern: LoopFinding['pattern'], message: string, execs: readonly ToolExecution[], needed: readonly ToolExecution[], repeats: readonly ToolExecution[]): LoopFinding {
+function finding(
+  trace: Trace,
+  view: AgentView,
+  pattern: LoopFinding['pattern'],
+  message: string,
+  execs: readonly ToolExecution[],
+  needed: readonly ToolExecution[],
+  repeats: readonly ToolExecution[],
+): LoopFinding {
   const w = wastedBy(view, needed, repeats);
-  return { kind: 'loop', severity: 'warning', pattern, message, spanIds: execs.map((e) => trace.spans[e.spanIndex].spanId), wastedTokens: w.tokens, wastedCostUsd: w.costUsd };
+  return {
+    kind: 'loop',
+    severity: 'warning',
+    pattern,
+    message,
+    spanIds: execs.map((e) => trace.spans[e.spanIndex].spanId),
+    wastedTokens: w.tokens,
+    wastedCostUsd: w.costUsd,
+  };
 }
 
 function repeatedCalls(trace: Trace, view: AgentView, seq: readonly ToolExecution[]): LoopFinding[] {

@@ -31,7 +31,10 @@ export interface PlanOverlay {
  * "After the plan" means a larger span index than the span that stated it.
  */
 export function overlayPlan(plan: StatedPlan, run: AgentRun, knownTools: readonly string[] = []): PlanOverlay {
-  const execs = run.iterations.flatMap((it) => it.toolExecutions).concat(run.looseToolExecutions).sort((a, b) => a.spanIndex - b.spanIndex);
+  const execs = run.iterations
+    .flatMap((it) => it.toolExecutions)
+    .concat(run.looseToolExecutions)
+    .sort((a, b) => a.spanIndex - b.spanIndex);
   const after = execs.filter((e) => e.spanIndex > plan.spanIndex);
   const names = [...new Set([...execs.map((e) => e.name), ...knownTools])];
   const named = plan.steps.map((s) => names.filter((n) => mentions(s.text, n)));

@@ -26,7 +26,10 @@ const PLAN_WORD = /(^|_)(todo|todos|plan|planner|planning)(_|$)/;
  * `todo_write`, `update_plan`, `create-plan`.
  */
 export function isPlanTool(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z]+/g, '_');
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '_');
   return PLAN_WORD.test(words);
 }
 const NUMBERED = /^\s*(\d{1,3})[.)]\s+(\S.*)$/;

@@ -32,7 +32,8 @@ export function parseHandlerMapping(value: unknown): HandlerMapping | string {
     if (line < 1) return 'line numbers start at 1';
   }
   if (rest === '') return 'the path is empty';
-  if (isAbsolutePath(rest)) return { path: normalizeSlashes(rest), absolute: true, ...(line !== undefined ? { line } : {}), ...(symbol !== undefined ? { symbol } : {}) };
+  if (isAbsolutePath(rest))
+    return { path: normalizeSlashes(rest), absolute: true, ...(line !== undefined ? { line } : {}), ...(symbol !== undefined ? { symbol } : {}) };
   const rel = normalizeRelative(rest);
   if (rel === undefined) return `"${rest}" climbs out of the workspace folder`;
   return { path: rel, absolute: false, ...(line !== undefined ? { line } : {}), ...(symbol !== undefined ? { symbol } : {}) };

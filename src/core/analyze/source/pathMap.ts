@@ -59,7 +59,9 @@ export function mapRecordedPath(recorded: string, pathMap: Readonly<Record<strin
  * to find a file recorded elsewhere by its position below some folder of the workspace.
  */
 export function pathSuffixes(recorded: string): string[] {
-  const segs = normalizeSlashes(recorded).split('/').filter((s) => s !== '' && !/^[A-Za-z]:$/.test(s));
+  const segs = normalizeSlashes(recorded)
+    .split('/')
+    .filter((s) => s !== '' && !/^[A-Za-z]:$/.test(s));
   const out: string[] = [];
   for (let i = 1; i < segs.length; i++) out.push(segs.slice(i).join('/'));
   return out;

@@ -15,8 +15,23 @@ export interface PromptRef {
   readonly template?: string;
 }
 
-const NAME_KEYS = ['langfuse.observation.prompt.name', 'langfuse.prompt.name', 'gen_ai.prompt.name', 'gen_ai.prompt_template.name', 'llm.prompt_template.name', 'prompt.name', 'ai.prompt.name'];
-const VERSION_KEYS = ['langfuse.observation.prompt.version', 'langfuse.prompt.version', 'gen_ai.prompt.version', 'gen_ai.prompt_template.version', 'llm.prompt_template.version', 'prompt.version'];
+const NAME_KEYS = [
+  'langfuse.observation.prompt.name',
+  'langfuse.prompt.name',
+  'gen_ai.prompt.name',
+  'gen_ai.prompt_template.name',
+  'llm.prompt_template.name',
+  'prompt.name',
+  'ai.prompt.name',
+];
+const VERSION_KEYS = [
+  'langfuse.observation.prompt.version',
+  'langfuse.prompt.version',
+  'gen_ai.prompt.version',
+  'gen_ai.prompt_template.version',
+  'llm.prompt_template.version',
+  'prompt.version',
+];
 const TEMPLATE_KEYS = ['llm.prompt_template.template', 'gen_ai.prompt_template.template', 'prompt.template'];
 
 function first(attrs: { get(key: string): AttrValue | undefined }, keys: readonly string[]): string | undefined {
@@ -55,7 +70,9 @@ export function promptNeedles(text: string): string[] {
 /** Places in `files` where the prompt's text or its name appears, ranked. */
 export function findPromptCandidates(files: readonly SourceFile[], opts: { readonly needles: readonly string[]; readonly name?: string }): SourceCandidate[] {
   const out: SourceCandidate[] = [];
-  const nameRe = opts.name ? new RegExp(`(['"\`])${escapeRegExp(opts.name)}\\1|^#+\\s*${escapeRegExp(opts.name)}\\s*$|^${escapeRegExp(opts.name)}\\s*:`, 'gm') : undefined;
+  const nameRe = opts.name
+    ? new RegExp(`(['"\`])${escapeRegExp(opts.name)}\\1|^#+\\s*${escapeRegExp(opts.name)}\\s*$|^${escapeRegExp(opts.name)}\\s*:`, 'gm')
+    : undefined;
   for (const f of files) {
     let idx: LineIndex | undefined;
     const at = (offset: number, score: number, reason: string) => {

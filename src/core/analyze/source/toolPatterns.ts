@@ -93,7 +93,10 @@ function jsMatches(file: SourceFile, idx: LineIndex, toolName: string, variants:
 /** `function name(`, `const name = `, `class name` in TypeScript/JavaScript. */
 function jsFunctionDefinitions(file: SourceFile, idx: LineIndex, fn: string, score: number, reason: string): SourceCandidate[] {
   const n = escapeRegExp(fn);
-  const re = new RegExp(`(?:^|[^\\w$.])((?:export\\s+)?(?:default\\s+)?(?:async\\s+)?function\\s*\\*?\\s*${n}\\s*[<(]|(?:export\\s+)?(?:const|let|var)\\s+${n}\\s*(?::[^=\\n]+)?=(?!=)|(?:export\\s+)?class\\s+${n}\\b)`, 'gm');
+  const re = new RegExp(
+    `(?:^|[^\\w$.])((?:export\\s+)?(?:default\\s+)?(?:async\\s+)?function\\s*\\*?\\s*${n}\\s*[<(]|(?:export\\s+)?(?:const|let|var)\\s+${n}\\s*(?::[^=\\n]+)?=(?!=)|(?:export\\s+)?class\\s+${n}\\b)`,
+    'gm',
+  );
   const out: SourceCandidate[] = [];
   for (const m of file.text.matchAll(re)) out.push(candidate(file.path, idx, m.index + m[0].indexOf(m[1]), score, reason));
   return out;
@@ -134,9 +137,14 @@ function pyMatches(file: SourceFile, idx: LineIndex, toolName: string, variants:
     const decorators = decoratorsAbove(idx, line, m[1]);
     const toolDecorator = decorators.find((d) => PY_TOOL_DECORATOR.test(d));
     const at = m.index + m[1].length;
-    if (toolDecorator && namedInDecorator.test(toolDecorator)) out.push(candidate(path, idx, at, SCORES.followedHandler, `${toolDecorator.split('(')[0]} named ${toolName}`));
+    if (toolDecorator && namedInDecorator.test(toolDecorator))
+      out.push(candidate(path, idx, at, SCORES.followedHandler, `${toolDecorator.split('(')[0]} named ${toolName}`));
     else if (variants.includes(defName)) {
-      out.push(toolDecorator ? candidate(path, idx, at, SCORES.decoratedFunction, `${toolDecorator.split('(')[0]} def ${defName}`) : candidate(path, idx, at, SCORES.namedFunction, `def ${defName}`));
+      out.push(
+        toolDecorator
+          ? candidate(path, idx, at, SCORES.decoratedFunction, `${toolDecorator.split('(')[0]} def ${defName}`)
+          : candidate(path, idx, at, SCORES.namedFunction, `def ${defName}`),
+      );
     }
   }
   // `Tool(name="get_weather", func=get_weather_impl)`, `StructuredTool.from_function(..., name='x')`.

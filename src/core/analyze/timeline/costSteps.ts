@@ -99,7 +99,10 @@ function costStepsOnce(view: AgentView, trace: Trace): CostSteps {
   for (const { iteration: it, run, depth } of placed) {
     const call = it.llmCall;
     const u = call.usage;
-    const input = u.input ?? 0, output = u.output ?? 0, cached = u.cachedInput ?? 0, reasoning = u.reasoning ?? 0;
+    const input = u.input ?? 0,
+      output = u.output ?? 0,
+      cached = u.cachedInput ?? 0,
+      reasoning = u.reasoning ?? 0;
     totals.input += input;
     totals.output += output;
     totals.cached += cached;

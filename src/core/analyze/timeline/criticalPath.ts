@@ -44,7 +44,8 @@ function childrenByEndDesc(trace: Trace, clippedEnd: (i: number) => UnixNanos | 
   for (const k of kids) {
     if (!k || k.length < 2) continue;
     k.sort((a, b) => {
-      const x = clippedEnd(a)!, y = clippedEnd(b)!;
+      const x = clippedEnd(a)!,
+        y = clippedEnd(b)!;
       return x > y ? -1 : x < y ? 1 : b - a;
     });
   }
@@ -58,7 +59,15 @@ export function criticalPath(trace: Trace, rootIndex = latestEndingRoot(trace)):
   const onPath = new Uint8Array(n);
   const criticalMs = new Float64Array(n);
   if (rootIndex < 0 || rootIndex >= n) {
-    return { rootIndex: -1, spanIndices: [], sectionSpan: new Int32Array(0), sectionStartMs: new Float64Array(0), sectionEndMs: new Float64Array(0), onPath, criticalMs };
+    return {
+      rootIndex: -1,
+      spanIndices: [],
+      sectionSpan: new Int32Array(0),
+      sectionStartMs: new Float64Array(0),
+      sectionEndMs: new Float64Array(0),
+      onPath,
+      criticalMs,
+    };
   }
   // Clipped interval of each span to its parent's (already clipped) interval; undefined when
   // the span lies wholly outside it. Pre-order guarantees parents are done first.
@@ -72,7 +81,8 @@ export function criticalPath(trace: Trace, rootIndex = latestEndingRoot(trace)):
       ce[i] = s.endNs;
       continue;
     }
-    const ps = cs[p], pe = ce[p];
+    const ps = cs[p],
+      pe = ce[p];
     if (ps === undefined || pe === undefined || s.startNs > pe || s.endNs < ps) continue;
     cs[i] = s.startNs > ps ? s.startNs : ps;
     ce[i] = s.endNs < pe ? s.endNs : pe;

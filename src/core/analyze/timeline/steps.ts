@@ -22,8 +22,10 @@ export function placedIterations(view: AgentView, trace: Trace): PlacedIteration
     for (const sub of run.subAgents) stack.push({ run: sub, depth: depth + 1 });
   }
   out.sort((a, b) => {
-    const x = a.iteration.llmCall.spanIndex, y = b.iteration.llmCall.spanIndex;
-    const sx = trace.spans[x].startNs, sy = trace.spans[y].startNs;
+    const x = a.iteration.llmCall.spanIndex,
+      y = b.iteration.llmCall.spanIndex;
+    const sx = trace.spans[x].startNs,
+      sy = trace.spans[y].startNs;
     return sx < sy ? -1 : sx > sy ? 1 : x - y;
   });
   return out;

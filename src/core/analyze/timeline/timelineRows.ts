@@ -84,7 +84,12 @@ export function timelineCards(view: AgentView, trace: Trace, limits: CardLimits 
  * One card from its placed iteration and cost row. Exported so a caller with many iterations
  * can build the cards of a window only (reading messages is the costly part).
  */
-export function timelineCard({ iteration: it, run, depth }: PlacedIteration, trace: Trace, cost: CostStep, limits: CardLimits = DEFAULT_CARD_LIMITS): TimelineCard {
+export function timelineCard(
+  { iteration: it, run, depth }: PlacedIteration,
+  trace: Trace,
+  cost: CostStep,
+  limits: CardLimits = DEFAULT_CARD_LIMITS,
+): TimelineCard {
   const call = it.llmCall;
   const span = trace.spans[call.spanIndex];
   const last = lastInput(call.input);

@@ -150,7 +150,13 @@ function scanString(b: Uint8Array, i: number, end: number): Ok | Err {
       i += 2;
       continue;
     }
-    if (c < 0x20) return { problem: { offset: i, message: `control character 0x${c.toString(16).padStart(2, '0')} inside a string (started at byte ${open.toLocaleString('en-US')})` } };
+    if (c < 0x20)
+      return {
+        problem: {
+          offset: i,
+          message: `control character 0x${c.toString(16).padStart(2, '0')} inside a string (started at byte ${open.toLocaleString('en-US')})`,
+        },
+      };
     i++;
   }
   return { problem: { offset: end, message: `truncated JSON (string started at byte ${open.toLocaleString('en-US')} never ends)` } };

@@ -14,13 +14,9 @@ import { splitParse } from './splitParse';
  */
 export const MAX_STRING_BYTES = 256 * 1024 * 1024;
 
-export type JsonInput =
-  | { kind: 'document'; value: unknown }
-  | { kind: 'lines'; first: unknown; lines: () => Iterable<JsonLine> };
+export type JsonInput = { kind: 'document'; value: unknown } | { kind: 'lines'; first: unknown; lines: () => Iterable<JsonLine> };
 
-export type JsonLine =
-  | { line: number; value: unknown; error?: undefined }
-  | { line: number; value?: undefined; error: string };
+export type JsonLine = { line: number; value: unknown; error?: undefined } | { line: number; value?: undefined; error: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
@@ -82,7 +78,7 @@ function jsonError(b: Uint8Array, start: number, end: number): ImportError {
  */
 function jsonLines(b: Uint8Array, start: number, limit: number): JsonInput | undefined {
   const firstStart = skipWs(b, start, b.length);
-  let nl = b.indexOf(0x0a, firstStart);
+  const nl = b.indexOf(0x0a, firstStart);
   if (nl < 0) return undefined;
   const r = scanValue(b, firstStart, nl);
   if ('problem' in r) return undefined;
