@@ -4,6 +4,10 @@
  *   src/core  → nothing but itself and pure npm packages (no vscode, no Node built-ins, no DOM)
  *   src/**    → src/core, vscode, Node; never webview/
  *   webview/  → src/core and browser packages; never src/ host code, vscode or Node
+ * and inside core:
+ *   core/model/   → nothing else of core (the data model stands alone)
+ *   core/analyze/ → produces facts about a trace: never imports core/view/ or core/protocol
+ *                   (protocol shapes are built from facts in core/view/, not the other way)
  * Prints every violation with file:line and exits 1 if there is any.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -34,6 +38,14 @@ function walk(dir, out = []) {
 const IMPORT_RE =
   /(?:^|[^\w$.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w$.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[^\w$.])require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
+/** The core folder of a core file (`model`, `analyze`, `view`, …), or '' outside core. */
+function coreAreaOf(absPath) {
+  const r = relative(root, absPath).split(sep).join('/');
+  if (!r.startsWith('src/core/')) return '';
+  const rest = r.slice('src/core/'.length);
+  return rest.includes('/') ? rest.split('/')[0] : rest.replace(/\.ts$/, '');
+}
+
 function layerOf(absPath) {
   const r = relative(root, absPath).split(sep).join('/');
   if (r.startsWith('src/core/')) return 'core';
@@ -54,6 +66,12 @@ function check(file) {
     if (spec.startsWith('.')) {
       const target = layerOf(resolve(dirname(file), spec));
       if (layer === 'core' && target !== 'core') bad('core may only import core');
+      if (layer === 'core' && target === 'core') {
+        const from = coreAreaOf(file);
+        const to = coreAreaOf(resolve(dirname(file), spec));
+        if (from === 'model' && to !== 'model') bad('core/model imports nothing else of core');
+        if (from === 'analyze' && (to === 'view' || to === 'protocol')) bad('core/analyze produces facts; protocol shapes belong in core/view');
+      }
       if (layer === 'host' && target === 'webview') bad('host code must not import the webview');
       if (layer === 'webview' && target === 'host') bad('the webview must not import host code');
       continue;

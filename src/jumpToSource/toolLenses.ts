@@ -11,7 +11,8 @@
 import * as vscode from 'vscode';
 import { rankCandidates, SCORES, type SourceCandidate } from '../core/analyze/source/candidates';
 import { matchToolInFile, functionDefinitions } from '../core/analyze/source/toolPatterns';
-import { toolCallStats, toolLensTitle } from '../core/analyze/source/toolCalls';
+import { toolCallStats } from '../core/analyze/source/toolCalls';
+import { toolLensTitle } from '../core/view/toolLensTitle';
 import { StatusCode } from '../core/model/span';
 import type { OpenTrace, OpenTraces } from '../session/openTraces';
 import { codeLocationNear } from './locate';

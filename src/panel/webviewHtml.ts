@@ -11,7 +11,7 @@
 export interface WebviewHtmlInput {
   /** `webview.cspSource`. */
   readonly cspSource: string;
-  /** A fresh random value per page (base64 or hex; see `newNonce`). */
+  /** A fresh random value per page: 18 random bytes in base64, made by `TraceWebview` (traceWebview.ts). */
   readonly nonce: string;
   /** `webview.asWebviewUri(...)` of dist/webview/main.js and main.css, as strings. */
   readonly scriptUri: string;

@@ -3,7 +3,7 @@
  * Rows are `ROW_HEIGHT` px tall; the canvas shows rows from `scrollTop` down. The left part is
  * the name column (indent, twisty, category chip, name), the rest the time track.
  */
-import type { TimeWindow } from '../../src/core/analyze/timeline/scales';
+import type { TimeWindow } from './scales';
 import type { Track } from './zoomMath';
 
 export const ROW_HEIGHT = 22;

@@ -4,8 +4,8 @@
  * is a mouse shortcut: the same moves exist on the keyboard (Shift+Left/Right, +/-, 0), so it is
  * hidden from assistive technology.
  */
-import type { TimeWindow } from '../../src/core/analyze/timeline/scales';
-import { minimapBrush } from '../../src/core/analyze/timeline/scales';
+import type { TimeWindow } from './scales';
+import { minimapBrush } from './scales';
 import { h } from '../components/dom';
 import type { MinimapBins } from './minimapModel';
 import type { WaterfallColours } from './theme';

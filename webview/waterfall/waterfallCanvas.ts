@@ -5,7 +5,7 @@
  * viewport are drawn; per-span inputs are the typed arrays of `TraceStructure` and
  * `CriticalPathView`, so a frame allocates nothing per row (duration labels are cached per span).
  */
-import type { TimeWindow } from '../../src/core/analyze/timeline/scales';
+import type { TimeWindow } from './scales';
 import type { TraceStructure } from '../../src/core/protocol';
 import { formatDuration } from '../../src/core/view/format';
 import { BAR_HEIGHT, barPx, indentOf, nameColumnWidth, ROW_HEIGHT, rowsInView, TWISTY_PX, trackOf } from './geometry';

@@ -6,7 +6,7 @@
  *   + / =   zoom in around the selection     - / _   zoom out
  *   Shift+Left/Right  pan a fifth of the window  0   reset zoom     /   focus the search field
  */
-import { panBy, type TimeWindow } from '../../src/core/analyze/timeline/scales';
+import { panBy, type TimeWindow } from './scales';
 import { KEY_PAN_FRACTION, minSpanMs, zoomWindow } from './zoomMath';
 
 export type WaterfallKeyAction =

@@ -6,7 +6,7 @@
  */
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
-import { panByPx, type TimeWindow } from '../../src/core/analyze/timeline/scales';
+import { panByPx, type TimeWindow } from './scales';
 import { constrainTransform, minSpanMs, transformForWindow, windowFromTransform, type Track, type XTransform } from './zoomMath';
 
 export interface ZoomController {

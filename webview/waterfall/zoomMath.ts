@@ -7,7 +7,7 @@
  * pixels). d3-zoom's transform `{k, x}` maps a base pixel p to `k·p + x`; the window is the part
  * of the extent that lands on the track after that.
  */
-import { clampWindow, zoomAround, type TimeWindow } from '../../src/core/analyze/timeline/scales';
+import { clampWindow, zoomAround, type TimeWindow } from './scales';
 
 export interface Track {
   readonly left: number;

@@ -3,7 +3,7 @@ import { ImportError } from '../model/diagnostics';
 import type { TraceSet } from '../model/trace';
 import type { JsonImporter } from './importer';
 import { quoteLongIntegers } from './json/exactIntegers';
-import { invalidUtf8Seen, readJson, looksLikeJson } from './json/readJson';
+import { readJson, looksLikeJson } from './json/readJson';
 import { anyAgentImporter } from './anyAgent';
 import { jaegerImporter } from './jaeger';
 import { langfuseImporter } from './langfuse';
@@ -97,7 +97,7 @@ function importJson(bytes: Uint8Array): TraceSet {
     }
     label = `${label || importer.label} (JSON Lines)`;
   }
-  if (invalidUtf8Seen()) builder.note('invalid-utf8', 'the file contains bytes that are not valid UTF-8; they are shown as U+FFFD (�)');
+  if (input.utf8.invalidUtf8) builder.note('invalid-utf8', 'the file contains bytes that are not valid UTF-8; they are shown as U+FFFD (�)');
   return builder.build(input.kind === 'lines' && importer.format === 'otlp-json' ? 'otlp-jsonl' : importer.format, label || importer.label);
 }
 

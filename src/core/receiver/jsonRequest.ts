@@ -1,6 +1,6 @@
 import { normalizeId } from '../import/ids';
 import { isObject } from '../import/importer';
-import { invalidUtf8Seen, readJson } from '../import/json/readJson';
+import { readJson } from '../import/json/readJson';
 import { ImportError } from '../model/diagnostics';
 import { parseNanos } from '../model/time';
 import type { TraceBatch, TraceBatchSummary } from './decodeExport';
@@ -159,7 +159,7 @@ export function decodeJsonRequest(body: Uint8Array): { batches: TraceBatch[]; ac
     rejected === 0 &&
     notes.length === 0 &&
     input.kind === 'document' &&
-    !invalidUtf8Seen() &&
+    !input.utf8.invalidUtf8 &&
     body[0] !== 0xef &&
     body.indexOf(0x0a) < 0 &&
     body.indexOf(0x0d) < 0;

@@ -4,6 +4,7 @@ import { spanMs } from '../model/time';
 import type { Trace } from '../model/trace';
 import { DETAIL_VALUE_LIMIT, type DetailAttribute, type DetailMessage, type SpanDetail } from '../protocol';
 import type { AgentView, ChatMessage, LlmCall } from '../semantics/types';
+import { clipText } from './clip';
 import { indexView } from './viewIndex';
 
 /**
@@ -115,15 +116,6 @@ function attrType(v: AttrValue): DetailAttribute['type'] {
   if (typeof v === 'boolean') return 'boolean';
   if (v instanceof Uint8Array) return 'bytes';
   return Array.isArray(v) ? 'array' : 'map';
-}
-
-/** The first `limit` characters of `s`, never splitting a surrogate pair. */
-export function clipText(s: string, limit: number): string {
-  if (s.length <= limit) return s;
-  let end = limit;
-  const c = s.charCodeAt(end - 1);
-  if (c >= 0xd800 && c <= 0xdbff) end--;
-  return s.slice(0, end);
 }
 
 function detailMessage(m: ChatMessage): DetailMessage {

@@ -1,13 +1,12 @@
 import { analyzeClaims } from '../analyze/claims/analyzeClaims';
 import { findLoops } from '../analyze/graph/loops';
-import { previewValue } from '../analyze/timeline/clip';
 import { costSteps } from '../analyze/timeline/costSteps';
 import { placedIterations, type PlacedIteration } from '../analyze/timeline/steps';
-import { timelineCard, type TimelineCard } from '../analyze/timeline/timelineRows';
 import { StatusCode } from '../model/span';
 import type { Trace } from '../model/trace';
-import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardToolCall, type CardView, type TimelineIndex } from '../protocol';
-import type { AgentRun, AgentView, ToolCallRequest } from '../semantics/types';
+import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardView, type TimelineIndex } from '../protocol';
+import type { AgentRun, AgentView } from '../semantics/types';
+import { buildCard, DEFAULT_CARD_LIMITS, type CardLimits } from './timelineCards';
 
 /**
  * The chain-of-thought timeline of a trace for the webview: `index` gives the column arrays of
@@ -19,9 +18,6 @@ export interface TimelineModel {
   cards(start: number, count: number): CardView[];
 }
 
-/** Longest one-line arguments text of a requested tool call on a card. */
-export const CARD_ARGUMENTS_LIMIT = 120;
-
 type CardFinding = CardView['findings'][number];
 
 /**
@@ -30,7 +26,7 @@ type CardFinding = CardView['findings'][number];
  * call's messages) and the claim and loop findings listed on cards (whole-trace analyses, about
  * 2 s at 100k spans) are computed on the first window of cards asked for, then kept.
  */
-export function buildTimelineModel(trace: Trace, view: AgentView): TimelineModel {
+export function buildTimelineModel(trace: Trace, view: AgentView, limits: CardLimits = DEFAULT_CARD_LIMITS): TimelineModel {
   const placed = placedIterations(view, trace);
   const steps = costSteps(view, trace).steps;
   const n = placed.length;
@@ -58,7 +54,7 @@ export function buildTimelineModel(trace: Trace, view: AgentView): TimelineModel
       findings ??= cardFindings(trace, view, cardOfSpan);
       const out: CardView[] = [];
       const end = Math.min(n, start + Math.max(0, count));
-      for (let c = Math.max(0, start); c < end; c++) out.push(cardView(c, timelineCard(placed[c], trace, cost[c]), findings.get(c) ?? []));
+      for (let c = Math.max(0, start); c < end; c++) out.push(buildCard(c, placed[c], trace, cost[c], findings.get(c) ?? [], limits));
       return out;
     },
   };
@@ -125,37 +121,4 @@ function cardFindings(trace: Trace, view: AgentView, cardOfSpan: Int32Array): Ma
     }
   }
   return out;
-}
-
-const toolCall = (r: ToolCallRequest): CardToolCall => ({
-  ...(r.id !== undefined ? { id: r.id } : {}),
-  name: r.name,
-  arguments: previewValue(r.arguments, CARD_ARGUMENTS_LIMIT) ?? '',
-});
-
-function cardView(c: number, card: TimelineCard, findings: readonly CardFinding[]): CardView {
-  const cost = card.cost;
-  return {
-    card: c,
-    llmSpanIndex: card.llmSpanIndex,
-    runSpanIndex: card.runSpanIndex,
-    runName: card.runName,
-    depth: card.depth,
-    iteration: card.iteration,
-    ...(card.model !== undefined ? { model: card.model } : {}),
-    startMs: card.startMs,
-    durationMs: card.durationMs,
-    ...(card.inputSummary ? { inputSummary: card.inputSummary } : {}),
-    ...(card.reasoning !== undefined ? { reasoning: card.reasoning } : {}),
-    ...(card.answer !== undefined ? { answer: card.answer } : {}),
-    requestedToolCalls: card.requestedToolCalls.map(toolCall),
-    toolExecutions: card.toolExecutions.map((t) => ({ ...t })),
-    unexecuted: card.unexecuted.map(toolCall),
-    tokens: { input: cost.input, output: cost.output, cached: cost.cached, reasoning: cost.reasoning },
-    costUsd: cost.costUsd,
-    runningUsd: cost.runningUsd,
-    ...(cost.waste ? { waste: cost.waste } : {}),
-    errors: card.errors.map((e) => ({ spanIndex: e.spanIndex, message: e.message })),
-    findings,
-  };
 }

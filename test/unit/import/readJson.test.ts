@@ -19,7 +19,21 @@ function errorOf(s: string): ImportError {
 describe('readJson', () => {
   it('parses a document and strips a BOM', () => {
     const r = readJson(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('{"a":[1,2]}')]));
-    expect(r).toEqual({ kind: 'document', value: { a: [1, 2] } });
+    expect(r).toEqual({ kind: 'document', value: { a: [1, 2] }, utf8: { invalidUtf8: false } });
+  });
+
+  it('reports invalid UTF-8 with the input it belongs to, also when found in a lazily read line', () => {
+    // 0xff is never valid UTF-8: the string reads U+FFFD and the report says so
+    const bad = readJson(new Uint8Array([...bytes('{"a":"'), 0xff, ...bytes('"}')]));
+    expect(bad).toEqual({ kind: 'document', value: { a: '\ufffd' }, utf8: { invalidUtf8: true } });
+    // a second, clean read does not see the first read's flag, and the first keeps its own
+    expect(readJson(bytes('{"a":1}')).utf8.invalidUtf8).toBe(false);
+    expect(bad.utf8.invalidUtf8).toBe(true);
+    const lines = readJson(new Uint8Array([...bytes('{"a":1}\n{"b":"'), 0xff, ...bytes('"}\n')]));
+    expect(lines.kind).toBe('lines');
+    expect(lines.utf8.invalidUtf8).toBe(false); // only the first line was read so far
+    if (lines.kind === 'lines') [...lines.lines()];
+    expect(lines.utf8.invalidUtf8).toBe(true);
   });
 
   it('reads JSON Lines lazily, reporting a broken line without failing the file', () => {
@@ -34,7 +48,7 @@ describe('readJson', () => {
 
   it('treats one pretty-printed document as a document, not lines', () => {
     const r = readJson(bytes('{\n  "a": 1,\n  "b": [\n    2\n  ]\n}\n'));
-    expect(r).toEqual({ kind: 'document', value: { a: 1, b: [2] } });
+    expect(r).toEqual({ kind: 'document', value: { a: 1, b: [2] }, utf8: { invalidUtf8: false } });
   });
 
   it('names the byte where a document is truncated', () => {
@@ -87,7 +101,7 @@ describe('readJson on documents larger than the string limit', () => {
         // Every container over 64 bytes is walked member by member; no single string or number
         // here reaches 64 bytes (those would be clipped, by design, past the real 64 MB limit).
         const r = readJson(bytes(text), 64);
-        expect(r).toEqual({ kind: 'document', value: JSON.parse(text) });
+        expect(r).toEqual({ kind: 'document', value: JSON.parse(text), utf8: { invalidUtf8: false } });
       }),
       { numRuns: 500 },
     );

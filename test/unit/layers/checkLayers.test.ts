@@ -26,6 +26,10 @@ describe('layering check', () => {
     const [code] = runOn({
       'src/core/a.ts': "import { b } from './b';\nimport { gunzipSync } from 'fflate';",
       'src/core/b.ts': 'export const b = 1;',
+      'src/core/view/v.ts': "import { f } from '../analyze/f';\nimport type { M } from '../model/m';",
+      'src/core/analyze/f.ts': "import type { M } from '../model/m';\nexport const f = 1;",
+      'src/core/model/m.ts': "import { n } from './n';\nexport type M = 1;",
+      'src/core/model/n.ts': 'export const n = 1;',
       'src/extension.ts': "import * as vscode from 'vscode';\nimport { readFile } from 'node:fs';\nimport { b } from './core/b';",
       'webview/main.ts': "import { b } from '../src/core/b';\nimport { scaleLinear } from 'd3-scale';",
     });
@@ -43,6 +47,26 @@ describe('layering check', () => {
     ['webview importing host code', { 'webview/m.ts': "import { x } from '../src/panel/x';", 'src/panel/x.ts': '' }, 'the webview must not import host code'],
     ['webview importing vscode', { 'webview/m.ts': "import * as vscode from 'vscode';" }, 'browser sandbox'],
     ['webview using innerHTML', { 'webview/m.ts': 'el.innerHTML = name;' }, 'HTML sink'],
+    [
+      'core/model importing semantics',
+      { 'src/core/model/a.ts': "import { x } from '../semantics/x';", 'src/core/semantics/x.ts': '' },
+      'core/model imports nothing else',
+    ],
+    [
+      'core/analyze importing view',
+      { 'src/core/analyze/t/a.ts': "import { x } from '../../view/format';", 'src/core/view/format.ts': '' },
+      'core/analyze produces facts',
+    ],
+    [
+      'core/analyze importing the protocol',
+      { 'src/core/analyze/a.ts': "import type { CardView } from '../protocol';", 'src/core/protocol.ts': '' },
+      'core/analyze produces facts',
+    ],
+    [
+      'core/analyze importing a protocol module',
+      { 'src/core/analyze/a.ts': "import { x } from '../protocol/cost';", 'src/core/protocol/cost.ts': '' },
+      'core/analyze produces facts',
+    ],
   ])('rejects %s', (_name, files, message) => {
     const [code, out] = runOn(files as Record<string, string>);
     expect(code).toBe(1);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { costSteps } from '../../../src/core/analyze/timeline/costSteps';
 import { criticalPath } from '../../../src/core/analyze/timeline/criticalPath';
-import { timelineCards } from '../../../src/core/analyze/timeline/timelineRows';
 import { importTrace } from '../../../src/core/import/index';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
+import { buildTimelineModel } from '../../../src/core/view/timelineModel';
 
 const FILE = join(__dirname, '../../../demo/workspace/traces/travel-agent-run.otlp.json');
 
@@ -45,7 +45,7 @@ describe('demo trace: travel-agent-run', () => {
   });
 
   it('builds cards with the tool calls, the failure and the final answer', () => {
-    const { cards } = timelineCards(view, trace);
+    const cards = buildTimelineModel(trace, view).cards(0, 100);
     expect(cards).toHaveLength(3);
     expect(cards[0].requestedToolCalls.map((r) => r.name)).toEqual(['get_weather', 'search_flights']);
     expect(cards[0].toolExecutions.map((t) => t.name)).toEqual(['get_weather', 'search_flights']);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Attributes, newAttrMap } from '../../../src/core/model/attributes';
 import { TraceBuilder } from '../../../src/core/import/traceBuilder';
 import { DETAIL_VALUE_LIMIT } from '../../../src/core/protocol';
-import { attributeValueText, buildSpanDetail, clipText, MESSAGE_TEXT_LIMIT } from '../../../src/core/view/spanDetail';
+import { attributeValueText, buildSpanDetail, MESSAGE_TEXT_LIMIT } from '../../../src/core/view/spanDetail';
+import { clipText, previewText } from '../../../src/core/view/clip';
 import { agentTrace, agentView, emptyView, id, LLM_CALL, ms, TRACE_ID } from './buildFixture';
 
 function oneSpan(attributes: Attributes) {
@@ -143,6 +144,13 @@ describe('clipText', () => {
     expect(clipText('ab😀c', 3)).toBe('ab');
     expect(clipText('ab😀c', 4)).toBe('ab😀');
     expect(clipText('abc', 5)).toBe('abc');
+  });
+
+  it('previews collapse whitespace and end in an ellipsis within the limit, also before an emoji', () => {
+    expect(previewText('a  b\n c', 10)).toBe('a b c');
+    expect(previewText('abcdef', 4)).toBe('abc…');
+    // 'ab😀c' cut to 3 units would split the emoji's surrogate pair: 'ab' + '…'
+    expect(previewText('ab😀cd', 4)).toBe('ab…');
   });
 });
 

@@ -1,10 +1,9 @@
 /**
- * What a trace says about each tool: its executions, errors and time, for the CodeLens above a
- * handler ("called 4× · 1 error · 820 ms total"), and the tool a span executed.
+ * What a trace says about each tool: its executions, errors and time (shown by the CodeLens
+ * above a handler, see view/toolLensTitle.ts), and the tool a span executed.
  */
 import type { Trace } from '../../model/trace';
 import type { AgentView } from '../../semantics/types';
-import { formatDuration } from '../../view/format';
 
 export interface ToolCallStats {
   readonly name: string;
@@ -28,14 +27,6 @@ export function toolCallStats(trace: Trace, view: AgentView): ToolCallStats[] {
     if (span.endNs > span.startNs) s.totalNs += span.endNs - span.startNs;
   }
   return [...byName].map(([name, s]) => ({ name, spans: s.spans, errors: s.errors, totalMs: Number(s.totalNs) / 1e6 }));
-}
-
-/** The lens title: count, errors (when any) and the total duration, e.g. "called 4× · 1 error · 820 ms total". */
-export function toolLensTitle(stats: { readonly count: number; readonly errors: number; readonly totalMs: number }): string {
-  const parts = [`called ${stats.count}×`];
-  if (stats.errors > 0) parts.push(`${stats.errors} error${stats.errors === 1 ? '' : 's'}`);
-  parts.push(`${formatDuration(stats.totalMs)} total`);
-  return parts.join(' · ');
 }
 
 /**

@@ -14,32 +14,36 @@ import { splitParse } from './splitParse';
  */
 export const MAX_STRING_BYTES = 256 * 1024 * 1024;
 
-export type JsonInput = { kind: 'document'; value: unknown } | { kind: 'lines'; first: unknown; lines: () => Iterable<JsonLine> };
+/**
+ * What reading found about the text encoding. `invalidUtf8` is set when some bytes were not
+ * valid UTF-8 and were replaced by U+FFFD; for JSON Lines it may turn true while `lines()` is
+ * read, so check it after reading them.
+ */
+export interface Utf8Report {
+  readonly invalidUtf8: boolean;
+}
+
+export type JsonInput =
+  { kind: 'document'; value: unknown; utf8: Utf8Report } | { kind: 'lines'; first: unknown; lines: () => Iterable<JsonLine>; utf8: Utf8Report };
 
 export type JsonLine = { line: number; value: unknown; error?: undefined } | { line: number; value?: undefined; error: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
 
-/**
- * Set when some input bytes were not valid UTF-8 and were replaced by U+FFFD. Module state is
- * safe here: imports are synchronous, and `readJson` resets it on entry.
- */
-let sawInvalidUtf8 = false;
+/** One read's decoder: strict UTF-8 first, lenient (U+FFFD) on failure, noted in `report`. */
+type Decode = (b: Uint8Array, start: number, end: number) => string;
 
-function decode(b: Uint8Array, start: number, end: number): string {
-  const slice = b.subarray(start, end);
-  try {
-    return utf8.decode(slice);
-  } catch {
-    sawInvalidUtf8 = true;
-    return utf8Lenient.decode(slice);
-  }
-}
-
-/** True when the last `readJson` (including its lazily read lines so far) met invalid UTF-8. */
-export function invalidUtf8Seen(): boolean {
-  return sawInvalidUtf8;
+function decoderFor(report: { invalidUtf8: boolean }): Decode {
+  return (b, start, end) => {
+    const slice = b.subarray(start, end);
+    try {
+      return utf8.decode(slice);
+    } catch {
+      report.invalidUtf8 = true;
+      return utf8Lenient.decode(slice);
+    }
+  };
 }
 
 export function looksLikeJson(b: Uint8Array): boolean {
@@ -51,19 +55,20 @@ export function looksLikeJson(b: Uint8Array): boolean {
 
 /** `limit` is the largest piece handed to JSON.parse; tests lower it to exercise splitting. */
 export function readJson(b: Uint8Array, limit = MAX_STRING_BYTES): JsonInput {
-  sawInvalidUtf8 = false;
+  const utf8Report = { invalidUtf8: false };
+  const decode = decoderFor(utf8Report);
   let start = 0;
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) start = 3;
-  const lines = jsonLines(b, start, limit);
+  const lines = jsonLines(b, start, limit, decode, utf8Report);
   if (lines) return lines;
   if (b.length - start <= limit) {
     try {
-      return { kind: 'document', value: JSON.parse(decode(b, start, b.length)) };
+      return { kind: 'document', value: JSON.parse(decode(b, start, b.length)), utf8: utf8Report };
     } catch {
       throw jsonError(b, start, b.length);
     }
   }
-  return { kind: 'document', value: parseRange(b, skipWs(b, start, b.length), b.length, limit) };
+  return { kind: 'document', value: parseRange(b, skipWs(b, start, b.length), b.length, limit, decode), utf8: utf8Report };
 }
 
 function jsonError(b: Uint8Array, start: number, end: number): ImportError {
@@ -76,7 +81,7 @@ function jsonError(b: Uint8Array, start: number, end: number): ImportError {
  * JSON Lines: the first value ends on its own line and another value follows. Decided from
  * the first line only, so a broken later line is a per-line diagnostic, not a failed file.
  */
-function jsonLines(b: Uint8Array, start: number, limit: number): JsonInput | undefined {
+function jsonLines(b: Uint8Array, start: number, limit: number, decode: Decode, utf8Report: Utf8Report): JsonInput | undefined {
   const firstStart = skipWs(b, start, b.length);
   const nl = b.indexOf(0x0a, firstStart);
   if (nl < 0) return undefined;
@@ -90,6 +95,7 @@ function jsonLines(b: Uint8Array, start: number, limit: number): JsonInput | und
   return {
     kind: 'lines',
     first,
+    utf8: utf8Report,
     lines: function* () {
       let lineNo = 0;
       let pos = start;
@@ -101,7 +107,7 @@ function jsonLines(b: Uint8Array, start: number, limit: number): JsonInput | und
         if (s < e) {
           if (e - s > limit) {
             try {
-              yield { line: lineNo, value: parseRange(b, s, e, limit) };
+              yield { line: lineNo, value: parseRange(b, s, e, limit, decode) };
             } catch (err) {
               yield { line: lineNo, error: (err as Error).message };
             }
@@ -121,7 +127,7 @@ function jsonLines(b: Uint8Array, start: number, limit: number): JsonInput | und
 }
 
 /** Parses the value in [start, end) (start at a non-space byte), splitting when too large. */
-function parseRange(b: Uint8Array, start: number, end: number, limit: number): unknown {
+function parseRange(b: Uint8Array, start: number, end: number, limit: number, decode: Decode): unknown {
   try {
     let e = end;
     while (e > start && (b[e - 1] === 0x20 || b[e - 1] === 0x0a || b[e - 1] === 0x0d || b[e - 1] === 0x09)) e--;

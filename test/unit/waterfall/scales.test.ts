@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { clampWindow, minimapBrush, minimapCenterAt, panBy, panByPx, timeScale, zoomAround } from '../../../src/core/analyze/timeline/scales';
+import { clampWindow, minimapBrush, minimapCenterAt, panBy, panByPx, zoomAround } from '../../../webview/waterfall/scales';
 
 const W = (startMs: number, endMs: number) => ({ startMs, endMs });
 
 describe('waterfall time scale', () => {
-  it('maps ms to px and back', () => {
-    const s = timeScale(W(0, 100), 500); // 5 px per ms
-    expect(s.toPx(20)).toBe(100);
-    expect(s.toMs(250)).toBe(50);
-    expect(timeScale(W(10, 60), 500).toPx(10)).toBe(0);
-  });
-
   it('zooms around the anchor, keeping its fraction of the window', () => {
     // span 100 → 50; anchor 20 is at 20% of the window, so the new start is 20 - 0.2×50 = 10
     expect(zoomAround(W(0, 100), 2, 20, 100, 1)).toEqual(W(10, 60));

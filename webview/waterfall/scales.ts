@@ -1,7 +1,7 @@
 /**
- * Time-scale and zoom/pan math for a waterfall, as pure functions (no d3: `d3-scale` ships no
- * types here and the maths is a line each). Times are ms from the trace start (`OffsetMs`),
- * positions are CSS pixels.
+ * Zoom, pan and minimap window math for the waterfall, as pure functions (the pixel mapping
+ * itself is a d3-scale `scaleLinear`, made in waterfallView.ts; these keep the visible window valid). Times are ms from
+ * the trace start (`OffsetMs`), positions are CSS pixels.
  *
  * A `TimeWindow` is the visible domain `[startMs, endMs]`. Every function that returns a window
  * keeps it inside the extent `[0, extentMs]` and at least `minSpanMs` wide (or the whole extent
@@ -10,25 +10,6 @@
 export interface TimeWindow {
   readonly startMs: number;
   readonly endMs: number;
-}
-
-/** A linear scale: domain window → range `[0, widthPx]`. */
-export interface TimeScale {
-  readonly window: TimeWindow;
-  readonly widthPx: number;
-  toPx(ms: number): number;
-  toMs(px: number): number;
-}
-
-export function timeScale(w: TimeWindow, widthPx: number): TimeScale {
-  const span = w.endMs - w.startMs;
-  const k = span > 0 ? widthPx / span : 0;
-  return {
-    window: w,
-    widthPx,
-    toPx: (ms) => (ms - w.startMs) * k,
-    toMs: (px) => (k > 0 ? w.startMs + px / k : w.startMs),
-  };
 }
 
 /** Fits `w` into `[0, extentMs]`: widened to `minSpanMs`, narrowed to the extent, then shifted inside. */

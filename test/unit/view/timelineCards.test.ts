@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { timelineCards } from '../../../src/core/analyze/timeline/timelineRows';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
 import { PRICE_TABLE } from '../../../src/core/semantics/prices';
+import { buildTimelineModel } from '../../../src/core/view/timelineModel';
 import { buildTrace, indexOf } from '../semantics/buildTrace';
-import { agent, chat, tool } from './fixtures';
+import { agent, chat, tool } from '../timeline/fixtures';
 
 describe('chain-of-thought cards', () => {
   // 1 invoke_agent boss [0,100]
@@ -72,7 +72,7 @@ describe('chain-of-thought cards', () => {
       }),
     },
   ]);
-  const { cards } = timelineCards(deriveAgentView(trace), trace, { input: 160, text: 20, result: 160 });
+  const cards = buildTimelineModel(trace, deriveAgentView(trace), { input: 160, text: 20, result: 160 }).cards(0, 10);
 
   it('orders cards by time with sub-agent steps nested by depth', () => {
     expect(cards.map((c) => [c.llmSpanIndex, c.depth, c.runName])).toEqual([
@@ -89,7 +89,7 @@ describe('chain-of-thought cards', () => {
     expect(c.startMs).toBe(1);
     expect(c.durationMs).toBe(9);
     expect(c.inputSummary).toEqual({ role: 'user', text: 'Find cheap flights to Lisbon' });
-    expect(c.requestedToolCalls.map((r) => [r.name, r.id, r.arguments])).toEqual([['delegate', 'd1', { task: 'flights' }]]);
+    expect(c.requestedToolCalls.map((r) => [r.name, r.id, r.arguments])).toEqual([['delegate', 'd1', '{"task":"flights"}']]);
     expect(c.toolExecutions).toHaveLength(1);
     expect(c.toolExecutions[0]).toMatchObject({ spanIndex: indexOf(trace, 3), name: 'delegate', durationMs: 39, resultPreview: 'TP1351 €142' });
     expect(c.errors).toEqual([]);
@@ -110,8 +110,8 @@ describe('chain-of-thought cards', () => {
     // card 0: 100×0.15 + 10×0.6 = 15 + 6 = 21 µ$
     // card 1: 200×0.15 + 20×0.6 = 30 + 12 = 42 µ$ → running 63 µ$
     // card 2: 300×0.15 + 100×0.075 + 40×0.6 = 45 + 7.5 + 24 = 76.5 µ$ → running 139.5 µ$
-    expect(cards.map((c) => c.cost.costUsd)).toEqual([expect.closeTo(21e-6, 12), expect.closeTo(42e-6, 12), expect.closeTo(76.5e-6, 12)]);
-    expect(cards.map((c) => c.cost.runningUsd)).toEqual([expect.closeTo(21e-6, 12), expect.closeTo(63e-6, 12), expect.closeTo(139.5e-6, 12)]);
-    expect(cards[2].cost).toMatchObject({ input: 400, cached: 100, output: 40 });
+    expect(cards.map((c) => c.costUsd)).toEqual([expect.closeTo(21e-6, 12), expect.closeTo(42e-6, 12), expect.closeTo(76.5e-6, 12)]);
+    expect(cards.map((c) => c.runningUsd)).toEqual([expect.closeTo(21e-6, 12), expect.closeTo(63e-6, 12), expect.closeTo(139.5e-6, 12)]);
+    expect(cards[2].tokens).toMatchObject({ input: 400, cached: 100, output: 40 });
   });
 });
