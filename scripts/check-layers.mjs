@@ -17,7 +17,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 const root = process.argv[2] ? resolve(process.argv[2]) : resolve(dirname(new URL(import.meta.url).pathname), '..');
 const NODE = new Set([...builtinModules, ...builtinModules.map((m) => 'node:' + m)]);
 /** npm packages that touch Node or the DOM and so may not be imported from core. */
-const CORE_FORBIDDEN_PACKAGES = new Set(['vscode', 'ws', 'undici', 'playwright-core', 'd3-selection', 'd3-zoom', '@vscode/webview-ui-toolkit']);
+const CORE_FORBIDDEN_PACKAGES = new Set(['vscode', 'ws', 'undici', 'playwright-core', 'd3-selection', 'd3-zoom', '@vscode-elements/elements', 'lit']);
 const DOM_GLOBALS = /\b(document|window|acquireVsCodeApi|localStorage|navigator)\s*\./;
 
 function walk(dir, out = []) {

@@ -10,7 +10,7 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { openWorkbench, REPO_ROOT, screenshot, startCodeServer, webviewFrame, showMainView, useE2eSession } from './harness';
+import { cspViolations, openWorkbench, REPO_ROOT, screenshot, startCodeServer, webviewFrame, showMainView, useE2eSession } from './harness';
 
 const THEMES = [
   ['dark', 'Default Dark Modern'],
@@ -53,6 +53,8 @@ describe('demo workspace', { timeout: 240_000 }, () => {
     await web.locator('[data-testid="span-row"]', { hasText: 'ai.generateText.doGenerate' }).first().click();
     const message = web.locator('[data-testid="chat-message"]', { hasText: 'Plan a 3-night trip from Berlin to Lisbon' });
     await message.first().waitFor({ timeout: 15_000 });
+    // The strict CSP blocked nothing the page tried (webview/cspViolations.ts records from page start).
+    expect(await cspViolations(web)).toEqual({ count: 0, details: [] });
     await screenshot(page, `demo-${label}`);
     await page.close();
   });

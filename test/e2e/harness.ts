@@ -367,3 +367,21 @@ export function useE2eSession(name: string): E2eSession {
     },
   };
 }
+
+export interface CspViolations {
+  readonly count: number;
+  readonly details: readonly { readonly directive: string; readonly blocked: string; readonly sample: string }[];
+}
+
+/**
+ * The CSP violations the trace webview recorded since its page started (webview/cspViolations.ts
+ * writes them on `<html>`). Throws when the recorder is missing, so a page without it cannot pass
+ * as "no violations".
+ */
+export async function cspViolations(frame: FrameLocator): Promise<CspViolations> {
+  const html = frame.locator('html');
+  const count = await html.getAttribute('data-csp-violations', { timeout: 10_000 });
+  if (count === null) throw new Error('the webview records no CSP violations (data-csp-violations missing on <html>)');
+  const details = await html.getAttribute('data-csp-violation-details');
+  return { count: Number(count), details: details ? (JSON.parse(details) as CspViolations['details']) : [] };
+}

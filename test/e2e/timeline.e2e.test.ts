@@ -18,7 +18,7 @@ import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, useE2eSession } from './harness';
+import { cspViolations, openWorkbench, REPO_ROOT, runCommand, screenshot, startCodeServer, webviewFrame, useE2eSession } from './harness';
 
 const TRACE = 'LANGCHAIN_trace.json';
 const LLM_NAME = 'call_llm mistral/mistral-small-latest';
@@ -95,6 +95,8 @@ describe('chain-of-thought timeline and stepping', { timeout: 300_000 }, () => {
     // The keybinding works from the editor too: Ctrl+Alt+[ is Previous Iteration.
     await page.keyboard.press('Control+Alt+BracketLeft');
     await expect.poll(() => selectedCard(web).getAttribute('data-span-index'), { timeout: 10_000 }).toBe('5');
+    // The strict CSP blocked nothing the page tried (webview/cspViolations.ts records from page start).
+    expect(await cspViolations(web)).toEqual({ count: 0, details: [] });
     await screenshot(page, 'timeline-dark-command');
     await page.close();
   });
@@ -127,6 +129,8 @@ describe('chain-of-thought timeline and stepping', { timeout: 300_000 }, () => {
     await page.keyboard.press('e');
     await expect.poll(() => detailName(web).textContent(), { timeout: 10_000 }).toBe('ai.toolCall');
     expect(await web.locator('[data-testid="timeline-tool"].selected').textContent()).toContain('book_hotel');
+    // The strict CSP blocked nothing the page tried (webview/cspViolations.ts records from page start).
+    expect(await cspViolations(web)).toEqual({ count: 0, details: [] });
     await screenshot(page, 'timeline-light');
     await page.close();
   });

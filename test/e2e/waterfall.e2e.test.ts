@@ -11,7 +11,7 @@ import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { generateAgentSpans } from '../../bench/generateAgentTrace';
-import { openWorkbench, REPO_ROOT, screenshot, SCREENSHOT_DIR, startCodeServer, webviewFrame, useE2eSession } from './harness';
+import { cspViolations, openWorkbench, REPO_ROOT, screenshot, SCREENSHOT_DIR, startCodeServer, webviewFrame, useE2eSession } from './harness';
 
 const THEMES = [
   ['dark', 'Default Dark Modern'],
@@ -68,7 +68,8 @@ describe('waterfall', { timeout: 300_000 }, () => {
     await expect.poll(() => wf.getAttribute('data-selected-index'), { timeout: 5_000 }).toBe('0');
 
     // Search: the failed hotel booking is the one "book" match (by its tool name); Enter selects it.
-    const search = web.locator('[data-testid="wf-search"]');
+    // The text field is a vscode-textfield: its <input> is in the shadow root (CSS locators pierce it).
+    const search = web.locator('[data-testid="wf-search"] input');
     await search.fill('book');
     const count = web.locator('[data-testid="wf-count"]');
     await expect.poll(() => count.textContent(), { timeout: 5_000 }).toBe('1 match');
@@ -87,6 +88,8 @@ describe('waterfall', { timeout: 300_000 }, () => {
     expect(await tip.textContent()).toContain('book_hotel');
     expect(await paints(wf)).toBeGreaterThan(before);
 
+    // The strict CSP blocked nothing the page tried (webview/cspViolations.ts records from page start).
+    expect(await cspViolations(web)).toEqual({ count: 0, details: [] });
     await screenshot(page, `waterfall-${label}`);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await wf.screenshot({ path: join(SCREENSHOT_DIR, `waterfall-${label}-view.png`) });

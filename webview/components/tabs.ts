@@ -1,7 +1,14 @@
 /**
  * ARIA tabs (tablist + one shared tabpanel), automatic activation: Left/Right/Home/End move
  * between tabs and select them; only the selected tab is in the Tab order (roving tabindex).
+ *
+ * Each tab is VS Code Elements' `<vscode-tab-header>` in its panel look (the uppercase tabs of
+ * VS Code's panel area). The list logic stays ours rather than `<vscode-tabs>`: that element
+ * pairs every header with its own panel and selects on Enter only (manual activation), while our
+ * views fill one shared panel and select as the arrows move.
  */
+import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
+import type { VscodeTabHeader } from '@vscode-elements/elements/dist/vscode-tab-header/vscode-tab-header.js';
 import { h, setText } from './dom';
 
 export interface TabSpec<Id extends string> {
@@ -27,12 +34,13 @@ export function createTabs<Id extends string>(opts: { ariaLabel: string; onSelec
   const list = h('div', { className: 'tablist', attrs: { role: 'tablist', 'aria-label': opts.ariaLabel } });
   const panel = h('div', { className: 'tabpanel', attrs: { role: 'tabpanel', id: `${prefix}-panel`, tabindex: 0 } });
   const element = h('div', { className: 'tabs' }, [list, panel]);
-  let buttons: { id: Id; el: HTMLButtonElement }[] = [];
+  let buttons: { id: Id; el: VscodeTabHeader }[] = [];
   let selected = '' as Id;
 
   const apply = () => {
     for (const b of buttons) {
       const on = b.id === selected;
+      b.el.active = on;
       b.el.setAttribute('aria-selected', String(on));
       b.el.tabIndex = on ? 0 : -1;
       b.el.classList.toggle('selected', on);
@@ -59,7 +67,8 @@ export function createTabs<Id extends string>(opts: { ariaLabel: string; onSelec
       const same = tabs.length === buttons.length && tabs.every((t, i) => buttons[i].id === t.id);
       if (!same) {
         buttons = tabs.map((t) => {
-          const el = h('button', { className: 'tab', attrs: { role: 'tab', type: 'button', id: `${prefix}-${t.id}`, 'aria-controls': panel.id } });
+          const el = h('vscode-tab-header', { className: 'tab', attrs: { role: 'tab', id: `${prefix}-${t.id}`, panel: true } });
+          el.ariaControls = panel.id;
           el.addEventListener('click', () => api.select(t.id));
           return { id: t.id, el };
         });

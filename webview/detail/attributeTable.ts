@@ -5,7 +5,7 @@
  */
 import type { DetailAttribute } from '../../src/core/protocol';
 import { formatCount } from '../../src/core/view/format';
-import { button } from '../components/button';
+import { linkButton } from '../components/linkButton';
 import { copyText } from '../components/clipboard';
 import { h } from '../components/dom';
 import { blockText, inlineText } from '../text/visibleText';
@@ -41,9 +41,8 @@ function attributeRow(a: DetailAttribute, fetchFull: ((key: string) => Promise<s
   if (isClipped(a)) {
     const total = a.fullLength ?? a.value.length;
     if (fetchFull) {
-      const showAll = button({
+      const showAll = linkButton({
         label: `show all (${formatCount(total)} chars)`,
-        variant: 'link',
         onClick: () => {
           showAll.disabled = true;
           showAll.textContent = 'loading…';
@@ -65,9 +64,8 @@ function attributeRow(a: DetailAttribute, fetchFull: ((key: string) => Promise<s
       more = h('span', { className: 'muted', text: `clipped, ${formatCount(total)} chars` });
     }
   }
-  const copy = button({
+  const copy = linkButton({
     label: 'Copy',
-    variant: 'link',
     title: `Copy the value of ${inlineText(a.key, 200)}`,
     onClick: () => {
       void loadFull()

@@ -8,7 +8,7 @@
  */
 import type { DetailMessage, SpanDetail } from '../../src/core/protocol';
 import { formatCount, plural } from '../../src/core/view/format';
-import { button } from '../components/button';
+import { linkButton } from '../components/linkButton';
 import { h } from '../components/dom';
 import { markdownTree } from '../text/markdown';
 import { treeToDom } from '../text/markdownDom';
@@ -64,9 +64,8 @@ function foldableText(text: string, markdown: boolean): HTMLElement {
     : h('div', { className: 'chat-text', text: blockText(text) });
   if (text.length <= FOLD_CHARS) return body;
   body.classList.add('folded');
-  const toggle = button({
+  const toggle = linkButton({
     label: `show whole message (${formatCount(text.length)} chars)`,
-    variant: 'link',
     onClick: () => {
       const folded = body.classList.toggle('folded');
       toggle.textContent = folded ? `show whole message (${formatCount(text.length)} chars)` : 'fold message';

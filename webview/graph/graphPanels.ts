@@ -6,6 +6,7 @@
 import { formatCost, formatTokens, plural } from '../../src/core/view/format';
 import type { GraphFindingView, PlanStepView, StatedPlanView } from '../../src/core/protocol';
 import { h } from '../components/dom';
+import { itemButton, linkButton } from '../components/linkButton';
 
 const PATTERN_NAMES: Readonly<Record<NonNullable<GraphFindingView['pattern']>, string>> = {
   'repeated-call': 'Repeated call',
@@ -31,14 +32,15 @@ export function findingsList(findings: readonly GraphFindingView[], select: (spa
   for (const f of findings) {
     const title = f.kind === 'loop' ? `Loop: ${f.pattern ? PATTERN_NAMES[f.pattern] : 'loop'}` : 'Plan cycle';
     const waste = f.wastedTokens !== undefined && f.wastedTokens > 0 ? `wasted ${formatTokens(f.wastedTokens)} tokens · ${formatCost(f.wastedCostUsd)}` : '';
-    const btn = h('button', { className: `graph-finding sev-${f.severity}`, testId: 'graph-finding', attrs: { type: 'button', 'data-key': f.key } }, [
+    const first = f.spanIndices[0];
+    const onClick = first === undefined ? undefined : () => select(first);
+    const btn = itemButton({ className: `graph-finding sev-${f.severity}`, testId: 'graph-finding', onClick }, [
       h('span', { className: 'graph-finding-title', text: `${f.severity === 'error' ? '✕' : '⚠'} ${title}` }),
       h('span', { className: 'graph-finding-message', text: f.message }),
       ...(waste ? [h('span', { className: 'graph-finding-waste muted', text: waste })] : []),
     ]);
-    const first = f.spanIndices[0];
-    if (first === undefined) btn.disabled = true;
-    else btn.addEventListener('click', () => select(first));
+    btn.dataset.key = f.key;
+    btn.disabled = first === undefined;
     list.append(h('li', {}, [btn]));
   }
   if (findings.length === 0) list.append(h('li', { className: 'empty-note', text: 'No loops or plan cycles found.' }));
@@ -49,12 +51,12 @@ export function findingsList(findings: readonly GraphFindingView[], select: (spa
 export function plansList(plans: readonly StatedPlanView[], select: (spanIndex: number) => void, nameOf: (spanIndex: number) => string): HTMLElement {
   const box = h('div', { className: 'graph-plans' });
   plans.forEach((p, k) => {
-    const head = h('button', {
-      className: 'graph-plan-head btn-link',
-      text: `Plan ${k + 1} (${SOURCE_NAMES[p.source]})`,
-      attrs: { type: 'button', title: 'Select the span that states the plan' },
+    const head = linkButton({
+      label: `Plan ${k + 1} (${SOURCE_NAMES[p.source]})`,
+      className: 'graph-plan-head',
+      title: 'Select the span that states the plan',
+      onClick: () => select(p.spanIndex),
     });
-    head.addEventListener('click', () => select(p.spanIndex));
     const steps = h('ol', { className: 'graph-plan-steps', attrs: { 'aria-label': `Plan ${k + 1} steps` } });
     for (const s of p.steps) {
       const [mark, word] = STEP_MARKS[s.status];
@@ -69,9 +71,7 @@ export function plansList(plans: readonly StatedPlanView[], select: (spanIndex: 
       const item = h('li', { className: `graph-plan-step step-${s.status}${s.inCycle ? ' in-cycle' : ''}` });
       if (s.spanIndex !== undefined) {
         const i = s.spanIndex;
-        const b = h('button', { className: 'graph-step-btn', attrs: { type: 'button', 'aria-label': `${s.id}. ${s.text}: ${meta}` } }, parts);
-        b.addEventListener('click', () => select(i));
-        item.append(b);
+        item.append(itemButton({ className: 'graph-step-btn', ariaLabel: `${s.id}. ${s.text}: ${meta}`, onClick: () => select(i) }, parts));
       } else {
         item.append(h('div', { className: 'graph-step-btn', attrs: { 'aria-label': `${s.id}. ${s.text}: ${meta}` } }, parts));
       }
@@ -81,9 +81,7 @@ export function plansList(plans: readonly StatedPlanView[], select: (spanIndex: 
     if (p.extraSpanIndices.length > 0) {
       extra.append(h('span', { className: 'muted', text: `Extra: ${plural(p.extraSpanIndices.length, 'execution')} no step names ` }));
       for (const i of p.extraSpanIndices.slice(0, MAX_EXTRA_SHOWN)) {
-        const b = h('button', { className: 'btn-link graph-extra', text: nameOf(i), attrs: { type: 'button', title: 'Select this execution' } });
-        b.addEventListener('click', () => select(i));
-        extra.append(b);
+        extra.append(linkButton({ label: nameOf(i), className: 'graph-extra', title: 'Select this execution', onClick: () => select(i) }));
       }
       if (p.extraSpanIndices.length > MAX_EXTRA_SHOWN)
         extra.append(h('span', { className: 'muted', text: ` +${p.extraSpanIndices.length - MAX_EXTRA_SHOWN} more` }));

@@ -18,6 +18,7 @@ import { plural } from '../../src/core/view/format';
 import type { GraphNodeView, PlanGraphView } from '../../src/core/protocol';
 import { button } from '../components/button';
 import { h } from '../components/dom';
+import { progressBar } from '../components/progress';
 import type { MainView, MainViewContext, MainViewFactory, SelectOptions } from '../views/mainView';
 import { createElkWorker } from './elkWorker';
 import { createGraphLayouter, type GraphLayouter } from './graphLayout';
@@ -65,7 +66,10 @@ export function createPlanGraphView(ctx: MainViewContext, layouter: GraphLayoute
   const defs = svg('defs');
   defs.append(arrowMarker());
   drawing.append(defs, layer);
-  const canvas = h('div', { className: 'graph-canvas' }, [drawing]);
+  // The thin busy line across the top of the drawing while a layout is requested or running.
+  const busy = progressBar('Laying out the plan graph');
+  busy.hidden = true;
+  const canvas = h('div', { className: 'graph-canvas' }, [busy, drawing]);
   const findingsHost = h('div', { className: 'graph-findings' });
   const plansHost = h('div', { className: 'graph-plans-host' });
   const side = h('aside', { className: 'graph-side', attrs: { 'aria-label': 'Graph findings and plans' } }, [
@@ -303,6 +307,7 @@ export function createPlanGraphView(ctx: MainViewContext, layouter: GraphLayoute
     const gen = ++generation;
     requested = true;
     note.textContent = 'Laying out…';
+    busy.hidden = false;
     try {
       const graph = await ctx.request({ type: 'getPlanGraph', expanded: [...expanded] });
       if (gen !== generation || disposed) return;
@@ -320,6 +325,8 @@ export function createPlanGraphView(ctx: MainViewContext, layouter: GraphLayoute
         note.textContent = `Could not build the plan graph: ${e instanceof Error ? e.message : String(e)}`;
         requested = false;
       }
+    } finally {
+      if (gen === generation) busy.hidden = true;
     }
   }
 

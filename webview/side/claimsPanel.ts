@@ -10,6 +10,7 @@ import type { ActionItem, ClaimItem, ClaimsView, FindingItem } from '../../src/c
 import { badge, type BadgeTone } from '../components/badge';
 import { button } from '../components/button';
 import { h } from '../components/dom';
+import { itemButton, linkButton } from '../components/linkButton';
 import { inlineText } from '../text/visibleText';
 
 export interface ClaimsPanelDeps {
@@ -63,9 +64,7 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
   const MAX_LINKS = 12;
 
   function spanLink(index: number, label: string, testId: string, title: string): HTMLButtonElement {
-    const el = button({ label, title, variant: 'link', testId, onClick: () => deps.select(index) });
-    el.classList.add('claims-link');
-    return el;
+    return linkButton({ label, title, className: 'claims-link', testId, onClick: () => deps.select(index) });
   }
 
   function render(v: ClaimsView): void {
@@ -146,19 +145,18 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
   }
 
   function renderClaim(c: ClaimItem, n: number, actionName: ReadonlyMap<number, string>): HTMLElement {
-    const main = h(
-      'button',
+    const main = itemButton(
       {
         className: `claims-item claim-item status-${c.status}`,
         testId: 'claim-item',
-        attrs: { type: 'button', title: `Claim ${n} (${c.status}): select the LLM call that said it` },
+        title: `Claim ${n} (${c.status}): select the LLM call that said it`,
+        onClick: () => deps.select(c.spanIndex),
       },
       [
         h('span', { className: 'claims-item-head' }, [badge(c.status, CLAIM_TONE[c.status]), h('span', { className: 'muted', text: ` ${n} · ${c.verb}` })]),
         h('span', { className: 'claim-sentence', text: inlineText(c.sentence, 400) }),
       ],
     );
-    main.addEventListener('click', () => deps.select(c.spanIndex));
     track(c.spanIndex, main);
     const links = h('div', { className: 'claims-links' });
     for (const i of c.matchedSpanIndices.slice(0, MAX_LINKS))
@@ -171,12 +169,12 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
 
   function renderAction(a: ActionItem, claimOf: ReadonlyMap<string, { claim: ClaimItem; n: number }>): HTMLElement {
     const summary = a.summary === '' ? [] : [h('span', { className: 'action-summary muted', text: inlineText(a.summary, 200) })];
-    const main = h(
-      'button',
+    const main = itemButton(
       {
         className: `claims-item action-item status-${a.status}`,
         testId: 'action-item',
-        attrs: { type: 'button', title: `${inlineText(a.name, 80)} (${a.status}): select the tool span` },
+        title: `${inlineText(a.name, 80)} (${a.status}): select the tool span`,
+        onClick: () => deps.select(a.spanIndex),
       },
       [
         h('span', { className: 'claims-item-head' }, [
@@ -186,7 +184,6 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
         ...summary,
       ],
     );
-    main.addEventListener('click', () => deps.select(a.spanIndex));
     track(a.spanIndex, main);
     const links = h('div', { className: 'claims-links' });
     const partners: number[] = [];

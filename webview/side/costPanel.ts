@@ -8,7 +8,7 @@
  */
 import { WASTE_CODES, type CostView, type PriceRow } from '../../src/core/protocol';
 import { formatCost, formatCount, formatDuration, formatTokens, plural } from '../../src/core/view/format';
-import { button } from '../components/button';
+import { linkButton } from '../components/linkButton';
 import { h } from '../components/dom';
 import { inlineText } from '../text/visibleText';
 import { createCostChart, type CostChart } from './costChart';
@@ -131,9 +131,8 @@ function totals(v: CostView, select: (index: number) => void): HTMLElement {
   }
   if (v.cancellation) {
     const c = v.cancellation;
-    const link = button({
+    const link = linkButton({
       label: `cancelled at ${formatDuration(c.atMs)}`,
-      variant: 'link',
       title: 'Select the span that records the cancellation',
       onClick: () => select(c.spanIndex),
     });

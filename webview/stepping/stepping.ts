@@ -46,12 +46,15 @@ const KEYS: Readonly<Record<string, StepAction>> = {
   '-': 'collapse',
 };
 
+const TEXT_ENTRY_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'VSCODE-TEXTFIELD', 'VSCODE-TEXTAREA', 'VSCODE-SINGLE-SELECT']);
+
 /** True when key presses on `target` are text input. */
 function isTyping(target: unknown): boolean {
   if (!target || typeof target !== 'object') return false;
   const el = target as { tagName?: unknown; isContentEditable?: unknown };
   const tag = typeof el.tagName === 'string' ? el.tagName.toUpperCase() : '';
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable === true;
+  // A key typed in a VS Code Elements field reaches document listeners retargeted to its host.
+  return TEXT_ENTRY_TAGS.has(tag) || el.isContentEditable === true;
 }
 
 /** The step a key press asks for, or undefined (the key is not a stepping key). */

@@ -7,6 +7,7 @@ import { formatCost, formatCount, formatDuration, formatTokens, plural } from '.
 import { badge } from '../components/badge';
 import { button } from '../components/button';
 import { h } from '../components/dom';
+import { linkButton } from '../components/linkButton';
 import { blockText, inlineText } from '../text/visibleText';
 
 export interface SummaryActions {
@@ -88,12 +89,9 @@ function diagnosticsSection(s: TraceSummary): HTMLElement {
   list.hidden = true;
   const count = s.diagnostics.length;
   const label = `${plural(count, 'diagnostic')}${s.quarantined > 0 ? `, ${formatCount(s.quarantined)} quarantined` : ''}`;
-  const toggle = h('button', {
-    className: 'btn btn-link diagnostics-toggle',
-    text: `▸ ${label}`,
-    testId: 'summary-diagnostics',
-    attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': list.id },
-  });
+  const toggle = linkButton({ label: `▸ ${label}`, className: 'diagnostics-toggle', testId: 'summary-diagnostics' });
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', list.id);
   toggle.addEventListener('click', () => {
     list.hidden = !list.hidden;
     toggle.setAttribute('aria-expanded', String(!list.hidden));

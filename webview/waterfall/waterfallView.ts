@@ -328,8 +328,7 @@ export const createWaterfallView: MainViewFactory = (ctx) => {
       const next = windowForKey(wf, win, selected >= 0 ? s.startMs[selected] - origin : undefined, extentMs);
       if (next) setWindow(next);
       else {
-        search.textInput.focus();
-        search.textInput.select();
+        search.focusText();
       }
       return;
     }

@@ -135,6 +135,10 @@ describe('stepKeyAction', () => {
   it('ignores keys typed into text fields, taken by another handler or with a modifier', () => {
     for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT', 'input']) expect(stepKeyAction(key('n', { target: { tagName } }))).toBeUndefined();
     expect(stepKeyAction(key('n', { target: { tagName: 'DIV', isContentEditable: true } }))).toBeUndefined();
+    // VS Code Elements fields: the key event is retargeted to the custom element's host.
+    for (const tagName of ['VSCODE-TEXTFIELD', 'vscode-textarea', 'VSCODE-SINGLE-SELECT'])
+      expect(stepKeyAction(key('n', { target: { tagName } }))).toBeUndefined();
+    expect(stepKeyAction(key('n', { target: { tagName: 'VSCODE-BUTTON' } }))).toBe('nextIteration');
     expect(stepKeyAction(key('n', { target: { tagName: 'DIV', isContentEditable: false } }))).toBe('nextIteration');
     expect(stepKeyAction(key('n', { defaultPrevented: true }))).toBeUndefined();
     expect(stepKeyAction(key('n', { ctrlKey: true }))).toBeUndefined();
