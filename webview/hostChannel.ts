@@ -4,10 +4,9 @@
  * every result, and exposes the persisted view state (parsed, since `getState` returns whatever
  * was stored).
  */
-import type { HostEvent } from '../src/core/protocol';
+import type { HostEvent, ResultTypes } from '../src/core/protocol';
 import { RpcClient, type RequestBody } from './rpc/rpcClient';
 import { parsePersistedState, toStorable, type PersistedState } from './state/persistedState';
-import type { ResultTypes } from './validate';
 
 export interface Host {
   request<B extends RequestBody>(body: B, timeoutMs?: number): Promise<ResultTypes[B['type']]>;

@@ -46,11 +46,11 @@ export class TracePanelSerializer implements vscode.WebviewPanelSerializer {
     const saved = parsePanelState(state);
     let uri: vscode.Uri | undefined;
     let traceIndex: number | undefined;
-    let why = typeof saved === 'string' ? saved : '';
-    if (typeof saved !== 'string') {
+    let why = saved.ok ? '' : saved.error;
+    if (saved.ok) {
       try {
-        uri = vscode.Uri.parse(saved.fileUri, true);
-        traceIndex = saved.traceIndex;
+        uri = vscode.Uri.parse(saved.value.fileUri, true);
+        traceIndex = saved.value.traceIndex;
       } catch {
         why = 'the saved file URI is not valid';
       }

@@ -1,4 +1,4 @@
-import { assertNever, parseRequest, type HostMessage, type Request, type SourceJumpResult } from '../core/protocol';
+import { parseRequest, type HostMessage, type Request, type RequestOf, type RequestType, type ResultTypes, type SourceJumpResult } from '../core/protocol';
 import { buildClaimsView } from '../core/view/claimsView';
 import type { FindingDismissals } from './findingDismissals';
 import type { LoadedTrace } from './loadedTrace';
@@ -31,18 +31,19 @@ export interface RequestContext {
  * The host only answers data queries and runs the fixed actions named in the protocol.
  */
 export async function handleWebviewMessage(raw: unknown, ctx: RequestContext): Promise<void> {
-  const req = parseRequest(raw);
-  if (typeof req === 'string') {
-    ctx.log(`dropped an invalid message from the webview: ${req}`);
+  const parsed = parseRequest(raw);
+  if (!parsed.ok) {
+    ctx.log(`dropped an invalid message from the webview: ${parsed.error}`);
     return;
   }
+  const req = parsed.value;
   const loaded = await ctx.trace();
   if (!('set' in loaded)) {
     if (req.type === 'ready') ctx.post({ type: 'loadError', message: loaded.error });
     ctx.post({ type: 'response', inReplyTo: req.requestId, error: loaded.error });
     return;
   }
-  let result: unknown;
+  let result: ResultTypes[RequestType] | RequestError;
   try {
     result = await answer(req, loaded, ctx);
   } catch (e) {
@@ -64,52 +65,54 @@ class RequestError {
   constructor(readonly message: string) {}
 }
 
-async function answer(req: Request, t: LoadedTrace, ctx: RequestContext): Promise<unknown> {
-  switch (req.type) {
-    case 'ready':
-      return t.summary();
-    case 'getStructure':
-      return t.structure();
-    case 'getRows':
-      return t.rows(req.start, req.count);
-    case 'getSpanDetail':
-      return t.spanDetail(req.index) ?? new RequestError(`no span ${req.index} (the trace has ${t.trace.spans.length})`);
-    case 'getAttributeValue':
-      return (
-        t.attributeValue(req.index, req.key, req.scope) ??
-        new RequestError(`span ${req.index} has no ${req.scope} attribute ${JSON.stringify(req.key.slice(0, 200))}`)
-      );
-    case 'copySummary':
-      await ctx.copyText(t.summaryText());
-      return null;
-    case 'selectTrace':
-      return t.select(req.traceIndex) ? null : new RequestError(`no trace ${req.traceIndex} (the file has ${t.traceCount})`);
-    case 'findSpan':
-      return t.indexOfSpan(req.spanId);
-    case 'getClaims':
-      return buildClaimsView(t.trace, t.view(), ctx.dismissals.get(t.fileUri, t.trace.traceId));
-    case 'dismissFinding':
-      await ctx.dismissals.set(t.fileUri, t.trace.traceId, req.key, req.dismissed);
-      return null;
-    case 'getTimelineIndex':
-      return t.timeline().index;
-    case 'getCards':
-      return t.timeline().cards(req.start, req.count);
-    case 'getCost':
-      return t.cost();
-    case 'getCriticalPath':
-      return t.criticalPath();
-    case 'searchSpans':
-      return t.search(req.filter);
-    case 'getPlanGraph':
-      return t.planGraph(req.expanded);
-    case 'goToHandler':
-    case 'goToPrompt': {
-      if (req.index >= t.trace.spans.length) return new RequestError(`no span ${req.index} (the trace has ${t.trace.spans.length})`);
-      if (!ctx.source) return new RequestError('jumping to source is not available here');
-      return req.type === 'goToHandler' ? ctx.source.goToHandler(t, req.index) : ctx.source.goToPrompt(t, req.index);
-    }
-    default:
-      return assertNever(req);
-  }
+type Awaitable<T> = T | Promise<T>;
+
+/** Answers one request type: its result (typed by the protocol's `ResultTypes`) or why it cannot. */
+type Handler<K extends RequestType> = (req: RequestOf<K>, t: LoadedTrace, ctx: RequestContext) => Awaitable<ResultTypes[K] | RequestError>;
+
+const noSpan = (t: LoadedTrace, index: number) => new RequestError(`no span ${index} (the trace has ${t.trace.spans.length})`);
+
+/**
+ * One handler per request type. Typed against `ResultTypes`, the contract the webview validates
+ * results by: a handler that answers another shape does not compile.
+ */
+const HANDLERS: { readonly [K in RequestType]: Handler<K> } = {
+  ready: (_req, t) => t.summary(),
+  getStructure: (_req, t) => t.structure(),
+  getRows: (req, t) => t.rows(req.start, req.count),
+  getSpanDetail: (req, t) => t.spanDetail(req.index) ?? noSpan(t, req.index),
+  getAttributeValue: (req, t) =>
+    t.attributeValue(req.index, req.key, req.scope) ??
+    new RequestError(`span ${req.index} has no ${req.scope} attribute ${JSON.stringify(req.key.slice(0, 200))}`),
+  copySummary: async (_req, t, ctx) => {
+    await ctx.copyText(t.summaryText());
+    return null;
+  },
+  selectTrace: (req, t) => (t.select(req.traceIndex) ? null : new RequestError(`no trace ${req.traceIndex} (the file has ${t.traceCount})`)),
+  findSpan: (req, t) => t.indexOfSpan(req.spanId),
+  getClaims: (_req, t, ctx) => buildClaimsView(t.analyses(), ctx.dismissals.get(t.fileUri, t.trace.traceId)),
+  dismissFinding: async (req, t, ctx) => {
+    await ctx.dismissals.set(t.fileUri, t.trace.traceId, req.key, req.dismissed);
+    return null;
+  },
+  getTimelineIndex: (_req, t) => t.timeline().index,
+  getCards: (req, t) => t.timeline().cards(req.start, req.count),
+  getCost: (_req, t) => t.cost(),
+  getCriticalPath: (_req, t) => t.criticalPath(),
+  searchSpans: (req, t) => t.search(req.filter),
+  getPlanGraph: (req, t) => t.planGraph(req.expanded),
+  goToHandler: (req, t, ctx) => jumpToSource(req, t, ctx),
+  goToPrompt: (req, t, ctx) => jumpToSource(req, t, ctx),
+};
+
+function jumpToSource(req: RequestOf<'goToHandler' | 'goToPrompt'>, t: LoadedTrace, ctx: RequestContext): Awaitable<SourceJumpResult | RequestError> {
+  if (req.index >= t.trace.spans.length) return noSpan(t, req.index);
+  if (!ctx.source) return new RequestError('jumping to source is not available here');
+  return req.type === 'goToHandler' ? ctx.source.goToHandler(t, req.index) : ctx.source.goToPrompt(t, req.index);
+}
+
+/** The handler of `req`'s type (the table is indexed by a union, so TypeScript needs the cast). */
+function answer(req: Request, t: LoadedTrace, ctx: RequestContext): Awaitable<ResultTypes[RequestType] | RequestError> {
+  const handle = HANDLERS[req.type] as Handler<RequestType>;
+  return handle(req, t, ctx);
 }

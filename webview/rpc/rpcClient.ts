@@ -1,5 +1,5 @@
 /**
- * Request/response client over a message channel (the webview end of src/core/protocol.ts).
+ * Request/response client over a message channel (the webview end of src/core/protocol/).
  *
  * Every request gets a fresh `requestId`; the host answers with `inReplyTo`. An incoming message
  * is first checked with `parseHostMessage`; a response's result is then checked with the
@@ -10,8 +10,8 @@
  *
  * Pure: the channel and the timers are injected, so this runs in node unit tests.
  */
-import { parseHostMessage, type HostEvent, type Request } from '../../src/core/protocol';
-import { resultCheckerFor, type RequestType, type ResultTypes } from '../validate';
+import { parseHostMessage, type HostEvent, type Request, type RequestType, type ResultTypes } from '../../src/core/protocol';
+import { resultCheckerFor } from '../../src/core/protocol/validate/results';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -95,11 +95,12 @@ export class RpcClient {
 
   /** Feeds one raw message from the host (the `data` of a window `message` event). */
   handleMessage(raw: unknown): void {
-    const msg = parseHostMessage(raw);
-    if (typeof msg === 'string') {
-      this.opts.onDropped?.(`invalid message from host: ${msg}`);
+    const parsed = parseHostMessage(raw);
+    if (!parsed.ok) {
+      this.opts.onDropped?.(`invalid message from host: ${parsed.error}`);
       return;
     }
+    const msg = parsed.value;
     if (msg.type !== 'response') {
       this.opts.onEvent(msg);
       return;

@@ -9,6 +9,7 @@ import { reloadTrace } from '../../../src/session/reloadTrace';
 import { FindingDismissals } from '../../../src/session/findingDismissals';
 import { handleWebviewMessage } from '../../../src/session/webviewRequests';
 import { memento } from '../session/memento';
+import { errorOf } from '../protocol/checked';
 
 /**
  * A received trace growing on disk: the Vercel AI SDK run stored by the receiver, one span per
@@ -61,9 +62,9 @@ describe('reloading a live trace that grew', () => {
       { trace: async () => t, post: (m) => posted.push(m), copyText: async () => {}, log: () => {}, dismissals: new FindingDismissals(memento()) },
     );
     expect(posted).toEqual([{ type: 'response', inReplyTo: 7, result: 3 }]);
-    expect(parseRequest({ type: 'findSpan', requestId: 1 })).toMatch(/unexpected keys/);
-    expect(parseRequest({ type: 'findSpan', requestId: 1, spanId: 5 })).toMatch(/spanId must be a string/);
-    expect(parseRequest({ type: 'findSpan', requestId: 1, spanId: 'a'.repeat(65) })).toMatch(/at most 64/);
+    expect(errorOf(parseRequest({ type: 'findSpan', requestId: 1 }))).toMatch(/unexpected keys/);
+    expect(errorOf(parseRequest({ type: 'findSpan', requestId: 1, spanId: 5 }))).toMatch(/spanId must be a string/);
+    expect(errorOf(parseRequest({ type: 'findSpan', requestId: 1, spanId: 'a'.repeat(65) }))).toMatch(/at most 64/);
   });
 
   it('gives undefined (keep the old trace) when the file holds no trace any more', () => {

@@ -8,6 +8,7 @@ import { DISMISSED_FINDINGS_KEY, FindingDismissals, MAX_DISMISSAL_TRACES } from 
 import { LoadedTrace } from '../../../src/session/loadedTrace';
 import { handleWebviewMessage } from '../../../src/session/webviewRequests';
 import { memento } from './memento';
+import { errorOf, valueOf } from '../protocol/checked';
 
 const DEMO = join(resolve(__dirname, '../../..'), 'demo/workspace/traces/travel-agent-run.otlp.json');
 const URI = 'file:///w/traces/travel-agent-run.otlp.json';
@@ -16,14 +17,14 @@ const KEY = 'claimed-success-but-failed:cd4cca57965213a6,8ff34524e9d37b2b';
 
 describe('parseRequest: getClaims and dismissFinding', () => {
   it('accepts the exact shapes', () => {
-    expect(parseRequest({ type: 'getClaims', requestId: 3 })).toEqual({ type: 'getClaims', requestId: 3 });
-    expect(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY, dismissed: true })).toEqual({
+    expect(valueOf(parseRequest({ type: 'getClaims', requestId: 3 }))).toEqual({ type: 'getClaims', requestId: 3 });
+    expect(valueOf(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY, dismissed: true }))).toEqual({
       type: 'dismissFinding',
       requestId: 4,
       key: KEY,
       dismissed: true,
     });
-    expect(parseRequest({ type: 'dismissFinding', requestId: 5, key: KEY, dismissed: false })).toEqual({
+    expect(valueOf(parseRequest({ type: 'dismissFinding', requestId: 5, key: KEY, dismissed: false }))).toEqual({
       type: 'dismissFinding',
       requestId: 5,
       key: KEY,
@@ -32,13 +33,13 @@ describe('parseRequest: getClaims and dismissFinding', () => {
   });
 
   it('rejects extra or missing keys and bad values, naming the problem', () => {
-    expect(parseRequest({ type: 'getClaims', requestId: 3, index: 1 })).toMatch(/getClaims: unexpected keys/);
-    expect(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY })).toMatch(/dismissFinding: unexpected keys/);
-    expect(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY, dismissed: true, extra: 1 })).toMatch(/unexpected keys/);
-    expect(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY, dismissed: 'yes' })).toBe('dismissFinding: dismissed must be a boolean');
-    expect(parseRequest({ type: 'dismissFinding', requestId: 4, key: '', dismissed: true })).toMatch(/key must be a non-empty string/);
-    expect(parseRequest({ type: 'dismissFinding', requestId: 4, key: 7, dismissed: true })).toMatch(/key must be a non-empty string/);
-    expect(parseRequest({ type: 'dismissFinding', requestId: 4, key: 'k'.repeat(MAX_FINDING_KEY_LENGTH + 1), dismissed: true })).toMatch(/at most/);
+    expect(errorOf(parseRequest({ type: 'getClaims', requestId: 3, index: 1 }))).toMatch(/getClaims: unexpected keys/);
+    expect(errorOf(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY }))).toMatch(/dismissFinding: unexpected keys/);
+    expect(errorOf(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY, dismissed: true, extra: 1 }))).toMatch(/unexpected keys/);
+    expect(errorOf(parseRequest({ type: 'dismissFinding', requestId: 4, key: KEY, dismissed: 'yes' }))).toBe('dismissFinding: dismissed must be a boolean');
+    expect(errorOf(parseRequest({ type: 'dismissFinding', requestId: 4, key: '', dismissed: true }))).toMatch(/key must be a non-empty string/);
+    expect(errorOf(parseRequest({ type: 'dismissFinding', requestId: 4, key: 7, dismissed: true }))).toMatch(/key must be a non-empty string/);
+    expect(errorOf(parseRequest({ type: 'dismissFinding', requestId: 4, key: 'k'.repeat(MAX_FINDING_KEY_LENGTH + 1), dismissed: true }))).toMatch(/at most/);
   });
 });
 

@@ -8,8 +8,10 @@ import type { Trace } from '../../../src/core/model/trace';
 import type { AgentView, LlmCall, ToolExecution } from '../../../src/core/semantics/types';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
 import { ACTION_SUMMARY_LIMIT, argumentSummary, buildClaimsView, findingKey } from '../../../src/core/view/claimsView';
-import { validateClaimsView } from '../../../webview/validateClaims';
+import { validateClaimsView } from '../../../src/core/protocol/validate/claims';
 import { emptyView, id, ms, TRACE_ID } from './buildFixture';
+import { valueOf } from '../protocol/checked';
+import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 
 const DEMO = join(resolve(__dirname, '../../..'), 'demo/workspace/traces/travel-agent-run.otlp.json');
 
@@ -24,7 +26,7 @@ describe('buildClaimsView on the demo trace', () => {
   // search_flights (3, unset) and book_hotel (5, ERROR "no rooms available…"). The last call
   // (span cd4cca57965213a6) answers "… and I have booked your hotel in Lisbon for 3 nights."
   const { trace, view } = demo();
-  const v = buildClaimsView(trace, view);
+  const v = buildClaimsView(new TraceAnalyses(trace, view));
 
   it('has the one completed claim, failed, linked to book_hotel', () => {
     expect(v.claims).toEqual([
@@ -64,14 +66,14 @@ describe('buildClaimsView on the demo trace', () => {
 
   it('keeps keys and ids stable across imports, and applies dismissals by key', () => {
     const again = demo();
-    const w = buildClaimsView(again.trace, again.view, new Set([v.findings[0].key, 'argument-mismatch:ffff']));
+    const w = buildClaimsView(new TraceAnalyses(again.trace, again.view), new Set([v.findings[0].key, 'argument-mismatch:ffff']));
     expect(w.findings.map((f) => f.key)).toEqual(v.findings.map((f) => f.key));
     expect(w.claims.map((c) => c.id)).toEqual(v.claims.map((c) => c.id));
     expect(w.findings[0].dismissed).toBe(true);
   });
 
   it('passes the webview result validator, also after a JSON round trip', () => {
-    expect(validateClaimsView(JSON.parse(JSON.stringify(v)), trace.spans.length)).toEqual(v);
+    expect(valueOf(validateClaimsView(JSON.parse(JSON.stringify(v)), trace.spans.length))).toEqual(v);
   });
 });
 
@@ -133,7 +135,7 @@ function handBuilt(): { trace: Trace; view: AgentView } {
 
 describe('buildClaimsView on a hand-built trace', () => {
   const { trace, view } = handBuilt();
-  const v = buildClaimsView(trace, view);
+  const v = buildClaimsView(new TraceAnalyses(trace, view));
   const claimId = (k: number) => `${id(6)}#${k}`;
 
   it('gives each claim its status and the executions it is about', () => {
@@ -165,7 +167,7 @@ describe('buildClaimsView on a hand-built trace', () => {
   });
 
   it('marks only the dismissed keys', () => {
-    const w = buildClaimsView(trace, view, new Set([`argument-mismatch:${id(6)},${id(5)}`]));
+    const w = buildClaimsView(new TraceAnalyses(trace, view), new Set([`argument-mismatch:${id(6)},${id(5)}`]));
     expect(w.findings.map((f) => f.dismissed)).toEqual([false, true, false]);
   });
 });

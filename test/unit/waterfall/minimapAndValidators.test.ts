@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { minimapBins } from '../../../webview/waterfall/minimapModel';
 import { sectionsBySpan } from '../../../webview/waterfall/criticalSections';
-import { validateCriticalPath, validateSearchResult } from '../../../webview/validators/waterfall';
+import { validateCriticalPath, validateSearchResult } from '../../../src/core/protocol/validate/waterfall';
+import { errorOf } from '../protocol/checked';
 
 describe('minimap bins', () => {
   it('density counts concurrent spans per column (normalised), errors and matches by start column', () => {
@@ -44,27 +45,27 @@ describe('waterfall validators', () => {
   });
 
   it('accepts a well-formed critical path', () => {
-    expect(typeof validateCriticalPath(good())).toBe('object');
+    expect(validateCriticalPath(good()).ok).toBe(true);
   });
 
   it('rejects wrong typed array types, lengths and values', () => {
-    expect(validateCriticalPath({ ...good(), onPath: [1, 0] })).toMatch(/onPath must be a Uint8Array/);
-    expect(validateCriticalPath({ ...good(), selfMs: Float32Array.from([5, 3]) })).toMatch(/selfMs must be a Float64Array/);
-    expect(validateCriticalPath({ ...good(), sectionSpan: Float64Array.from([0]) })).toMatch(/sectionSpan must be a Int32Array/);
-    expect(validateCriticalPath({ ...good(), criticalMs: Float64Array.from([8]) })).toMatch(/lengths/);
-    expect(validateCriticalPath({ ...good(), sectionEndMs: Float64Array.from([8, 9]) })).toMatch(/section columns/);
-    expect(validateCriticalPath({ ...good(), onPath: Uint8Array.from([2, 0]) })).toMatch(/0 or 1/);
-    expect(validateCriticalPath({ ...good(), selfMs: Float64Array.from([NaN, 3]) })).toMatch(/selfMs\[0\]/);
-    expect(validateCriticalPath({ ...good(), sectionSpan: Int32Array.from([2]) })).toMatch(/not a span index/);
-    expect(validateCriticalPath({ ...good(), sectionStartMs: Float64Array.from([9]) })).toMatch(/bad time range/);
-    expect(validateCriticalPath(null)).toMatch(/not an object/);
+    expect(errorOf(validateCriticalPath({ ...good(), onPath: [1, 0] }))).toMatch(/onPath must be a Uint8Array/);
+    expect(errorOf(validateCriticalPath({ ...good(), selfMs: Float32Array.from([5, 3]) }))).toMatch(/selfMs must be a Float64Array/);
+    expect(errorOf(validateCriticalPath({ ...good(), sectionSpan: Float64Array.from([0]) }))).toMatch(/sectionSpan must be a Int32Array/);
+    expect(errorOf(validateCriticalPath({ ...good(), criticalMs: Float64Array.from([8]) }))).toMatch(/lengths/);
+    expect(errorOf(validateCriticalPath({ ...good(), sectionEndMs: Float64Array.from([8, 9]) }))).toMatch(/section columns/);
+    expect(errorOf(validateCriticalPath({ ...good(), onPath: Uint8Array.from([2, 0]) }))).toMatch(/0 or 1/);
+    expect(errorOf(validateCriticalPath({ ...good(), selfMs: Float64Array.from([NaN, 3]) }))).toMatch(/selfMs\[0\]/);
+    expect(errorOf(validateCriticalPath({ ...good(), sectionSpan: Int32Array.from([2]) }))).toMatch(/not a span index/);
+    expect(errorOf(validateCriticalPath({ ...good(), sectionStartMs: Float64Array.from([9]) }))).toMatch(/bad time range/);
+    expect(errorOf(validateCriticalPath(null))).toMatch(/not an object/);
   });
 
   it('search result: ascending Int32Array only', () => {
-    expect(typeof validateSearchResult({ matches: Int32Array.from([1, 4]) })).toBe('object');
-    expect(validateSearchResult({ matches: [1, 4] })).toMatch(/Int32Array/);
-    expect(validateSearchResult({ matches: Int32Array.from([4, 1]) })).toMatch(/ascending/);
-    expect(validateSearchResult({ matches: Int32Array.from([-1]) })).toMatch(/negative/);
-    expect(validateSearchResult({ matches: new Int32Array(0), extra: 1 })).toMatch(/unexpected/);
+    expect(validateSearchResult({ matches: Int32Array.from([1, 4]) }).ok).toBe(true);
+    expect(errorOf(validateSearchResult({ matches: [1, 4] }))).toMatch(/Int32Array/);
+    expect(errorOf(validateSearchResult({ matches: Int32Array.from([4, 1]) }))).toMatch(/ascending/);
+    expect(errorOf(validateSearchResult({ matches: Int32Array.from([-1]) }))).toMatch(/negative/);
+    expect(errorOf(validateSearchResult({ matches: new Int32Array(0), extra: 1 }))).toMatch(/unexpected/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE, MAX_PERSISTED_COLLAPSED, parsePersistedState, restoreFor, toStorable, traceKeyOf } from '../../../webview/state/persistedState';
+import { valueOf } from '../protocol/checked';
 
 describe('parsePersistedState', () => {
   it('falls back to the initial state for anything that is not a v1 state', () => {
@@ -96,6 +97,6 @@ describe('restoreFor', () => {
   it('the stored state is what the host panel serializer needs (PanelState)', async () => {
     const { parsePanelState } = await import('../../../src/core/protocol');
     const state = restoreFor(INITIAL_STATE, { fileUri: 'file:///w/run.json', traceIndex: 2, traceKey: 'T:3', spanCount: 3 });
-    expect(parsePanelState(JSON.parse(JSON.stringify(toStorable(state))))).toEqual({ fileUri: 'file:///w/run.json', traceIndex: 2 });
+    expect(valueOf(parsePanelState(JSON.parse(JSON.stringify(toStorable(state)))))).toEqual({ fileUri: 'file:///w/run.json', traceIndex: 2 });
   });
 });

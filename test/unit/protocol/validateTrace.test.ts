@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SpanDetail, TraceStructure, TraceSummary } from '../../../src/core/protocol';
-import { resultCheckerFor, validateRows, validateSpanDetail, validateStructure, validateSummary } from '../../../webview/validate';
-import { SAMPLE_PARENTS, structureOf } from './structureOf';
+import { resultCheckerFor } from '../../../src/core/protocol/validate/results';
+import { validateRows, validateSpanDetail, validateStructure, validateSummary } from '../../../src/core/protocol/validate/trace';
+import { SAMPLE_PARENTS, structureOf } from '../webview/structureOf';
+import { errorOf, valueOf } from './checked';
 
 const summary: TraceSummary = {
   fileName: 'run.json',
@@ -54,7 +56,7 @@ const withField = <T extends object>(o: T, k: string, v: unknown) => ({ ...o, [k
 
 describe('validateSummary', () => {
   it('accepts a well-formed summary', () => {
-    expect(validateSummary(summary)).toBe(summary);
+    expect(valueOf(validateSummary(summary))).toBe(summary);
   });
 
   it.each([
@@ -70,13 +72,13 @@ describe('validateSummary', () => {
     ['durationMs', Number.NaN],
   ])('rejects %s = %j, naming the field', (field, value) => {
     const r = validateSummary(withField(summary, field, value));
-    expect(typeof r).toBe('string');
-    expect(r as string).toContain(field);
+    expect(r.ok).toBe(false);
+    expect(errorOf(r)).toContain(field);
   });
 
   it('rejects non-objects', () => {
-    expect(typeof validateSummary(null)).toBe('string');
-    expect(typeof validateSummary([summary])).toBe('string');
+    expect(validateSummary(null).ok).toBe(false);
+    expect(validateSummary([summary]).ok).toBe(false);
   });
 });
 
@@ -84,19 +86,19 @@ describe('validateStructure', () => {
   const good = structureOf(SAMPLE_PARENTS);
 
   it('accepts a consistent pre-order structure', () => {
-    expect(validateStructure(good)).toBe(good);
+    expect(valueOf(validateStructure(good))).toBe(good);
   });
 
   it('rejects a plain array where a typed array is expected', () => {
-    expect(validateStructure({ ...good, depth: [...good.depth] })).toMatch(/structure.depth must be a Uint16Array/);
+    expect(errorOf(validateStructure({ ...good, depth: [...good.depth] }))).toMatch(/structure.depth must be a Uint16Array/);
   });
 
   it('rejects the wrong typed array type', () => {
-    expect(validateStructure({ ...good, startMs: Float32Array.from(good.startMs) })).toMatch(/startMs must be a Float64Array/);
+    expect(errorOf(validateStructure({ ...good, startMs: Float32Array.from(good.startMs) }))).toMatch(/startMs must be a Float64Array/);
   });
 
   it('rejects columns of different lengths', () => {
-    expect(validateStructure({ ...good, status: good.status.subarray(0, 8) })).toMatch(/status has length 8, expected 9/);
+    expect(errorOf(validateStructure({ ...good, status: good.status.subarray(0, 8) }))).toMatch(/status has length 8, expected 9/);
   });
 
   const broken = (col: keyof TraceStructure, i: number, v: number) => {
@@ -106,26 +108,26 @@ describe('validateStructure', () => {
   };
 
   it('rejects a parent that is not an earlier span (cycles, forward references)', () => {
-    expect(broken('parentIndex', 2, 2)).toMatch(/parentIndex\[2\]/);
-    expect(broken('parentIndex', 2, 5)).toMatch(/parentIndex\[2\]/);
-    expect(broken('parentIndex', 2, -2)).toMatch(/parentIndex\[2\]/);
+    expect(errorOf(broken('parentIndex', 2, 2))).toMatch(/parentIndex\[2\]/);
+    expect(errorOf(broken('parentIndex', 2, 5))).toMatch(/parentIndex\[2\]/);
+    expect(errorOf(broken('parentIndex', 2, -2))).toMatch(/parentIndex\[2\]/);
   });
 
   it('rejects a depth that is not the parent depth + 1', () => {
-    expect(broken('depth', 4, 2)).toMatch(/depth\[4\] = 2, expected 3/);
+    expect(errorOf(broken('depth', 4, 2))).toMatch(/depth\[4\] = 2, expected 3/);
   });
 
   it('rejects a subtreeEnd out of range or past the parent subtree', () => {
-    expect(broken('subtreeEnd', 2, 2)).toMatch(/subtreeEnd\[2\]/);
-    expect(broken('subtreeEnd', 2, 10)).toMatch(/subtreeEnd\[2\]/);
-    expect(broken('subtreeEnd', 4, 6)).toMatch(/subtreeEnd\[4\] goes past/);
+    expect(errorOf(broken('subtreeEnd', 2, 2))).toMatch(/subtreeEnd\[2\]/);
+    expect(errorOf(broken('subtreeEnd', 2, 10))).toMatch(/subtreeEnd\[2\]/);
+    expect(errorOf(broken('subtreeEnd', 4, 6))).toMatch(/subtreeEnd\[4\] goes past/);
   });
 
   it('rejects unknown category and status codes and bad times', () => {
-    expect(broken('category', 1, 7)).toMatch(/category\[1\] = 7/);
-    expect(broken('status', 1, 3)).toMatch(/status\[1\] = 3/);
-    expect(broken('durationMs', 1, -1)).toMatch(/span 1 has a bad time/);
-    expect(broken('startMs', 1, Number.POSITIVE_INFINITY)).toMatch(/span 1 has a bad time/);
+    expect(errorOf(broken('category', 1, 7))).toMatch(/category\[1\] = 7/);
+    expect(errorOf(broken('status', 1, 3))).toMatch(/status\[1\] = 3/);
+    expect(errorOf(broken('durationMs', 1, -1))).toMatch(/span 1 has a bad time/);
+    expect(errorOf(broken('startMs', 1, Number.POSITIVE_INFINITY))).toMatch(/span 1 has a bad time/);
   });
 
   it('accepts depth clamped at 65,535 (the host clamps deeper spans)', () => {
@@ -140,20 +142,20 @@ describe('validateStructure', () => {
       category: new Uint8Array(n),
       status: new Uint8Array(n),
     };
-    expect(validateStructure(s)).toBe(s);
-    expect(validateStructure(deep)).toBe(deep);
+    expect(valueOf(validateStructure(s))).toBe(s);
+    expect(valueOf(validateStructure(deep))).toBe(deep);
   });
 });
 
 describe('validateRows / validateSpanDetail', () => {
   it('accepts rows and rejects a row with a non-string name, naming its position', () => {
     const rows = [{ index: 0, name: 'a', service: 's', kind: 'internal', label: 'gpt', tokens: 3 }];
-    expect(validateRows(rows)).toBe(rows);
-    expect(validateRows([...rows, { index: 1, name: 5, service: 's', kind: 'k' }])).toMatch(/rows\[1\]: name/);
+    expect(valueOf(validateRows(rows))).toBe(rows);
+    expect(errorOf(validateRows([...rows, { index: 1, name: 5, service: 's', kind: 'k' }]))).toMatch(/rows\[1\]: name/);
   });
 
   it('accepts a well-formed detail', () => {
-    expect(validateSpanDetail(detail)).toBe(detail);
+    expect(valueOf(validateSpanDetail(detail))).toBe(detail);
   });
 
   it.each([
@@ -170,7 +172,7 @@ describe('validateRows / validateSpanDetail', () => {
     ['mapping', [{ field: 'model', missing: 3 }]],
     ['mapping', undefined],
   ])('rejects %s = %j', (field, value) => {
-    expect(typeof validateSpanDetail(withField(detail, field, value))).toBe('string');
+    expect(validateSpanDetail(withField(detail, field, value)).ok).toBe(false);
   });
 });
 
@@ -210,7 +212,7 @@ describe('contract with the host view-model', () => {
     const set = importTrace(new Uint8Array(bytes));
     const trace = set.traces[0];
     const s = buildTraceStructure(trace, deriveAgentView(trace));
-    expect(validateStructure(s)).toBe(s);
+    expect(valueOf(validateStructure(s))).toBe(s);
     expect(s.parentIndex.length).toBe(trace.spans.length);
   });
 });

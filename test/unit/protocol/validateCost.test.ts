@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
 import { buildCostView } from '../../../src/core/view/costView';
-import { validateCostView } from '../../../webview/validators/cost';
+import { validateCostView } from '../../../src/core/protocol/validate/cost';
 import { buildTrace } from '../semantics/buildTrace';
 import { agent, chat } from '../timeline/fixtures';
+import { errorOf } from './checked';
+import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 
 const trace = buildTrace([
   { id: 1, name: 'invoke_agent a', start: 0, end: 100, attrs: agent('a') },
   { id: 2, parent: 1, name: 'chat', start: 0, end: 10, attrs: chat({ model: 'gpt-4o', input: 10, output: 4, text: 'x' }) },
   { id: 3, parent: 1, name: 'chat', start: 20, end: 30, attrs: chat({ model: 'acme-x', input: 10, output: 4, text: 'y' }) },
 ]);
-const good = () => buildCostView(trace, deriveAgentView(trace));
+const good = () => buildCostView(new TraceAnalyses(trace, deriveAgentView(trace)));
 /** A structured-clone copy, as postMessage delivers it. */
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -18,7 +20,7 @@ describe('validateCostView', () => {
   it('accepts a built view, NaN costs included, also after a structured clone', () => {
     const v = good();
     expect(Number.isNaN(v.steps.costUsd[1])).toBe(true);
-    expect(validateCostView(clone(v), trace.spans.length)).not.toBeTypeOf('string');
+    expect(validateCostView(clone(v), trace.spans.length).ok).toBe(true);
   });
 
   it.each([
@@ -38,7 +40,7 @@ describe('validateCostView', () => {
     ['models that are not strings', () => ({ ...good(), models: [1, 2] }), 'models must be strings'],
   ])('rejects %s', (_name, make, message) => {
     const r = validateCostView(make(), trace.spans.length);
-    expect(r).toBeTypeOf('string');
-    expect(r).toContain(message);
+    expect(r.ok).toBe(false);
+    expect(errorOf(r)).toContain(message);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanGraphView } from '../../../src/core/protocol';
-import { validatePlanGraph } from '../../../webview/validators/graph';
+import { validatePlanGraph } from '../../../src/core/protocol/validate/graph';
+import { errorOf, valueOf } from './checked';
 
 const good: PlanGraphView = {
   nodes: [
@@ -39,7 +40,7 @@ const clone = (): any => JSON.parse(JSON.stringify(good));
 
 describe('plan graph validator', () => {
   it('accepts a well-formed graph', () => {
-    expect(validatePlanGraph(clone(), 4)).toEqual(good);
+    expect(valueOf(validatePlanGraph(clone(), 4))).toEqual(good);
   });
 
   it.each<[string, (g: any) => void, RegExp]>([
@@ -57,7 +58,7 @@ describe('plan graph validator', () => {
     const g = clone();
     spoil(g);
     const r = validatePlanGraph(g, 4);
-    expect(typeof r).toBe('string');
-    expect(r).toMatch(message);
+    expect(r.ok).toBe(false);
+    expect(errorOf(r)).toMatch(message);
   });
 });
