@@ -28,11 +28,12 @@ import { select } from './webview/components/select';
 import { createTabs } from './webview/components/tabs';
 import { textField } from './webview/components/textField';
 
+const clicks = (window.clicks = { primary: 0, disabled: 0 });
 const tabs = createTabs({ ariaLabel: 'Views', onSelect: () => {} });
 tabs.setTabs([{ id: 'a', label: 'First' }, { id: 'b', label: 'Second' }], 'a');
 const sel = select({ ariaLabel: 'Kind', options: [{ value: 'any', label: 'Any kind' }, { value: 'llm', label: 'LLM call' }], onChange: () => {} });
 const controls = [
-  button({ label: 'Primary', variant: 'primary', onClick: () => {} }),
+  button({ label: 'Primary', variant: 'primary', onClick: () => clicks.primary++ }),
   button({ label: 'Secondary', onClick: () => {} }),
   button({ label: '+', variant: 'icon', ariaLabel: 'Zoom in', onClick: () => {} }),
   linkButton({ label: 'a link', onClick: () => {} }),
@@ -43,6 +44,9 @@ const controls = [
   progressBar('Working'),
   tabs.element,
 ];
+const off = button({ label: 'Disabled', testId: 'disabled', onClick: () => clicks.disabled++ });
+off.disabled = true;
+controls.push(off);
 const app = document.getElementById('app');
 for (const c of controls) app.append(c);
 sel.element.dataset.testid = 'select';
@@ -73,6 +77,7 @@ describe('webview CSP and VS Code Elements', { timeout: 60_000 }, () => {
       return f ? route.fulfill({ status: 200, contentType: f.type, body: f.body }) : route.fulfill({ status: 404 });
     });
     await page.goto(`${ORIGIN}/index.html`);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     // Every control is upgraded, rendered in its shadow root and styled by adopted stylesheets.
     const rendered = await page.evaluate(`(() => {
       const tags = ['vscode-button', 'vscode-textfield', 'vscode-checkbox', 'vscode-single-select', 'vscode-badge', 'vscode-progress-bar', 'vscode-tab-header'];
@@ -92,6 +97,19 @@ describe('webview CSP and VS Code Elements', { timeout: 60_000 }, () => {
       await page.evaluate(`getComputedStyle(document.querySelector('vscode-button.btn-icon')).getPropertyValue('--vscode-button-secondaryBackground').trim()`),
     ).toBe('transparent');
     // Open the drop-down (its list is positioned by script), type, move focus on.
+    // Keyboard: Tab reaches the first button, Enter and Space press it; a disabled one ignores clicks.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.tagName + " " + document.activeElement.textContent')).toBe('VSCODE-BUTTON Primary');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+    await page.locator('[data-testid="disabled"]').click({ force: true });
+    expect(await page.evaluate('JSON.stringify(window.clicks)')).toBe('{"primary":2,"disabled":0}');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'csp-controls-focus.png') });
+    // Tabs: the arrows move the selection and the focus (automatic activation).
+    await page.locator('vscode-tab-header', { hasText: 'First' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('vscode-tab-header[aria-selected="true"]').textContent()).toBe('Second');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Second');
     await page.locator('[data-testid="select"]').click();
     await page.keyboard.press('ArrowDown');
     await page.locator('vscode-textfield input').fill('typed');
@@ -99,7 +117,6 @@ describe('webview CSP and VS Code Elements', { timeout: 60_000 }, () => {
     await page.waitForTimeout(300);
     const html0 = page.locator('html');
     expect(await html0.getAttribute('data-csp-violations')).toBe('0');
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'csp-controls.png') });
 
     // Positive control: what the CSP forbids is blocked and recorded by the same listener.

@@ -38,11 +38,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** Replaces an element's children. */
-export function replaceChildren(el: Element, children: readonly (Node | string)[]): void {
-  el.replaceChildren(...children.map((c) => (typeof c === 'string' ? document.createTextNode(c) : c)));
-}
-
 /** Sets text only when it changed (row recycling calls this on every scroll frame). */
 export function setText(el: Node, text: string): void {
   if (el.textContent !== text) el.textContent = text;
