@@ -25,6 +25,7 @@ import { contentSecurityPolicy } from '../src/panel/webviewHtml';
 import { LAYOUT_TIMEOUT_MS } from '../webview/graph/graphLayout';
 import { generateAgentSpans } from './generateAgentTrace';
 import { emit, median } from './report';
+import { TraceAnalyses } from '../src/core/analyze/traceAnalyses';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RUNS = 5;
@@ -33,8 +34,8 @@ const RUNS = 5;
 function planGraph(spans: number): PlanGraphView {
   const trace = importTrace(JsonTraceSerializer.serializeRequest(generateAgentSpans(spans))!).traces[0];
   const view = deriveAgentView(trace);
-  const folded = buildPlanGraphView(trace, view, new Set());
-  return buildPlanGraphView(trace, view, new Set(folded.nodes.filter((n) => n.kind === 'group').map((n) => n.id)));
+  const folded = buildPlanGraphView(new TraceAnalyses(trace, view), new Set());
+  return buildPlanGraphView(new TraceAnalyses(trace, view), new Set(folded.nodes.filter((n) => n.kind === 'group').map((n) => n.id)));
 }
 
 async function main(): Promise<void> {

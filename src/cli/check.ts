@@ -1,5 +1,5 @@
 import { SEVERITY_RANK, type FindingSeverity } from '../core/analyze/claims/types';
-import { traceFindings, type TraceFinding } from '../core/analyze/traceFindings';
+import { TraceAnalyses, type TraceFinding } from '../core/analyze/traceAnalyses';
 import { deriveAgentView } from '../core/semantics/agentView';
 import { CliError, loadTraceFile } from './loadFile';
 
@@ -37,7 +37,7 @@ export function runCheck(args: string[]): number {
     let failing = 0;
     let total = 0;
     for (const trace of set.traces) {
-      const findings = traceFindings(trace, deriveAgentView(trace));
+      const findings = new TraceAnalyses(trace, deriveAgentView(trace)).findings();
       if (findings.length === 0) continue;
       out.push(`trace ${trace.traceId}`);
       for (const f of findings) {

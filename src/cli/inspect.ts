@@ -1,6 +1,7 @@
 import { dumpTrace } from '../core/report/dumpTrace';
 import { buildInspectReport, type InspectTrace } from '../core/report/inspectReport';
 import { deriveAgentView } from '../core/semantics/agentView';
+import { TraceAnalyses } from '../core/analyze/traceAnalyses';
 import { CliError, loadTraceFile } from './loadFile';
 
 export function runInspect(args: string[]): number {
@@ -13,8 +14,8 @@ export function runInspect(args: string[]): number {
   }
   try {
     const set = loadTraceFile(files[0]);
-    const views = set.traces.map((t) => deriveAgentView(t));
-    const report = buildInspectReport(set, views);
+    const analyses = set.traces.map((t) => new TraceAnalyses(t, deriveAgentView(t)));
+    const report = buildInspectReport(set, analyses);
     if (flags.has('--json')) {
       process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       return 0;
@@ -23,7 +24,7 @@ export function runInspect(args: string[]): number {
     for (const d of set.diagnostics) out.push(`  ! ${d.code}: ${d.message}`);
     report.traces.forEach((t, i) => {
       out.push('', ...humanTrace(t));
-      if (flags.has('--tree')) out.push(dumpTrace(set.traces[i], views[i]));
+      if (flags.has('--tree')) out.push(dumpTrace(set.traces[i], analyses[i].view));
     });
     process.stdout.write(out.join('\n') + '\n');
     return 0;

@@ -1,3 +1,4 @@
+import { TraceAnalyses } from '../core/analyze/traceAnalyses';
 import type { TraceSet } from '../core/model/trace';
 import type {
   CostView,
@@ -30,6 +31,7 @@ export type DeriveView = (set: TraceSet, traceIndex: number) => AgentView;
  */
 export class LoadedTrace {
   private readonly views = new Map<number, AgentView>();
+  private readonly analysesOf = new Map<number, TraceAnalyses>();
   private readonly timelines = new Map<number, TimelineModel>();
   private readonly criticalPaths = new Map<number, CriticalPathView>();
   private shown = 0;
@@ -80,6 +82,13 @@ export class LoadedTrace {
     return v;
   }
 
+  /** The whole-trace analyses of trace `index` with its agent view, computed on first use and kept. */
+  analyses(index = this.shown): TraceAnalyses {
+    let a = this.analysesOf.get(index);
+    if (!a) this.analysesOf.set(index, (a = new TraceAnalyses(this.set.traces[index], this.view(index))));
+    return a;
+  }
+
   summary(index = this.shown): TraceSummary {
     return buildTraceSummary({ fileName: this.fileName, fileUri: this.fileUri, set: this.set, traceIndex: index, view: this.view(index) });
   }
@@ -112,12 +121,12 @@ export class LoadedTrace {
   /** The chain-of-thought timeline of the shown trace (built on first use, then kept). */
   timeline(): TimelineModel {
     let t = this.timelines.get(this.shown);
-    if (!t) this.timelines.set(this.shown, (t = buildTimelineModel(this.trace, this.view())));
+    if (!t) this.timelines.set(this.shown, (t = buildTimelineModel(this.analyses())));
     return t;
   }
 
   cost(): CostView {
-    return buildCostView(this.trace, this.view(), this.prices);
+    return buildCostView(this.analyses(), this.prices);
   }
 
   criticalPath(): CriticalPathView {
@@ -131,7 +140,7 @@ export class LoadedTrace {
   }
 
   planGraph(expanded: readonly string[]): PlanGraphView {
-    return buildPlanGraphView(this.trace, this.view(), new Set(expanded));
+    return buildPlanGraphView(this.analyses(), new Set(expanded));
   }
 }
 

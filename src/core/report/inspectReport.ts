@@ -1,8 +1,6 @@
-import { traceFindings, type TraceFinding } from '../analyze/traceFindings';
-import { StatusCode } from '../model/span';
-import { spanMs } from '../model/time';
-import type { Trace, TraceSet } from '../model/trace';
-import type { AgentView } from '../semantics/types';
+import type { TraceAnalyses, TraceFinding } from '../analyze/traceAnalyses';
+import { traceFigures } from '../analyze/traceFigures';
+import type { TraceSet } from '../model/trace';
 
 /**
  * The output of `agent-trace inspect --json`. This shape is a public contract (documented in
@@ -34,28 +32,32 @@ export interface InspectTrace {
   findings: TraceFinding[];
 }
 
-export function buildInspectReport(set: TraceSet, views: readonly AgentView[]): InspectReport {
+/** `analyses[i]` holds trace `i` of the set with its agent view. */
+export function buildInspectReport(set: TraceSet, analyses: readonly TraceAnalyses[]): InspectReport {
   return {
     format: set.format,
-    traces: set.traces.map((t, i) => inspectTrace(t, views[i])),
+    traces: analyses.map(inspectTrace),
   };
 }
 
-export function inspectTrace(trace: Trace, view: AgentView): InspectTrace {
+/** The same figures as the panel's header (`traceFigures`), rounded for JSON, plus diagnostics and findings. */
+function inspectTrace(a: TraceAnalyses): InspectTrace {
+  const trace = a.trace;
+  const f = traceFigures(trace, a.view);
   const diagnostics = trace.diagnostics.map((d) => (d.spanId ? { code: d.code, message: d.message, spanId: d.spanId } : { code: d.code, message: d.message }));
   return {
-    traceId: trace.traceId,
-    spanCount: trace.spans.length,
-    rootName: trace.rootIndices.length ? trace.spans[trace.rootIndices[0]].name : '',
-    durationMs: round3(spanMs(trace.startNs, trace.endNs)),
-    status: trace.spans.some((s) => s.status.code === StatusCode.Error) ? 'error' : 'ok',
-    iterations: view.iterationCount,
-    llmCalls: view.llmCalls.length,
-    toolCalls: view.toolExecutions.length,
-    tokens: { input: view.tokens.input, output: view.tokens.output },
-    costUsd: view.costUsd === null ? null : roundCost(view.costUsd),
+    traceId: f.traceId,
+    spanCount: f.spanCount,
+    rootName: f.rootName,
+    durationMs: round3(f.durationMs),
+    status: f.status,
+    iterations: f.iterations,
+    llmCalls: f.llmCalls,
+    toolCalls: f.toolCalls,
+    tokens: { input: f.tokens.input, output: f.tokens.output },
+    costUsd: f.costUsd === null ? null : roundCost(f.costUsd),
     diagnostics,
-    findings: traceFindings(trace, view),
+    findings: a.findings(),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Trace } from '../model/trace';
 import { buildLlmCall, buildToolExecution } from './extract';
 import { inferUnmarkedTools } from './inferTools';
+import { PriceBook } from './prices';
 import { defineLazy } from './lazy';
 import { buildFieldReport, type ReportContext } from './report';
 import { buildRuns, finalToolAnswer, textOfCalls } from './runs';
@@ -44,6 +45,7 @@ export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): Agen
     const p = spans[i].parentIndex;
     if (p >= 0 && (llmBelow[i] || infos[i].category === 'llm')) llmBelow[p] = 1;
   }
+  const prices = new PriceBook(opts.prices);
   const calls = new Map<number, LlmCallRecord>();
   const tools = new Map<number, ToolExecutionRecord>();
   const llmWrappers = new Set<number>();
@@ -52,7 +54,7 @@ export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): Agen
     const info = infos[i];
     if (info.category === 'llm') {
       if (llmBelow[i]) llmWrappers.add(i);
-      else calls.set(i, buildLlmCall(spans[i], info, opts.prices));
+      else calls.set(i, buildLlmCall(spans[i], info, prices));
     } else if (info.category === 'tool') {
       const t = buildToolExecution(spans[i], info);
       tools.set(i, t);

@@ -1,11 +1,11 @@
 import { StatusCode, type Span } from '../model/span';
 import { LlmCallRecord, ToolExecutionRecord } from './records';
-import { costOf } from './prices';
+import { costOf, type PriceBook } from './prices';
 import { pick, pickUsage, type SpanInfo } from './spanInfo';
-import type { PriceOverrides, TokenUsage } from './types';
+import type { TokenUsage } from './types';
 
 /** One LLM call from its span. `input` and `output` are parsed on first read. */
-export function buildLlmCall(span: Span, info: SpanInfo, prices: PriceOverrides | undefined): LlmCallRecord {
+export function buildLlmCall(span: Span, info: SpanInfo, prices: PriceBook): LlmCallRecord {
   const model = pick(info, 'model')?.value;
   const u = pickUsage(info);
   const usage: TokenUsage = {};

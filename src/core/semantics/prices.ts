@@ -103,44 +103,49 @@ export interface PriceMatch {
   readonly date: string;
 }
 
-const NO_OVERRIDES: PriceOverrides = Object.freeze({});
-/** Lookups per overrides object and model name: traces repeat one model thousands of times. */
-const matchCache = new WeakMap<PriceOverrides, Map<string, PriceMatch | null>>();
+/**
+ * Price lookups under one set of overrides, remembered per model name: a trace repeats one
+ * model thousands of times. One book per derivation of an agent view (`deriveAgentView` makes
+ * it), so the memo lives as long as the view that needs it and no longer.
+ */
+export class PriceBook {
+  readonly #overrides: Map<string, ModelPrice> | undefined;
+  readonly #matches = new Map<string, PriceMatch | null>();
 
-export function findPrice(model: string, overrides?: PriceOverrides): PriceMatch | undefined {
-  const key = overrides ?? NO_OVERRIDES;
-  let cache = matchCache.get(key);
-  if (!cache) matchCache.set(key, (cache = new Map()));
-  let m = cache.get(model);
-  if (m === undefined) {
-    if (cache.size > 10_000) cache.clear();
-    m = lookupPrice(model, overrides) ?? null;
-    cache.set(model, m);
+  constructor(overrides?: PriceOverrides) {
+    this.#overrides = overrides ? normaliseOverrides(overrides) : undefined;
   }
-  return m ?? undefined;
-}
 
-function lookupPrice(model: string, overrides?: PriceOverrides): PriceMatch | undefined {
-  const over = overrides ? normaliseOverrides(overrides) : undefined;
-  for (const name of modelNameCandidates(model)) {
-    const o = over?.get(name);
-    if (o) return { key: name, price: o, date: 'settings' };
-    if (Object.prototype.hasOwnProperty.call(PRICE_TABLE, name)) return { key: name, price: PRICE_TABLE[name], date: PRICES_AS_OF };
-  }
-  return undefined;
-}
-
-const overrideCache = new WeakMap<PriceOverrides, Map<string, ModelPrice>>();
-
-function normaliseOverrides(overrides: PriceOverrides): Map<string, ModelPrice> {
-  let m = overrideCache.get(overrides);
-  if (!m) {
-    m = new Map();
-    for (const k of Object.keys(overrides)) {
-      const p = overrides[k];
-      if (p && Number.isFinite(p.input) && Number.isFinite(p.output)) m.set(k.trim().toLowerCase(), p);
+  find(model: string): PriceMatch | undefined {
+    let m = this.#matches.get(model);
+    if (m === undefined) {
+      m = this.#lookup(model) ?? null;
+      if (this.#matches.size < 10_000) this.#matches.set(model, m);
     }
-    overrideCache.set(overrides, m);
+    return m ?? undefined;
+  }
+
+  #lookup(model: string): PriceMatch | undefined {
+    for (const name of modelNameCandidates(model)) {
+      const o = this.#overrides?.get(name);
+      if (o) return { key: name, price: o, date: 'settings' };
+      if (Object.prototype.hasOwnProperty.call(PRICE_TABLE, name)) return { key: name, price: PRICE_TABLE[name], date: PRICES_AS_OF };
+    }
+    return undefined;
+  }
+}
+
+/** One lookup (for repeated lookups keep a `PriceBook`). */
+export function findPrice(model: string, overrides?: PriceOverrides): PriceMatch | undefined {
+  return new PriceBook(overrides).find(model);
+}
+
+/** Overrides keyed by lower-cased name, malformed entries dropped. */
+function normaliseOverrides(overrides: PriceOverrides): Map<string, ModelPrice> {
+  const m = new Map<string, ModelPrice>();
+  for (const k of Object.keys(overrides)) {
+    const p = overrides[k];
+    if (p && Number.isFinite(p.input) && Number.isFinite(p.output)) m.set(k.trim().toLowerCase(), p);
   }
   return m;
 }
@@ -162,11 +167,12 @@ export function hasTokens(usage: TokenUsage): boolean {
  * non-zero tokens means "not priced by the vendor" and is not trusted), else the price table,
  * else unpriced. Never $0 for a call with tokens and no known price.
  */
-export function costOf(usage: TokenUsage, model: string | undefined, vendorUsd: number | undefined, overrides?: PriceOverrides): Cost {
+export function costOf(usage: TokenUsage, model: string | undefined, vendorUsd: number | undefined, prices?: PriceOverrides | PriceBook): Cost {
   const tokens = hasTokens(usage);
   if (vendorUsd !== undefined && vendorUsd >= 0 && (vendorUsd > 0 || !tokens)) return { usd: vendorUsd, source: 'vendor' };
   if (!tokens) return { usd: null, source: 'no-usage' };
-  const match = model !== undefined ? findPrice(model, overrides) : undefined;
+  const book = prices instanceof PriceBook ? prices : new PriceBook(prices);
+  const match = model !== undefined ? book.find(model) : undefined;
   if (!match) return { usd: null, source: 'unpriced' };
   return { usd: priceUsage(usage, match.price), source: 'price-table', priceKey: match.key, priceDate: match.date };
 }

@@ -20,6 +20,7 @@ export class LlmCallRecord implements LlmCall {
   #input: readonly ChatMessage[] | Thunk<ChatMessage[]>;
   #output: readonly ChatMessage[] | Thunk<ChatMessage[]>;
   #outputRaw: unknown;
+  #requests: ToolCallRequest[] | undefined;
 
   constructor(
     readonly spanIndex: number,
@@ -46,6 +47,15 @@ export class LlmCallRecord implements LlmCall {
   get output(): readonly ChatMessage[] {
     if (typeof this.#output === 'function') this.#output = this.#output();
     return this.#output;
+  }
+
+  /** The tool calls the output asks for, in order (read once, then kept with the call). */
+  requests(): readonly ToolCallRequest[] {
+    if (!this.#requests) {
+      this.#requests = [];
+      for (const m of this.output) for (const r of m.toolCalls) this.#requests.push(r);
+    }
+    return this.#requests;
   }
 
   /**

@@ -3,7 +3,7 @@ import type { Trace } from '../model/trace';
 import { textOf } from './json';
 import { defineLazy } from './lazy';
 import { lastAssistantText } from './messages';
-import { IterationRecord, type LlmCallRecord, type ToolExecutionRecord } from './records';
+import { IterationRecord, LlmCallRecord, type ToolExecutionRecord } from './records';
 import { pick, type SpanInfo } from './spanInfo';
 import type { AgentRun, Iteration, LlmCall, ToolCallRequest, ToolExecution } from './types';
 
@@ -229,17 +229,10 @@ function stableJson(v: unknown): string {
   );
 }
 
-const requestCache = new WeakMap<LlmCall, ToolCallRequest[]>();
-
-/** The tool calls an LLM call's output asked for. */
-function requests(call: LlmCall): ToolCallRequest[] {
-  let out = requestCache.get(call);
-  if (!out) {
-    out = [];
-    for (const m of call.output) for (const r of m.toolCalls) out.push(r);
-    requestCache.set(call, out);
-  }
-  return out;
+/** The tool calls an LLM call's output asked for (kept with the call when it is one of ours). */
+function requests(call: LlmCall): readonly ToolCallRequest[] {
+  if (call instanceof LlmCallRecord) return call.requests();
+  return call.output.flatMap((m) => m.toolCalls);
 }
 
 /**
@@ -247,7 +240,7 @@ function requests(call: LlmCall): ToolCallRequest[] {
  * Final-answer tools (see FINAL_ANSWER_TOOLS) are how frameworks return structured output and
  * are often handled without a tool span, so they never count as unexecuted.
  */
-function unexecuted(reqs: ToolCallRequest[], execs: readonly ToolExecution[]): ToolCallRequest[] {
+function unexecuted(reqs: readonly ToolCallRequest[], execs: readonly ToolExecution[]): ToolCallRequest[] {
   if (reqs.length === 0) return [];
   const left = reqs.filter((r) => !FINAL_ANSWER_TOOLS.has(r.name));
   const unmatched: ToolExecution[] = [];

@@ -1,11 +1,9 @@
-import { analyzeClaims } from '../analyze/claims/analyzeClaims';
+import type { TraceAnalyses } from '../analyze/traceAnalyses';
 import { executedTools, knownTools, scopeClaims } from '../analyze/claims/analyzeClaims';
 import { claimedTools, matchClaim } from '../analyze/claims/matchClaim';
 import { runScopes } from '../analyze/claims/runScope';
 import { toolDescriptions } from '../analyze/claims/toolDescriptions';
-import type { Trace } from '../model/trace';
 import type { ActionItem, ClaimItem, ClaimStatus, ClaimsView, FindingItem } from '../protocol';
-import type { AgentView } from '../semantics/types';
 
 /** Longest `ActionItem.summary`, in characters (the full arguments are in the detail panel). */
 export const ACTION_SUMMARY_LIMIT = 120;
@@ -21,7 +19,8 @@ export function findingKey(f: { readonly kind: string; readonly spanIds: readonl
  * of `analyzeClaims` with `dismissed` set from `dismissedKeys`. Pure and deterministic: the same
  * trace gives the same ids and keys.
  */
-export function buildClaimsView(trace: Trace, view: AgentView, dismissedKeys: ReadonlySet<string> = new Set()): ClaimsView {
+export function buildClaimsView(a: TraceAnalyses, dismissedKeys: ReadonlySet<string> = new Set()): ClaimsView {
+  const { trace, view } = a;
   const descriptions = toolDescriptions(trace, view);
   const claims: ClaimItem[] = [];
   const actionsByIndex = new Map<number, { name: string; status: ActionItem['status']; summary: string; claimIds: string[] }>();
@@ -64,7 +63,7 @@ export function buildClaimsView(trace: Trace, view: AgentView, dismissedKeys: Re
   const actions: ActionItem[] = [...actionsByIndex.entries()].sort((a, b) => a[0] - b[0]).map(([spanIndex, a]) => ({ spanIndex, ...a }));
   const indexOfId = new Map<string, number>();
   trace.spans.forEach((s, i) => indexOfId.set(s.spanId, i));
-  const findings = analyzeClaims(trace, view).map((f): FindingItem => {
+  const findings = a.claims().map((f): FindingItem => {
     const key = findingKey(f);
     const spanIndices = f.spanIds.map((id) => indexOfId.get(id)).filter((i): i is number => i !== undefined);
     const item: FindingItem = {

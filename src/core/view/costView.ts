@@ -1,9 +1,8 @@
-import { costSteps } from '../analyze/timeline/costSteps';
+import type { TraceAnalyses } from '../analyze/traceAnalyses';
 import { spanMs } from '../model/time';
-import type { Trace } from '../model/trace';
 import { WASTE_CODES, type CostView, type PriceRow } from '../protocol';
 import { findPrice, hasTokens, PRICES_AS_OF } from '../semantics/prices';
-import type { AgentView, LlmCall, PriceOverrides } from '../semantics/types';
+import type { LlmCall, PriceOverrides } from '../semantics/types';
 
 interface ModelTally {
   steps: number;
@@ -25,8 +24,9 @@ interface ModelTally {
  * `prices`: the user's overrides, as the agent view was priced with (the rows name the price
  * that was applied; the step costs themselves come from the agent view).
  */
-export function buildCostView(trace: Trace, view: AgentView, prices?: PriceOverrides): CostView {
-  const c = costSteps(view, trace);
+export function buildCostView(a: TraceAnalyses, prices?: PriceOverrides): CostView {
+  const { trace, view } = a;
+  const c = a.cost();
   const n = c.steps.length;
   const callBySpan = new Map<number, LlmCall>();
   for (const call of view.llmCalls) callBySpan.set(call.spanIndex, call);

@@ -1,5 +1,10 @@
 import { toolDescriptions } from '../analyze/claims/toolDescriptions';
-import { buildPlanGraph, findLoops, findPlanCycles, overlayPlan, statedPlans, type IterationGroup, type PlanNode, type StatedPlan } from '../analyze/graph';
+import { buildPlanGraph } from '../analyze/graph/buildPlanGraph';
+import { overlayPlan } from '../analyze/graph/planOverlay';
+import type { StatedPlan } from '../analyze/graph/planSteps';
+import type { IterationGroup, PlanNode } from '../analyze/graph/types';
+import type { PlanCycleFinding } from '../analyze/graph/types';
+import type { TraceAnalyses } from '../analyze/traceAnalyses';
 import { allRuns } from '../analyze/graph/allRuns';
 import { StatusCode } from '../model/span';
 import { spanMs } from '../model/time';
@@ -18,7 +23,8 @@ import type { AgentRun, AgentView } from '../semantics/types';
  * - A plan stated twice in one run with the same steps (requested by the model, then executed as
  *   a todo tool) is listed once, at its first span.
  */
-export function buildPlanGraphView(trace: Trace, view: AgentView, expanded: ReadonlySet<string>): PlanGraphView {
+export function buildPlanGraphView(a: TraceAnalyses, expanded: ReadonlySet<string>): PlanGraphView {
+  const { trace, view } = a;
   const graph = buildPlanGraph(trace, view, { expanded });
   const failedTools = new Set(view.toolExecutions.filter((t) => t.status === 'error').map((t) => t.spanIndex));
   const expandedById = new Map(graph.groups.map((g) => [g.id, g.expanded]));
@@ -28,13 +34,13 @@ export function buildPlanGraphView(trace: Trace, view: AgentView, expanded: Read
     const groupId = memberOf.get(n.spanIndex);
     return groupId !== undefined && n.kind !== 'group' ? { ...v, groupId } : v;
   });
-  const plans = statedPlans(trace, view);
-  const cycles = findPlanCycles(trace, view, plans);
+  const plans = a.plans();
+  const cycles = a.planCycles();
   return {
     nodes,
     edges: graph.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind })),
     plans: planViews(trace, view, plans, cycles),
-    findings: findingViews(trace, view, cycles),
+    findings: findingViews(a, cycles),
   };
 }
 
@@ -94,7 +100,7 @@ function runOf(trace: Trace, runs: readonly AgentRun[], index: number): AgentRun
   return best;
 }
 
-function planViews(trace: Trace, view: AgentView, plans: readonly StatedPlan[], cycles: ReturnType<typeof findPlanCycles>): StatedPlanView[] {
+function planViews(trace: Trace, view: AgentView, plans: readonly StatedPlan[], cycles: readonly PlanCycleFinding[]): StatedPlanView[] {
   const runs = allRuns(view.runs);
   const known = [...toolDescriptions(trace, view).keys()];
   const seen = new Set<string>();
@@ -123,12 +129,13 @@ function planViews(trace: Trace, view: AgentView, plans: readonly StatedPlan[], 
   return out;
 }
 
-function findingViews(trace: Trace, view: AgentView, cycles: ReturnType<typeof findPlanCycles>): GraphFindingView[] {
+function findingViews(a: TraceAnalyses, cycles: readonly PlanCycleFinding[]): GraphFindingView[] {
+  const trace = a.trace;
   const indexOfId = new Map<string, number>();
   trace.spans.forEach((s, i) => indexOfId.set(s.spanId, i));
   const indices = (ids: readonly string[]): number[] => ids.map((id) => indexOfId.get(id)).filter((i): i is number => i !== undefined);
   const out: GraphFindingView[] = [];
-  for (const f of findLoops(trace, view)) {
+  for (const f of a.loops()) {
     out.push({
       key: `loop:${f.pattern}:${f.spanIds.join(',')}`,
       kind: 'loop',

@@ -1,6 +1,5 @@
-import { StatusCode } from '../model/span';
-import { spanMs } from '../model/time';
-import type { Trace, TraceSet } from '../model/trace';
+import { traceFigures } from '../analyze/traceFigures';
+import type { TraceSet } from '../model/trace';
 import type { TraceSummary } from '../protocol';
 import type { AgentView } from '../semantics/types';
 import { formatCost, formatCount, formatDuration, formatTokens } from './format';
@@ -20,8 +19,7 @@ export interface SummaryInput {
 /**
  * The header of one trace of a file, as the webview, the tree view and the clipboard show it.
  *
- * - `rootName` is the first root's name (roots are by start time).
- * - `status` is 'error' when any span has an error status.
+ * - the figures (root name, status, counts, tokens, cost) are `traceFigures`, as in `inspect`.
  * - `diagnostics` are the trace's own plus the file-level ones (unreadable records), which
  *   belong to no trace but explain missing spans.
  * - `quarantined` counts this trace's quarantined spans plus file records that reached no trace.
@@ -36,34 +34,26 @@ export function buildTraceSummary({ fileName, fileUri, set, traceIndex, view }: 
   if (all.length > SUMMARY_DIAGNOSTIC_LIMIT) {
     diagnostics.push({ code: 'more', message: `${formatCount(all.length - SUMMARY_DIAGNOSTIC_LIMIT)} more diagnostics not listed` });
   }
+  const f = traceFigures(trace, view);
   return {
     fileName,
     fileUri,
     formatLabel: set.formatLabel,
     traceIndex,
     traceCount: set.traces.length,
-    traceId: trace.traceId,
-    rootName: rootName(trace),
-    spanCount: trace.spans.length,
-    durationMs: spanMs(trace.startNs, trace.endNs),
-    status: hasError(trace) ? 'error' : 'ok',
-    iterations: view.iterationCount,
-    llmCalls: view.llmCalls.length,
-    toolCalls: view.toolExecutions.length,
-    tokens: { input: view.tokens.input, output: view.tokens.output },
-    costUsd: view.costUsd,
+    traceId: f.traceId,
+    rootName: f.rootName,
+    spanCount: f.spanCount,
+    durationMs: f.durationMs,
+    status: f.status,
+    iterations: f.iterations,
+    llmCalls: f.llmCalls,
+    toolCalls: f.toolCalls,
+    tokens: { input: f.tokens.input, output: f.tokens.output },
+    costUsd: f.costUsd,
     diagnostics,
     quarantined: trace.quarantined.length + unattributedRecords(set),
   };
-}
-
-function rootName(trace: Trace): string {
-  return trace.rootIndices.length > 0 ? trace.spans[trace.rootIndices[0]].name : '';
-}
-
-function hasError(trace: Trace): boolean {
-  for (const s of trace.spans) if (s.status.code === StatusCode.Error) return true;
-  return false;
 }
 
 /** Input records counted by the file but by none of its traces (unreadable ones). */

@@ -1,11 +1,9 @@
-import { analyzeClaims } from '../analyze/claims/analyzeClaims';
-import { findLoops } from '../analyze/graph/loops';
-import { costSteps } from '../analyze/timeline/costSteps';
-import { placedIterations, type PlacedIteration } from '../analyze/timeline/steps';
+import type { PlacedIteration } from '../analyze/timeline/steps';
+import type { TraceAnalyses } from '../analyze/traceAnalyses';
 import { StatusCode } from '../model/span';
 import type { Trace } from '../model/trace';
 import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardView, type TimelineIndex } from '../protocol';
-import type { AgentRun, AgentView } from '../semantics/types';
+import type { AgentRun } from '../semantics/types';
 import { buildCard, DEFAULT_CARD_LIMITS, type CardLimits } from './timelineCards';
 
 /**
@@ -26,9 +24,10 @@ type CardFinding = CardView['findings'][number];
  * call's messages) and the claim and loop findings listed on cards (whole-trace analyses, about
  * 2 s at 100k spans) are computed on the first window of cards asked for, then kept.
  */
-export function buildTimelineModel(trace: Trace, view: AgentView, limits: CardLimits = DEFAULT_CARD_LIMITS): TimelineModel {
-  const placed = placedIterations(view, trace);
-  const steps = costSteps(view, trace).steps;
+export function buildTimelineModel(a: TraceAnalyses, limits: CardLimits = DEFAULT_CARD_LIMITS): TimelineModel {
+  const { trace, view } = a;
+  const placed = a.placed();
+  const steps = a.cost().steps;
   const n = placed.length;
   const llmSpan = new Int32Array(n);
   const runSpan = new Int32Array(n);
@@ -51,7 +50,7 @@ export function buildTimelineModel(trace: Trace, view: AgentView, limits: CardLi
   return {
     index: { llmSpan, runSpan, depth, flags, cardOfSpan },
     cards(start, count) {
-      findings ??= cardFindings(trace, view, cardOfSpan);
+      findings ??= cardFindings(a, cardOfSpan);
       const out: CardView[] = [];
       const end = Math.min(n, start + Math.max(0, count));
       for (let c = Math.max(0, start); c < end; c++) out.push(buildCard(c, placed[c], trace, cost[c], findings.get(c) ?? [], limits));
@@ -98,10 +97,11 @@ function cardsOfSpans(trace: Trace, runs: readonly AgentRun[], placed: readonly 
  * Claim findings (`analyzeClaims`) and loop findings (`findLoops`), listed on every card that
  * holds one of their evidence spans (once per card).
  */
-function cardFindings(trace: Trace, view: AgentView, cardOfSpan: Int32Array): Map<number, CardFinding[]> {
+function cardFindings(a: TraceAnalyses, cardOfSpan: Int32Array): Map<number, CardFinding[]> {
+  const trace = a.trace;
   const all: { kind: string; severity: CardFinding['severity']; message: string; spanIds: readonly string[] }[] = [
-    ...analyzeClaims(trace, view),
-    ...findLoops(trace, view),
+    ...a.claims(),
+    ...a.loops(),
   ];
   const out = new Map<number, CardFinding[]>();
   if (all.length === 0) return out;

@@ -6,6 +6,7 @@ import type { PriceOverrides } from '../../../src/core/semantics/types';
 import { buildCostView } from '../../../src/core/view/costView';
 import { buildTrace, indexOf } from '../semantics/buildTrace';
 import { agent, chat, tool } from '../timeline/fixtures';
+import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 
 const waste = (code: (typeof WASTE_CODES)[number]) => WASTE_CODES.indexOf(code);
 
@@ -71,7 +72,7 @@ describe('cost view: built-in prices, an unpriced model, waste', () => {
     },
     { id: 9, parent: 1, name: 'chat', start: 51, end: 60, attrs: chat({ model: 'gpt-4o', input: 500, output: 50, text: 'done' }) },
   ]);
-  const v = buildCostView(trace, deriveAgentView(trace));
+  const v = buildCostView(new TraceAnalyses(trace, deriveAgentView(trace)));
 
   it('relies on the gpt-4o list price used below', () => {
     expect(PRICE_TABLE['gpt-4o']).toEqual({ input: 2.5, output: 10, cachedInput: 1.25 });
@@ -151,7 +152,7 @@ describe('cost view: settings override the table and price unknown models', () =
   ]);
   // Settings: gpt-4o at $1/M in, $4/M out, $0.5/M cached (instead of 2.5/10/1.25); acme at 3/6 with no cached price.
   const prices: PriceOverrides = { 'gpt-4o': { input: 1, output: 4, cachedInput: 0.5 }, 'acme-private-1': { input: 3, output: 6 } };
-  const v = buildCostView(trace, deriveAgentView(trace, { prices }), prices);
+  const v = buildCostView(new TraceAnalyses(trace, deriveAgentView(trace, { prices })), prices);
 
   it('prices with the overrides', () => {
     // gpt-4o: 600×1 + 400×0.5 + 100×4 = 600 + 200 + 400 = 1200 µ$ = $0.0012 (the table would give 3000 µ$)
@@ -201,7 +202,7 @@ describe('cost view: vendor cost and tokens after a cancellation', () => {
     { id: 3, parent: 1, name: 'execute_tool slow', start: 10, end: 30, attrs: tool('slow', 'c1', {}), status: 'error', statusMessage: 'Cancelled by user' },
     { id: 4, parent: 1, name: 'chat', start: 31, end: 40, attrs: chat({ model: 'gpt-4o', input: 100, output: 25 }) },
   ]);
-  const v = buildCostView(trace, deriveAgentView(trace));
+  const v = buildCostView(new TraceAnalyses(trace, deriveAgentView(trace)));
 
   it('takes the vendor figure and names it as the source', () => {
     expect(v.steps.costUsd[0]).toBe(0.5);

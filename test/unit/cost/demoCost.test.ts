@@ -6,13 +6,14 @@ import { deriveAgentView } from '../../../src/core/semantics/agentView';
 import { PRICE_TABLE, PRICES_AS_OF } from '../../../src/core/semantics/prices';
 import { formatCost } from '../../../src/core/view/format';
 import { buildCostView } from '../../../src/core/view/costView';
+import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 
 const FILE = join(__dirname, '../../../demo/workspace/traces/travel-agent-run.otlp.json');
 
 /** The number the e2e test (test/e2e/cost.e2e.test.ts) expects in the Cost tab, worked out here. */
 describe('demo trace cost', () => {
   const trace = importTrace(new Uint8Array(readFileSync(FILE))).traces[0];
-  const v = buildCostView(trace, deriveAgentView(trace));
+  const v = buildCostView(new TraceAnalyses(trace, deriveAgentView(trace)));
 
   it('prices the three gpt-4o-mini calls with the built-in table', () => {
     expect(PRICE_TABLE['gpt-4o-mini']).toEqual({ input: 0.15, output: 0.6, cachedInput: 0.075 });

@@ -3,6 +3,7 @@ import { deriveAgentView } from '../../../src/core/semantics/agentView';
 import { buildPlanGraphView } from '../../../src/core/view/planGraphView';
 import { buildTrace, spanId } from '../semantics/buildTrace';
 import { agent, chat, tool } from './genaiSpans';
+import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 
 // span-1  invoke_agent looper                      0..1000 ms
 // ├─ span-2  chat  asks todo_write (t0): 1 "fetch the page" after 2, 2 "parse it with parse_html" after 1
@@ -34,7 +35,7 @@ const view = deriveAgentView(trace);
 
 describe('plan graph view', () => {
   it('folds the three same-shape fetch iterations into one group that covers their spans and shows the failure', () => {
-    const g = buildPlanGraphView(trace, view, new Set());
+    const g = buildPlanGraphView(new TraceAnalyses(trace, view), new Set());
     expect(g.nodes.map((n) => n.id)).toEqual(['span:0', 'span:1', 'span:2', 'group:0:1', 'span:9']);
     const group = g.nodes.find((n) => n.kind === 'group')!;
     expect(group).toMatchObject({ count: 3, shape: ['fetch'], expanded: false, spanIndex: 3, spanIndices: [3, 4, 5, 6, 7, 8], status: 'error' });
@@ -52,7 +53,7 @@ describe('plan graph view', () => {
   });
 
   it('shows an expanded group iteration by iteration, each node naming the group that folds it back', () => {
-    const g = buildPlanGraphView(trace, view, new Set(['group:0:1']));
+    const g = buildPlanGraphView(new TraceAnalyses(trace, view), new Set(['group:0:1']));
     expect(g.nodes.find((n) => n.id === 'group:0:1')).toBeUndefined();
     const members = g.nodes.filter((n) => n.groupId === 'group:0:1').map((n) => n.id);
     expect(members).toEqual(['span:3', 'span:4', 'span:5', 'span:6', 'span:7', 'span:8']);
@@ -61,7 +62,7 @@ describe('plan graph view', () => {
   });
 
   it('reports the repeated fetch with the tokens and cost of the two calls that asked again', () => {
-    const [loop] = buildPlanGraphView(trace, view, new Set()).findings.filter((f) => f.kind === 'loop');
+    const [loop] = buildPlanGraphView(new TraceAnalyses(trace, view), new Set()).findings.filter((f) => f.kind === 'loop');
     expect(loop.key).toBe(`loop:repeated-call:${spanId(5)},${spanId(7)},${spanId(9)}`);
     expect(loop.pattern).toBe('repeated-call');
     expect(loop.spanIndices).toEqual([4, 6, 8]);
@@ -71,7 +72,7 @@ describe('plan graph view', () => {
   });
 
   it('lists the todo plan once, overlays the executed fetch, and marks the cycle', () => {
-    const g = buildPlanGraphView(trace, view, new Set());
+    const g = buildPlanGraphView(new TraceAnalyses(trace, view), new Set());
     expect(g.plans).toHaveLength(1);
     const [plan] = g.plans;
     expect(plan.source).toBe('tool-call');
@@ -86,6 +87,8 @@ describe('plan graph view', () => {
   });
 
   it('is deterministic', () => {
-    expect(buildPlanGraphView(trace, view, new Set())).toEqual(buildPlanGraphView(trace, deriveAgentView(trace), new Set()));
+    expect(buildPlanGraphView(new TraceAnalyses(trace, view), new Set())).toEqual(
+      buildPlanGraphView(new TraceAnalyses(trace, deriveAgentView(trace)), new Set()),
+    );
   });
 });

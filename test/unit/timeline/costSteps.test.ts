@@ -69,7 +69,7 @@ describe('cost steps', () => {
     { id: 9, parent: 1, name: 'chat gpt-4o', start: 51, end: 60, attrs: chat({ model: 'gpt-4o', input: 500, output: 50, text: 'done' }) },
   ]);
   const view = deriveAgentView(trace);
-  const c = costSteps(view, trace);
+  const c = costSteps(trace, view);
 
   it('uses the gpt-4o list price the hand arithmetic assumes', () => {
     expect(PRICE_TABLE['gpt-4o']).toEqual({ input: 2.5, output: 10, cachedInput: 1.25 });
@@ -140,7 +140,7 @@ describe('tokens after a cancellation', () => {
     { id: 5, parent: 1, name: 'chat', start: 25, end: 35, attrs: chat({ model: 'gpt-4o', input: 10, output: 7 }) },
     { id: 4, parent: 1, name: 'chat', start: 31, end: 40, attrs: chat({ model: 'gpt-4o', input: 10, output: 25 }) },
   ]);
-  const c = costSteps(deriveAgentView(trace), trace);
+  const c = costSteps(trace, deriveAgentView(trace));
 
   it('sums output tokens of LLM calls that ended after the cancel point', () => {
     expect(c.cancellation).toMatchObject({ spanIndex: indexOf(trace, 3), via: 'status' });

@@ -6,6 +6,7 @@ import { criticalPath } from '../../../src/core/analyze/timeline/criticalPath';
 import { importTrace } from '../../../src/core/import/index';
 import { deriveAgentView } from '../../../src/core/semantics/agentView';
 import { buildTimelineModel } from '../../../src/core/view/timelineModel';
+import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 
 const FILE = join(__dirname, '../../../demo/workspace/traces/travel-agent-run.otlp.json');
 
@@ -13,7 +14,7 @@ describe('demo trace: travel-agent-run', () => {
   const set = importTrace(new Uint8Array(readFileSync(FILE)));
   const trace = set.traces[0];
   const view = deriveAgentView(trace);
-  const c = costSteps(view, trace);
+  const c = costSteps(trace, view);
 
   it('has three steps with the token counts written in the file', () => {
     expect(set.traces).toHaveLength(1);
@@ -45,7 +46,7 @@ describe('demo trace: travel-agent-run', () => {
   });
 
   it('builds cards with the tool calls, the failure and the final answer', () => {
-    const cards = buildTimelineModel(trace, view).cards(0, 100);
+    const cards = buildTimelineModel(new TraceAnalyses(trace, view)).cards(0, 100);
     expect(cards).toHaveLength(3);
     expect(cards[0].requestedToolCalls.map((r) => r.name)).toEqual(['get_weather', 'search_flights']);
     expect(cards[0].toolExecutions.map((t) => t.name)).toEqual(['get_weather', 'search_flights']);

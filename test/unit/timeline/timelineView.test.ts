@@ -9,6 +9,7 @@ import { buildTimelineModel } from '../../../src/core/view/timelineModel';
 import { chat as loopChat, tool as loopTool } from '../graph/genaiSpans';
 import { buildTrace, indexOf, type SpanSpec } from '../semantics/buildTrace';
 import { agent, chat, tool } from './fixtures';
+import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 
 describe('timeline model of a hand-built trace with a sub-agent', () => {
   // 1 invoke_agent boss [0,100]
@@ -61,7 +62,7 @@ describe('timeline model of a hand-built trace with a sub-agent', () => {
       attrs: chat({ model: 'gpt-4o-mini', input: 400, cached: 100, output: 40, sent: [['tool', 'TP1351 €142']], text: 'TP1351 costs €142.' }),
     },
   ]);
-  const model = buildTimelineModel(trace, deriveAgentView(trace));
+  const model = buildTimelineModel(new TraceAnalyses(trace, deriveAgentView(trace)));
   const at = (id: number) => indexOf(trace, id);
 
   it('has one card per LLM call, in time order, with run span and depth', () => {
@@ -148,7 +149,7 @@ describe('timeline model: unpriced models and unexecuted requests', () => {
     },
     { id: 3, parent: 1, name: 'execute_tool x', start: 3, end: 4, attrs: tool('x', 'cx', { n: 1 }, 'ok'), status: 'ok' },
   ]);
-  const [card] = buildTimelineModel(trace, deriveAgentView(trace)).cards(0, 200);
+  const [card] = buildTimelineModel(new TraceAnalyses(trace, deriveAgentView(trace))).cards(0, 200);
 
   it('says null (unpriced), never 0, and lists the request that never ran', () => {
     expect(card.costUsd).toBeNull();
@@ -167,7 +168,7 @@ describe('timeline model: loop findings', () => {
   }
   specs.push({ id: 8, parent: 1, name: 'chat', start: 50, attrs: loopChat({ text: 'done' }) });
   const trace = buildTrace(specs);
-  const model = buildTimelineModel(trace, deriveAgentView(trace));
+  const model = buildTimelineModel(new TraceAnalyses(trace, deriveAgentView(trace)));
 
   it('marks the three cards whose fetch repeats, not the answering one', () => {
     expect([...model.index.flags]).toEqual([0, 0, 0, 0]);
@@ -179,7 +180,7 @@ describe('timeline model: loop findings', () => {
 
 describe('timeline model of the demo trace (travel-agent-run)', () => {
   const trace: Trace = importTrace(new Uint8Array(readFileSync(join(__dirname, '../../../demo/workspace/traces/travel-agent-run.otlp.json')))).traces[0];
-  const model = buildTimelineModel(trace, deriveAgentView(trace));
+  const model = buildTimelineModel(new TraceAnalyses(trace, deriveAgentView(trace)));
   const byId = (id: string) => trace.spans.findIndex((s) => s.spanId === id);
   // From the file: root ai.generateText 9964cdd4a77d2ab3; doGenerate 93814e16… (asks get_weather,
   // search_flights; both ran: a4f6988d…, 3fd96254…), doGenerate 1ee531dc… (asks book_hotel,

@@ -4,6 +4,7 @@ import { PRICE_TABLE } from '../../../src/core/semantics/prices';
 import { buildTimelineModel } from '../../../src/core/view/timelineModel';
 import { buildTrace, indexOf } from '../semantics/buildTrace';
 import { agent, chat, tool } from '../timeline/fixtures';
+import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 
 describe('chain-of-thought cards', () => {
   // 1 invoke_agent boss [0,100]
@@ -72,7 +73,7 @@ describe('chain-of-thought cards', () => {
       }),
     },
   ]);
-  const cards = buildTimelineModel(trace, deriveAgentView(trace), { input: 160, text: 20, result: 160 }).cards(0, 10);
+  const cards = buildTimelineModel(new TraceAnalyses(trace, deriveAgentView(trace)), { input: 160, text: 20, result: 160 }).cards(0, 10);
 
   it('orders cards by time with sub-agent steps nested by depth', () => {
     expect(cards.map((c) => [c.llmSpanIndex, c.depth, c.runName])).toEqual([

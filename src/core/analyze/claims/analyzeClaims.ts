@@ -8,25 +8,17 @@ import { errorPayload, failureOf } from './toolOutcome';
 import { profileTool, SHELL_TOOL, type ToolProfile } from './toolProfile';
 import { FINDING_SEVERITY, type Claim, type Finding, type FindingKind } from './types';
 import { isPlanTool } from '../graph/planSteps';
-import { perAgentView } from '../perAgentView';
 import { actionOfAnyForm, singular, splitIdentifier } from './verbs';
-
-/** The Claims panel, the timeline's cards and the CLI all ask: computed once per agent view. */
-const claimFindings = perAgentView((trace, view): readonly Finding[] => analyzeClaimsOnce(trace, view).map((f) => Object.freeze(f)));
 
 /**
  * The claimed-vs-executed diff of a trace: what the model said it did against what its tools
  * did, per top-level agent run. Precision over recall: every rule stays silent when the trace
  * does not say enough (no tools at all, no final answer, an unreadable tool name).
  *
- * Computed once per agent view (about 1.5 s at 100k spans) and kept; each call returns a fresh
- * array of the same frozen findings.
+ * Pure and not memoised (about 1.5 s at 100k spans): callers that ask more than once share one
+ * `TraceAnalyses` (traceAnalyses.ts), which computes it once per trace and agent view.
  */
 export function analyzeClaims(trace: Trace, view: AgentView): Finding[] {
-  return [...claimFindings(trace, view)];
-}
-
-function analyzeClaimsOnce(trace: Trace, view: AgentView): Finding[] {
   const descriptions = toolDescriptions(trace, view);
   const out: Finding[] = [];
   // The same discrepancy repeated (a tool run ten times, a sentence repeated in every turn) is

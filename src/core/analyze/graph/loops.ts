@@ -3,7 +3,6 @@ import type { AgentRun, AgentView, ToolExecution } from '../../semantics/types';
 import { canonicalJson } from './canonicalJson';
 import { allRuns } from './allRuns';
 import type { LoopFinding } from './types';
-import { perAgentView } from '../perAgentView';
 import { wastedBy } from './wasted';
 
 /** Calls of one tool with the same arguments, this many times in one run, make a loop. */
@@ -31,13 +30,6 @@ export const RETRY_MIN_FAILURES = 2;
  * execution: re-running one request after an error is exactly what they look for.
  */
 export function findLoops(trace: Trace, view: AgentView): LoopFinding[] {
-  return [...loopFindings(trace, view)];
-}
-
-/** The timeline's cards, the plan graph and the CLI all ask: computed once per agent view. */
-const loopFindings = perAgentView((trace, view): readonly LoopFinding[] => findLoopsOnce(trace, view).map((f) => Object.freeze(f)));
-
-function findLoopsOnce(trace: Trace, view: AgentView): LoopFinding[] {
   const out: LoopFinding[] = [];
   for (const run of allRuns(view.runs)) {
     const seq = runToolSequence(run);

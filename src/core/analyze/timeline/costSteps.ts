@@ -3,7 +3,6 @@ import { StatusCode } from '../../model/span';
 import { hasTokens } from '../../semantics/prices';
 import type { AgentView, Iteration } from '../../semantics/types';
 import { findCancellation, type Cancellation } from './cancellation';
-import { perAgentView } from '../perAgentView';
 import { placedIterations } from './steps';
 
 /** Why a step's tokens count as waste. */
@@ -69,15 +68,8 @@ const hadFailure = (it: Iteration, trace: Trace) => iterationFailed(it, trace) |
  * Cost rows per step. Waste: a step is `failed` (see `iterationFailed`), or `retried` when it
  * had any failure and the next step of the same run repeats exactly its tool calls.
  */
-export function costSteps(view: AgentView, trace: Trace): CostSteps {
-  return costStepsOf(trace, view);
-}
-
-/** The timeline and the cost panel both ask: computed once per agent view (the result is read-only). */
-const costStepsOf = perAgentView((trace, view) => costStepsOnce(view, trace));
-
-function costStepsOnce(view: AgentView, trace: Trace): CostSteps {
-  const placed = placedIterations(view, trace);
+export function costSteps(trace: Trace, view: AgentView): CostSteps {
+  const placed = placedIterations(trace, view);
   // Next iteration of the same run, for retry detection.
   const wasted = new Map<Iteration, WasteReason>();
   for (const run of new Set(placed.map((p) => p.run))) {

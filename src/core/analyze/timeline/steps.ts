@@ -13,7 +13,7 @@ export interface PlacedIteration {
  * Every iteration of every run (sub-agents included), ordered by the start of its LLM call
  * (ties by span index), which interleaves sub-agent steps where they happened. No recursion.
  */
-export function placedIterations(view: AgentView, trace: Trace): PlacedIteration[] {
+export function placedIterations(trace: Trace, view: AgentView): PlacedIteration[] {
   const out: PlacedIteration[] = [];
   const stack: { run: AgentRun; depth: number }[] = view.runs.map((run) => ({ run, depth: 0 }));
   while (stack.length) {
