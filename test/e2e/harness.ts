@@ -51,14 +51,19 @@ export function ensureCodeServer(): string {
 
 /**
  * Packages an extension folder into a VSIX with the repo's own vsce 3 (plain `npx`
- * from a temp dir would try to download vsce). Returns the .vsix path.
+ * from a temp dir would try to download vsce). Relative links are left alone, like `npm run package`
+ * (the README's screenshots are relative and no repository URL is known). Returns the .vsix path.
  */
 export function packageVsix(extDir: string, outFile = join(extDir, 'extension.vsix')): string {
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', outFile], {
-    cwd: extDir,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', outFile],
+    {
+      cwd: extDir,
+      stdio: 'pipe',
+    },
+  );
   return outFile;
 }
 
