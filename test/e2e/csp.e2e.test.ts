@@ -2,8 +2,8 @@
  * The webview's CSP against our component layer, in plain Chromium (no VS Code): a page built by
  * the extension's own `buildWebviewHtml` (same CSP: nonce scripts, styles only from the webview's
  * origin, no 'unsafe-inline') loads a bundle of webview/cspViolations.ts plus one of every control
- * in webview/components (VS Code Elements underneath). Every control must render styled with zero
- * recorded violations; then, as the positive control that makes the zero mean something, an
+ * in webview/components (VS Code Elements underneath). Every control must render styled, answer
+ * the keyboard and mouse, and leave zero recorded violations; then, as the positive control that makes the zero mean something, an
  * inline script and a style attribute are added to the same page and must be recorded as
  * violations by the same recorder.
  */
@@ -29,16 +29,17 @@ import { createTabs } from './webview/components/tabs';
 import { textField } from './webview/components/textField';
 
 const clicks = (window.clicks = { primary: 0, disabled: 0 });
+const seen = (window.seen = { selected: '', checked: true, typed: '' });
 const tabs = createTabs({ ariaLabel: 'Views', onSelect: () => {} });
 tabs.setTabs([{ id: 'a', label: 'First' }, { id: 'b', label: 'Second' }], 'a');
-const sel = select({ ariaLabel: 'Kind', options: [{ value: 'any', label: 'Any kind' }, { value: 'llm', label: 'LLM call' }], onChange: () => {} });
+const sel = select({ ariaLabel: 'Kind', options: [{ value: 'any', label: 'Any kind' }, { value: 'llm', label: 'LLM call' }], onChange: (v) => (seen.selected = v + '/' + sel.value()) });
 const controls = [
   button({ label: 'Primary', variant: 'primary', onClick: () => clicks.primary++ }),
   button({ label: 'Secondary', onClick: () => {} }),
   button({ label: '+', variant: 'icon', ariaLabel: 'Zoom in', onClick: () => {} }),
   linkButton({ label: 'a link', onClick: () => {} }),
-  textField({ ariaLabel: 'Search', placeholder: 'Search spans', onInput: () => {} }),
-  checkbox({ label: 'Only matches', checked: true, onChange: () => {} }),
+  textField({ ariaLabel: 'Search', placeholder: 'Search spans', onInput: (v) => (seen.typed = v) }),
+  checkbox({ label: 'Only matches', checked: true, onChange: (on) => (seen.checked = on) }),
   sel.element,
   badge('error', 'error'),
   progressBar('Working'),
@@ -55,7 +56,7 @@ sel.element.dataset.testid = 'select';
 describe('webview CSP and VS Code Elements', { timeout: 60_000 }, () => {
   const session = useE2eSession('csp');
 
-  it('renders every control with zero CSP violations, and records deliberate ones', async () => {
+  it('renders and operates every control with zero CSP violations, and records deliberate ones', async () => {
     const bundle = await esbuild.build({
       stdin: { contents: ENTRY, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: 'csp-page.ts' },
       bundle: true,
@@ -96,7 +97,6 @@ describe('webview CSP and VS Code Elements', { timeout: 60_000 }, () => {
     expect(
       await page.evaluate(`getComputedStyle(document.querySelector('vscode-button.btn-icon')).getPropertyValue('--vscode-button-secondaryBackground').trim()`),
     ).toBe('transparent');
-    // Open the drop-down (its list is positioned by script), type, move focus on.
     // Keyboard: Tab reaches the first button, Enter and Space press it; a disabled one ignores clicks.
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.tagName + " " + document.activeElement.textContent')).toBe('VSCODE-BUTTON Primary');
@@ -110,10 +110,15 @@ describe('webview CSP and VS Code Elements', { timeout: 60_000 }, () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('vscode-tab-header[aria-selected="true"]').textContent()).toBe('Second');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Second');
+    // The other controls report what the user did: pick from the drop-down (its list is
+    // positioned by script), type, untick.
     await page.locator('[data-testid="select"]').click();
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
     await page.locator('vscode-textfield input').fill('typed');
-    await page.keyboard.press('Tab');
+    await page.locator('vscode-checkbox').click();
+    expect(await page.evaluate('JSON.stringify(window.seen)')).toBe('{"selected":"llm/llm","checked":false,"typed":"typed"}');
+    await page.locator('[data-testid="select"]').click(); // open again for the screenshot
     await page.waitForTimeout(300);
     const html0 = page.locator('html');
     expect(await html0.getAttribute('data-csp-violations')).toBe('0');
