@@ -82,7 +82,7 @@ export function evaluateClaims(root: string): Evaluation {
   for (const file of labelFiles(root)) {
     const label = JSON.parse(readFileSync(file, 'utf8')) as LabelFile;
     const tracePath = resolve(dirname(file), label.trace);
-    const set = importTrace(readFileSync(tracePath), { fileName: tracePath });
+    const set = importTrace(readFileSync(tracePath));
     const findings: ScoredFinding[] = [];
     for (const trace of set.traces) {
       const view = deriveAgentView(trace);

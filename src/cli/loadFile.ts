@@ -17,7 +17,7 @@ export function loadTraceFile(file: string): TraceSet {
     throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
   }
   try {
-    return importTrace(bytes, { fileName: file });
+    return importTrace(bytes);
   } catch (e) {
     if (e instanceof ImportError) throw new CliError(`${file}: ${e.format ? `${e.format}: ` : ''}${e.message}`);
     throw new CliError(`${file}: internal error while reading (${(e as Error).message})`);

@@ -12,7 +12,7 @@ export function reloadTrace(
   derive: DeriveView,
   onDeriveError?: (traceIndex: number, e: unknown) => void,
 ): LoadedTrace | undefined {
-  const set = importTrace(bytes, { fileName: previous.fileName });
+  const set = importTrace(bytes);
   if (set.traces.length === 0) return undefined;
   const next = new LoadedTrace(previous.fileUri, previous.fileName, set, derive, onDeriveError);
   const byId = set.traces.findIndex((t) => t.traceId === previous.trace.traceId);

@@ -46,7 +46,7 @@ export async function loadTrace(uri: vscode.Uri, opts: LoadOptions): Promise<Loa
         const bytes = await vscode.workspace.fs.readFile(uri);
         if (await cancelled(token)) return { kind: 'cancelled' } as const;
         progress.report({ message: 'importing' });
-        const set = importTrace(bytes, { fileName });
+        const set = importTrace(bytes);
         const empty = describeEmptySet(fileName, set);
         if (empty) return { kind: 'failed', message: empty } as const;
         if (await cancelled(token)) return { kind: 'cancelled' } as const;

@@ -33,18 +33,14 @@ export const JSON_IMPORTERS: readonly JsonImporter[] = [
 /** Decompressed size limit for gzip input: past it the file is refused, not inflated further. */
 export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
 
-export interface ImportOptions {
-  /** Used only in messages and as a last hint; detection is by content. */
-  fileName?: string;
-}
-
 /**
  * Reads any supported trace input. Throws `ImportError` (with a plain-words message and, when
  * known, a byte offset) for input that is not a trace at all; everything short of that becomes
- * diagnostics on the returned set.
+ * diagnostics on the returned set. Detection is by content only (never by file name); callers
+ * name the file in their own messages.
  */
-export function importTrace(bytes: Uint8Array, opts: ImportOptions = {}): TraceSet {
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return importTrace(gunzip(bytes), opts);
+export function importTrace(bytes: Uint8Array): TraceSet {
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return importTrace(gunzip(bytes));
   if (bytes.length === 0) throw new ImportError('the file is empty');
   if (looksLikeJson(bytes)) return importJson(bytes);
   return readOtlpProto(bytes);

@@ -81,7 +81,7 @@ async function rebuildSummary(
     await fsp.unlink(path);
     return undefined;
   }
-  const set = importTrace(bytes, { fileName: name });
+  const set = importTrace(bytes);
   const trace = set.traces.find((t) => t.traceId === traceId) ?? set.traces[0];
   if (!trace) return undefined;
   const stat = await fsp.stat(path);

@@ -50,7 +50,7 @@ describe('the demo trace', () => {
     expect(claiming.length).toBe(1);
     expect(failed.length).toBe(1);
 
-    const trace = importTrace(readFileSync(file), { fileName: file }).traces[0];
+    const trace = importTrace(readFileSync(file)).traces[0];
     const findings = analyzeClaims(trace, deriveAgentView(trace));
     expect(findings).toEqual([
       {

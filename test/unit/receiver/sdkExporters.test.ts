@@ -137,7 +137,7 @@ describe('real OpenTelemetry JS exporters → receiver → store', () => {
     const summary = local.store.get(traceId)!;
     expect(summary).toMatchObject({ spanCount: 3, errorCount: 1, status: 'error', rootName: 'invoke_agent travel', serviceName: 'receiver-sdk-test' });
 
-    const set = importTrace(await local.store.readTrace(traceId), { fileName: summary.file });
+    const set = importTrace(await local.store.readTrace(traceId));
     expect(set.traces).toHaveLength(1);
     const stored = set.traces[0];
     expect(stored.traceId).toBe(traceId);

@@ -29,7 +29,7 @@ function loaded(n: number): LoadedTrace {
   return new LoadedTrace(
     'file:///store/a591c120eb77c5bf00cbcc9c8b722ec1.otlp.jsonl',
     'a591c120eb77c5bf00cbcc9c8b722ec1.otlp.jsonl',
-    importTrace(bytes(n), { fileName: 'x.otlp.jsonl' }),
+    importTrace(bytes(n)),
     derive,
   );
 }

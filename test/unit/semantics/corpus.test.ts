@@ -54,7 +54,7 @@ const MECHANICAL_ON_PURPOSE: Record<string, string> = {
 };
 
 function viewsOf(file: string): AgentView[] {
-  const set = importTrace(new Uint8Array(readFileSync(join(CORPUS, file))), { fileName: file });
+  const set = importTrace(new Uint8Array(readFileSync(join(CORPUS, file))));
   return set.traces.map((t) => deriveAgentView(t));
 }
 

@@ -44,7 +44,7 @@ describe('parseRequest: getClaims and dismissFinding', () => {
 });
 
 function harness(state = memento()) {
-  const set = importTrace(readFileSync(DEMO), { fileName: 'travel-agent-run.otlp.json' });
+  const set = importTrace(readFileSync(DEMO));
   const trace = new LoadedTrace(URI, 'travel-agent-run.otlp.json', set, (s, i) => deriveAgentView(s.traces[i]));
   const posted: HostMessage[] = [];
   const ctx = {
@@ -95,7 +95,7 @@ describe('getClaims / dismissFinding over the protocol', () => {
     const { state, traceId } = harness();
     const posted: HostMessage[] = [];
     const logged: string[] = [];
-    const set = importTrace(readFileSync(DEMO), { fileName: 'travel-agent-run.otlp.json' });
+    const set = importTrace(readFileSync(DEMO));
     const trace = new LoadedTrace(URI, 'travel-agent-run.otlp.json', set, (s, i) => deriveAgentView(s.traces[i]));
     const ctx = {
       trace: () => Promise.resolve(trace),

@@ -33,7 +33,7 @@ describe('describeLoadError', () => {
     const bytes = new TextEncoder().encode('{"resourceSpans": [{"scopeSpans": [');
     let message = '';
     try {
-      importTrace(bytes, { fileName: 'cut.json' });
+      importTrace(bytes);
     } catch (e) {
       message = describeLoadError('cut.json', e);
     }

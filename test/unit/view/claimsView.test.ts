@@ -16,7 +16,7 @@ import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 const DEMO = join(resolve(__dirname, '../../..'), 'demo/workspace/traces/travel-agent-run.otlp.json');
 
 function demo(): { trace: Trace; view: AgentView } {
-  const trace = importTrace(readFileSync(DEMO), { fileName: 'travel-agent-run.otlp.json' }).traces[0];
+  const trace = importTrace(readFileSync(DEMO)).traces[0];
   return { trace, view: deriveAgentView(trace) };
 }
 

@@ -35,7 +35,7 @@ const expected = (JSON.parse(readFileSync(join(CORPUS, 'expectations.json'), 'ut
 };
 
 function load(): LoadedTrace {
-  const set = importTrace(readFileSync(join(CORPUS, FILE)), { fileName: 'OPENAI_trace.json' });
+  const set = importTrace(readFileSync(join(CORPUS, FILE)));
   return new LoadedTrace('file:///corpus/OPENAI_trace.json', 'OPENAI_trace.json', set, (s, i) => deriveAgentView(s.traces[i]));
 }
 
