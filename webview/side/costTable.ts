@@ -19,9 +19,6 @@ export const WASTE_MARK: Readonly<Record<(typeof WASTE_CODES)[number], string>> 
 /** The table's narrow waste column shows the symbol; the word is its label. */
 const WASTE_ICON: Readonly<Record<(typeof WASTE_CODES)[number], string>> = { none: '', failed: '✕', retried: '↻' };
 
-/** NaN (unknown) → null for `formatCost`, which reads it "unpriced". */
-export const usdOrNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
-
 /**
  * A step's cost with three significant digits even below $0.0001 (where `formatCost` says
  * "<$0.0001"): single LLM calls of small models cost fractions of a cent, and the table

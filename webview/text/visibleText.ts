@@ -79,11 +79,6 @@ function replacement(ch: string, keepLayout: boolean): string {
   return `⟦U+${code.toString(16).toUpperCase().padStart(4, '0')}⟧`;
 }
 
-/** True when the text holds a bidi control (callers may flag the element, e.g. with a tooltip). */
-export function hasBidiControl(text: string): boolean {
-  return /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text);
-}
-
 /** Text for multi-line blocks (messages, attribute values): keeps newlines and tabs; CR dropped. */
 export function blockText(text: string): string {
   return text.replace(SUSPECT, (ch) => replacement(ch, true));

@@ -28,11 +28,6 @@ export function millisToNanos(ms: number): UnixNanos {
   return BigInt(whole) * NS_PER_MS + BigInt(Math.round((ms - whole) * 1e6));
 }
 
-export function secondsToNanos(s: number): UnixNanos {
-  const whole = Math.floor(s);
-  return BigInt(whole) * 1_000_000_000n + BigInt(Math.round((s - whole) * 1e9));
-}
-
 /** `[seconds, nanoseconds]` as the OTel JS SDK's HrTime. */
 export function hrTimeToNanos(hr: readonly [number, number]): UnixNanos {
   return BigInt(Math.trunc(hr[0])) * 1_000_000_000n + BigInt(Math.trunc(hr[1]));

@@ -41,9 +41,3 @@ export interface TraceSet {
   /** Span records seen in the input, including ones that could not be read. */
   readonly inputSpanCount: number;
 }
-
-export function quarantinedCount(set: TraceSet): number {
-  let n = set.inputSpanCount;
-  for (const t of set.traces) n -= t.spans.length;
-  return n;
-}

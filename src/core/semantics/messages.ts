@@ -280,13 +280,6 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-/** Concatenated assistant text of a message list ('' when there is none). */
-export function assistantText(messages: readonly ChatMessage[]): string {
-  const texts: string[] = [];
-  for (const m of messages) if (m.role === 'assistant' && m.text !== '') texts.push(m.text);
-  return texts.join('\n\n');
-}
-
 /** Text of the last assistant message that has text (an agent's answer), or undefined. */
 export function lastAssistantText(messages: readonly ChatMessage[]): string | undefined {
   for (let i = messages.length - 1; i >= 0; i--) if (messages[i].role === 'assistant' && messages[i].text !== '') return messages[i].text;

@@ -111,10 +111,6 @@ export function firstAny(f: SpanFacts, k1: string, k2?: string): Sourced<unknown
   return undefined;
 }
 
-export function hasUsage(u: UsageReading | undefined): u is UsageReading {
-  return u !== undefined && (u.input !== undefined || u.output !== undefined || u.total !== undefined);
-}
-
 /** `name` after a leading `op ` in a span name (`execute_tool get_weather` → `get_weather`). */
 export function nameAfter(spanName: string, op: string): string | undefined {
   if (!spanName.startsWith(op + ' ')) return undefined;

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockText, hasBidiControl, inlineText } from '../../../webview/text/visibleText';
+import { blockText, inlineText } from '../../../webview/text/visibleText';
+
+/** True when the text still holds a bidi control character. */
+const hasBidiControl = (text: string) => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text);
 
 const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
 
