@@ -1,4 +1,5 @@
 /** Result shape of `getCost`: the token cost panel. */
+import { type OffsetMs } from './units';
 
 /** `CostView.steps.waste` codes. */
 export const WASTE_CODES = ['none', 'failed', 'retried'] as const;
@@ -52,7 +53,7 @@ export interface CostView {
   readonly unpricedSteps: number;
   readonly wasteTokens: number;
   readonly wasteShare: number | null;
-  readonly cancellation?: { readonly spanIndex: number; readonly atMs: number; readonly via: 'status' | 'error.type' | 'event' };
+  readonly cancellation?: { readonly spanIndex: number; readonly atMs: OffsetMs; readonly via: 'status' | 'error.type' | 'event' };
   readonly tokensAfterCancel: number;
   readonly llmSpansAfterCancel: readonly number[];
   readonly prices: readonly PriceRow[];

@@ -1,4 +1,5 @@
 /** Result shape of `getPlanGraph`: the plan graph, stated plans and graph findings. */
+import { type DurationMs } from './units';
 
 export interface GraphNodeView {
   readonly id: string;
@@ -8,7 +9,7 @@ export interface GraphNodeView {
   /** Every span the node covers (a group: all its iterations' subtrees). */
   readonly spanIndices: readonly number[];
   readonly status: 'ok' | 'error' | 'unset';
-  readonly durationMs: number;
+  readonly durationMs: DurationMs;
   /** Groups only. */
   readonly count?: number;
   /**

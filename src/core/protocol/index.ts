@@ -21,6 +21,7 @@
 export * from './messages';
 export * from './parseMessages';
 export * from './panelState';
+export * from './units';
 export * from './shapes';
 export * from './claims';
 export * from './timeline';

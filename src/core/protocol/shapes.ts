@@ -1,4 +1,5 @@
 /** The trace-wide result shapes: summary, structure columns, row text and span detail. */
+import { type DurationMs, type OffsetMs } from './units';
 
 export interface TraceSummary {
   readonly fileName: string;
@@ -11,7 +12,8 @@ export interface TraceSummary {
   readonly traceId: string;
   readonly rootName: string;
   readonly spanCount: number;
-  readonly durationMs: number;
+  /** From the trace's first span start to its last span end. */
+  readonly durationMs: DurationMs;
   readonly status: 'ok' | 'error';
   readonly iterations: number;
   readonly llmCalls: number;
@@ -27,7 +29,9 @@ export interface TraceSummary {
  * `category` codes: see `CATEGORY_CODES`; `status`: 0 unset, 1 ok, 2 error.
  */
 export interface TraceStructure {
+  /** Per span: `OffsetMs` (ms since the trace's start); a typed column cannot carry the brand. */
   readonly startMs: Float64Array;
+  /** Per span: `DurationMs`. */
   readonly durationMs: Float64Array;
   readonly parentIndex: Int32Array;
   readonly depth: Uint16Array;
@@ -79,13 +83,13 @@ export interface SpanDetail {
   readonly category: CategoryName;
   readonly convention: string;
   readonly status: { readonly code: 'unset' | 'ok' | 'error'; readonly message?: string };
-  readonly startMs: number;
-  readonly durationMs: number;
+  readonly startMs: OffsetMs;
+  readonly durationMs: DurationMs;
   readonly attributes: readonly DetailAttribute[];
   readonly resource: readonly DetailAttribute[];
   readonly scope: string;
-  /** `offsetMs`: milliseconds from the trace's start, like `startMs`. */
-  readonly events: readonly { readonly name: string; readonly offsetMs: number; readonly attributes: readonly DetailAttribute[] }[];
+  /** `offsetMs`: from the trace's start, like `startMs`. */
+  readonly events: readonly { readonly name: string; readonly offsetMs: OffsetMs; readonly attributes: readonly DetailAttribute[] }[];
   /** LLM spans: the conversation in, then the model's output. */
   readonly input: readonly DetailMessage[];
   readonly output: readonly DetailMessage[];

@@ -3,6 +3,7 @@
  * A card is one iteration: an LLM call and the tool executions it requested. Cards are in time
  * order over all runs (sub-agents interleaved where they happened, `depth` > 0).
  */
+import { type DurationMs, type OffsetMs } from './units';
 
 /**
  * Bits of `TimelineIndex.flags`. Findings are not among them: they come with the card's text
@@ -43,7 +44,7 @@ export interface CardToolRun {
   readonly spanIndex: number;
   readonly name: string;
   readonly status: 'ok' | 'error' | 'unset';
-  readonly durationMs: number;
+  readonly durationMs: DurationMs;
   readonly resultPreview?: string;
   readonly error?: string;
 }
@@ -59,8 +60,8 @@ export interface CardView {
   /** Iteration number within its run (0-based). */
   readonly iteration: number;
   readonly model?: string;
-  readonly startMs: number;
-  readonly durationMs: number;
+  readonly startMs: OffsetMs;
+  readonly durationMs: DurationMs;
   /** Role and clipped text of the last user or tool message sent to the model. */
   readonly inputSummary?: { readonly role: string; readonly text: string };
   readonly reasoning?: string;

@@ -10,7 +10,7 @@ export interface CriticalPathView {
   readonly selfMs: Float64Array;
   /** Critical time of each span, ms (sum of its critical sections). */
   readonly criticalMs: Float64Array;
-  /** Critical sections, latest first: span index, start and end in ms from the trace start. */
+  /** Critical sections, latest first: span index, start and end in ms from the trace start (`OffsetMs`; typed columns cannot carry the brand). */
   readonly sectionSpan: Int32Array;
   readonly sectionStartMs: Float64Array;
   readonly sectionEndMs: Float64Array;

@@ -1,6 +1,6 @@
 import type { TraceAnalyses } from '../analyze/traceAnalyses';
 import { spanMs } from '../model/time';
-import { WASTE_CODES, type CostView, type PriceRow } from '../protocol';
+import { offsetMs, WASTE_CODES, type CostView, type PriceRow } from '../protocol';
 import { findPrice, hasTokens, PRICES_AS_OF } from '../semantics/prices';
 import type { LlmCall, PriceOverrides } from '../semantics/types';
 
@@ -93,7 +93,7 @@ export function buildCostView(a: TraceAnalyses, prices?: PriceOverrides): CostVi
     wasteTokens: c.wasteTokens,
     wasteShare: c.wasteShare,
     ...(c.cancellation
-      ? { cancellation: { spanIndex: c.cancellation.spanIndex, atMs: spanMs(trace.startNs, c.cancellation.atNs), via: c.cancellation.via } }
+      ? { cancellation: { spanIndex: c.cancellation.spanIndex, atMs: offsetMs(spanMs(trace.startNs, c.cancellation.atNs)), via: c.cancellation.via } }
       : {}),
     tokensAfterCancel: c.tokensAfterCancel,
     llmSpansAfterCancel: c.llmSpansAfterCancel,

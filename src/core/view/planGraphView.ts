@@ -9,7 +9,7 @@ import { allRuns } from '../analyze/graph/allRuns';
 import { StatusCode } from '../model/span';
 import { spanMs } from '../model/time';
 import type { Trace } from '../model/trace';
-import type { GraphFindingView, GraphNodeView, PlanGraphView, StatedPlanView } from '../protocol';
+import { durationMs, type GraphFindingView, type GraphNodeView, type PlanGraphView, type StatedPlanView } from '../protocol';
 import type { AgentRun, AgentView } from '../semantics/types';
 
 /**
@@ -84,7 +84,7 @@ function nodeView(trace: Trace, n: PlanNode, failedTools: ReadonlySet<number>, e
     spanIndex: n.spanIndex,
     spanIndices: [...n.spanIndices],
     status,
-    durationMs: spanMs(start, end),
+    durationMs: durationMs(spanMs(start, end)),
   };
   if (n.kind !== 'group') return base;
   return { ...base, count: n.count ?? 0, ...(n.shape ? { shape: [...n.shape] } : {}), expanded };

@@ -2,7 +2,7 @@ import type { Attributes, AttrValue } from '../model/attributes';
 import { STATUS_NAMES, SPAN_KIND_NAMES, type Span } from '../model/span';
 import { spanMs } from '../model/time';
 import type { Trace } from '../model/trace';
-import { DETAIL_VALUE_LIMIT, type DetailAttribute, type DetailMessage, type SpanDetail } from '../protocol';
+import { DETAIL_VALUE_LIMIT, durationMs, offsetMs, type DetailAttribute, type DetailMessage, type SpanDetail } from '../protocol';
 import type { AgentView, ChatMessage, LlmCall } from '../semantics/types';
 import { clipText } from './clip';
 import { indexView } from './viewIndex';
@@ -35,12 +35,12 @@ export function buildSpanDetail(trace: Trace, view: AgentView, index: number): S
     category: sem?.category ?? 'other',
     convention: sem?.convention ?? 'none',
     status: span.status.message ? { code: STATUS_NAMES[span.status.code], message: span.status.message } : { code: STATUS_NAMES[span.status.code] },
-    startMs: spanMs(trace.startNs, span.startNs),
-    durationMs: spanMs(span.startNs, span.endNs),
+    startMs: offsetMs(spanMs(trace.startNs, span.startNs)),
+    durationMs: durationMs(spanMs(span.startNs, span.endNs)),
     attributes: detailAttributes(span.attributes),
     resource: detailAttributes(span.resource.attributes),
     scope: scopeLabel(span),
-    events: span.events.map((e) => ({ name: e.name, offsetMs: spanMs(trace.startNs, e.timeNs), attributes: detailAttributes(e.attributes) })),
+    events: span.events.map((e) => ({ name: e.name, offsetMs: offsetMs(spanMs(trace.startNs, e.timeNs)), attributes: detailAttributes(e.attributes) })),
     input: llm ? llm.input.map(detailMessage) : [],
     output: llm ? llm.output.map(detailMessage) : [],
     ...(llm ? llmFields(llm) : {}),

@@ -1,6 +1,6 @@
 import { traceFigures } from '../analyze/traceFigures';
 import type { TraceSet } from '../model/trace';
-import type { TraceSummary } from '../protocol';
+import { durationMs, type TraceSummary } from '../protocol';
 import type { AgentView } from '../semantics/types';
 import { formatCost, formatCount, formatDuration, formatTokens } from './format';
 
@@ -44,7 +44,7 @@ export function buildTraceSummary({ fileName, fileUri, set, traceIndex, view }: 
     traceId: f.traceId,
     rootName: f.rootName,
     spanCount: f.spanCount,
-    durationMs: f.durationMs,
+    durationMs: durationMs(f.durationMs),
     status: f.status,
     iterations: f.iterations,
     llmCalls: f.llmCalls,
@@ -89,7 +89,8 @@ export function formatSummaryText(s: TraceSummary, diagnosticTotal = s.diagnosti
 }
 
 /** One line for lists (tree view, quick pick): "12 spans · 1.23 s · 3.40k tokens · $0.0123". */
-export function formatSummaryLine(s: Pick<TraceSummary, 'spanCount' | 'durationMs' | 'tokens' | 'costUsd'>): string {
+/** `durationMs` is a plain number too: the recent list stores summaries of its own. */
+export function formatSummaryLine(s: Pick<TraceSummary, 'spanCount' | 'tokens' | 'costUsd'> & { readonly durationMs: number }): string {
   const tokens = s.tokens.input + s.tokens.output;
   return [
     `${formatCount(s.spanCount)} ${s.spanCount === 1 ? 'span' : 'spans'}`,

@@ -3,7 +3,7 @@ import type { PlacedIteration } from '../analyze/timeline/steps';
 import { StatusCode } from '../model/span';
 import { spanMs } from '../model/time';
 import type { Trace } from '../model/trace';
-import type { CardToolCall, CardToolRun, CardView } from '../protocol';
+import { durationMs, offsetMs, type CardToolCall, type CardToolRun, type CardView } from '../protocol';
 import type { ChatMessage, ToolCallRequest } from '../semantics/types';
 import { previewText, previewValue } from './clip';
 
@@ -64,7 +64,7 @@ export function buildCard(
       spanIndex: t.spanIndex,
       name: t.name,
       status: t.status,
-      durationMs: spanMs(ts.startNs, ts.endNs),
+      durationMs: durationMs(spanMs(ts.startNs, ts.endNs)),
       ...(resultPreview !== undefined ? { resultPreview } : {}),
       ...(t.error ? { error: t.error } : {}),
     };
@@ -77,8 +77,8 @@ export function buildCard(
     depth,
     iteration: it.index,
     ...(call.model !== undefined ? { model: call.model } : {}),
-    startMs: spanMs(trace.startNs, span.startNs),
-    durationMs: spanMs(span.startNs, span.endNs),
+    startMs: offsetMs(spanMs(trace.startNs, span.startNs)),
+    durationMs: durationMs(spanMs(span.startNs, span.endNs)),
     ...(last ? { inputSummary: { role: last.role, text: previewText(last.text, limits.input) } } : {}),
     ...(reasoning ? { reasoning: previewText(reasoning, limits.text) } : {}),
     ...(answer ? { answer: previewText(answer, limits.text) } : {}),

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { durationMs } from '../../../src/core/protocol/units';
 import type { PlanGraphView } from '../../../src/core/protocol';
 import { validatePlanGraph } from '../../../src/core/protocol/validate/graph';
 import { errorOf, valueOf } from './checked';
 
 const good: PlanGraphView = {
   nodes: [
-    { id: 'span:0', kind: 'agent', label: 'agent', spanIndex: 0, spanIndices: [0], status: 'ok', durationMs: 10 },
+    { id: 'span:0', kind: 'agent', label: 'agent', spanIndex: 0, spanIndices: [0], status: 'ok', durationMs: durationMs(10) },
     {
       id: 'group:0:1',
       kind: 'group',
@@ -13,7 +14,7 @@ const good: PlanGraphView = {
       spanIndex: 1,
       spanIndices: [1, 2, 3],
       status: 'error',
-      durationMs: 5,
+      durationMs: durationMs(5),
       count: 3,
       shape: ['fetch'],
       expanded: false,

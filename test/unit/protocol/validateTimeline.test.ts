@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { durationMs, offsetMs } from '../../../src/core/protocol/units';
 import type { CardView, TimelineIndex } from '../../../src/core/protocol';
 import { validateCardsFor, validateTimelineIndex } from '../../../src/core/protocol/validate/timeline';
 import { errorOf, valueOf } from './checked';
@@ -23,11 +24,11 @@ function card(n: number): CardView {
     depth: 0,
     iteration: n,
     model: 'gpt-4o',
-    startMs: 1.5,
-    durationMs: 20,
+    startMs: offsetMs(1.5),
+    durationMs: durationMs(20),
     inputSummary: { role: 'user', text: 'hi' },
     requestedToolCalls: [{ id: 'c1', name: 'search', arguments: '{"q":"x"}' }],
-    toolExecutions: [{ spanIndex: 2, name: 'search', status: 'error', durationMs: 3, error: 'boom' }],
+    toolExecutions: [{ spanIndex: 2, name: 'search', status: 'error', durationMs: durationMs(3), error: 'boom' }],
     unexecuted: [],
     tokens: { input: 10, output: 2, cached: 0, reasoning: 0 },
     costUsd: null,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { durationMs, offsetMs } from '../../../src/core/protocol/units';
 import type { SpanDetail, TraceStructure, TraceSummary } from '../../../src/core/protocol';
 import { resultCheckerFor } from '../../../src/core/protocol/validate/results';
 import { validateRows, validateSpanDetail, validateStructure, validateSummary } from '../../../src/core/protocol/validate/trace';
@@ -15,7 +16,7 @@ const summary: TraceSummary = {
   traceId: 'ab'.repeat(16),
   rootName: 'agent',
   spanCount: 9,
-  durationMs: 12.5,
+  durationMs: durationMs(12.5),
   status: 'ok',
   iterations: 2,
   llmCalls: 2,
@@ -34,12 +35,12 @@ const detail: SpanDetail = {
   category: 'llm',
   convention: 'genai',
   status: { code: 'error', message: 'boom' },
-  startMs: 1,
-  durationMs: 2,
+  startMs: offsetMs(1),
+  durationMs: durationMs(2),
   attributes: [{ key: 'k', value: 'v', type: 'string', fullLength: 5000 }],
   resource: [],
   scope: 'x',
-  events: [{ name: 'e', offsetMs: 1.5, attributes: [] }],
+  events: [{ name: 'e', offsetMs: offsetMs(1.5), attributes: [] }],
   input: [{ role: 'user', text: 'hi', toolCalls: [] }],
   output: [{ role: 'assistant', text: '', toolCalls: [{ id: 'c1', name: 'search', arguments: '{}' }] }],
   model: 'gpt-4o',

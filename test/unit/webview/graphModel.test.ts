@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { durationMs } from '../../../src/core/protocol/units';
 import type { GraphNodeView, PlanGraphView } from '../../../src/core/protocol';
 import {
   flaggedNodes,
@@ -19,7 +20,7 @@ const node = (over: Partial<GraphNodeView> & { id: string }): GraphNodeView => (
   spanIndex: 0,
   spanIndices: [0],
   status: 'ok',
-  durationMs: 12,
+  durationMs: durationMs(12),
   ...over,
 });
 const group = node({
@@ -31,7 +32,7 @@ const group = node({
   count: 3,
   shape: ['fetch'],
   expanded: false,
-  durationMs: 1500,
+  durationMs: durationMs(1500),
 });
 const graph: PlanGraphView = {
   nodes: [node({ id: 'span:0', kind: 'agent', label: 'looper' }), group, node({ id: 'span:5', spanIndex: 5, spanIndices: [5], status: 'error' })],
