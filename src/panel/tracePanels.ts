@@ -34,7 +34,7 @@ export async function openTracePanel(uri: vscode.Uri, deps: WebviewDeps & { read
 
 /**
  * Restores trace panels after a window reload. The webview's saved state carries the file's
- * URI (`PanelState` in protocol.ts); the file is read again, never taken from the state.
+ * URI (`PanelState` in src/core/protocol/panelState.ts); the file is read again, never taken from the state.
  * A webview that saved no state yet (reloaded before it finished starting) is matched by its
  * title against the files this workspace showed in panels lately.
  */

@@ -3,7 +3,7 @@
  * retainContextWhenHidden). `getState()` hands back whatever was stored, possibly by an older
  * version of this code, so it is parsed like any other untrusted input.
  *
- * `fileUri` and `traceIndex` are the host's part (`PanelState` in src/core/protocol.ts): after a
+ * `fileUri` and `traceIndex` are the host's part (`PanelState` in src/core/protocol/panelState.ts): after a
  * window reload the host's panel serializer reads them to reopen the same file and trace.
  *
  * `traceKey` ties the state to one trace: after a reload that shows a different trace (or the
