@@ -14,43 +14,25 @@ import {
 } from '../model/span';
 import type { TraceSet } from '../model/trace';
 import { bytesToHex } from './ids';
-import { checkKeyValue, decodeKeyValues, lazyAttributes } from './otlpProtoValues';
+import {
+  EventFields,
+  LinkFields,
+  SpanFields,
+  bothSpanListsNote,
+  scanEvent,
+  scanLink,
+  scanResourceSpans,
+  scanScope,
+  scanScopeSpans,
+  scanSpan,
+  scanStatus,
+  spanListOf,
+  type StatusFields,
+} from './otlpProtoFields';
+import { checkKeyValue, checkKeyValues, decodeKeyValues, lazyAttributes } from './otlpProtoValues';
 import { ProtoReader } from './protoReader';
 import { TraceBuilder } from './traceBuilder';
-import {
-  T_END,
-  T_EVENT,
-  T_EVENT_ATTR,
-  T_EVENT_NAME,
-  T_EVENT_TIME,
-  T_FLAGS,
-  T_KIND,
-  T_LIBRARY_SPANS,
-  T_LINK,
-  T_LINK_ATTR,
-  T_LINK_SPAN_ID,
-  T_LINK_TRACE_ID,
-  T_LINK_TRACE_STATE,
-  T_NAME,
-  T_PARENT_ID,
-  T_RESOURCE,
-  T_RESOURCE_ATTR,
-  T_RESOURCE_SPANS,
-  T_SCOPE,
-  T_SCOPE_ATTR,
-  T_SCOPE_NAME,
-  T_SCOPE_SPANS,
-  T_SCOPE_VERSION,
-  T_SPAN,
-  T_SPAN_ATTR,
-  T_SPAN_ID,
-  T_START,
-  T_STATUS,
-  T_STATUS_CODE,
-  T_STATUS_MESSAGE,
-  T_TRACE_ID,
-  T_TRACE_STATE,
-} from './otlpWireTags';
+import { T_EVENT_ATTR, T_LINK_ATTR, T_RESOURCE_ATTR, T_RESOURCE_SPANS, T_SCOPE_ATTR, T_SPAN, T_SPAN_ATTR } from './otlpWireTags';
 
 /**
  * OTLP trace protobuf → TraceSet. Reads `ExportTraceServiceRequest` and `TracesData` (the same
@@ -68,6 +50,8 @@ import {
  *   keeps the byte range; `Attributes` decodes it on first access. A 100k-span file therefore
  *   loads without creating millions of attribute strings nobody looks at. The price: the input
  *   buffer stays referenced while any span's attributes are pending, and must not be mutated.
+ * - one field dispatch per message (otlpProtoFields.ts), shared with the receiver's transcoder:
+ *   a span's fields are located first, then decoded from their byte ranges.
  * - events and links themselves (time, name, ids) are decoded eagerly, since `Span.events` is a
  *   plain array; only their attributes are lazy. Resource and scope attributes are decoded
  *   eagerly, once per block (they are few, shared, and `service.name` is needed at once).
@@ -84,24 +68,34 @@ const FORMAT = 'OTLP protobuf';
 interface Context {
   readonly r: ProtoReader;
   readonly builder: TraceBuilder;
+  // One field object per message level, reused (see otlpProtoFields.ts).
+  readonly span: SpanFields;
+  readonly event: EventFields;
+  readonly link: LinkFields;
+  readonly status: StatusFields;
   badKinds: number;
   badStatusCodes: number;
 }
 
 export function readOtlpProto(bytes: Uint8Array): TraceSet {
   checkLooksLikeOtlp(bytes);
-  const ctx: Context = { r: new ProtoReader(bytes), builder: new TraceBuilder(), badKinds: 0, badStatusCodes: 0 };
+  const ctx: Context = {
+    r: new ProtoReader(bytes),
+    builder: new TraceBuilder(),
+    span: new SpanFields(),
+    event: new EventFields(),
+    link: new LinkFields(),
+    status: { code: 0, message: -1, messageEnd: -1 },
+    badKinds: 0,
+    badStatusCodes: 0,
+  };
   const r = ctx.r;
   const end = bytes.length;
   let ri = 0;
-  while (r.pos < end) {
-    const tag = r.tag(end);
-    if (tag === T_RESOURCE_SPANS) {
-      const s = r.delimited(end);
-      const e = r.pos;
-      readResourceSpans(ctx, s, e, `resourceSpans[${ri++}]`);
-      r.pos = e;
-    } else r.skip(tag & 7, end);
+  for (let s = r.next(T_RESOURCE_SPANS, end); s >= 0; s = r.next(T_RESOURCE_SPANS, end)) {
+    const e = r.pos;
+    readResourceSpans(ctx, s, e, `resourceSpans[${ri++}]`);
+    r.pos = e;
   }
   if (ctx.badKinds) ctx.builder.note('unsupported-value', `${ctx.badKinds} span(s) have a span kind outside 0–5; shown as unspecified`);
   if (ctx.badStatusCodes) ctx.builder.note('unsupported-value', `${ctx.badStatusCodes} span(s) have a status code outside 0–2; shown as unset`);
@@ -160,44 +154,17 @@ function textPreview(bytes: Uint8Array): string | undefined {
 
 function readResourceSpans(ctx: Context, s: number, e: number, where: string): void {
   const r = ctx.r;
-  let resStart = -1;
-  let resEnd = -1;
-  let hasScopeSpans = false;
-  let hasLibrarySpans = false;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_RESOURCE) {
-      resStart = r.delimited(e);
-      resEnd = r.pos;
-    } else {
-      if (tag === T_SCOPE_SPANS) hasScopeSpans = true;
-      else if (tag === T_LIBRARY_SPANS) hasLibrarySpans = true;
-      r.skip(tag & 7, e);
-    }
-  }
-  const resource = resStart < 0 ? EMPTY_RESOURCE : readResource(ctx, resStart, resEnd, where + '.resource');
-  // As the OpenTelemetry Collector does: the deprecated list is used only when the new one is absent
-  // (senders in the transition period filled both with the same spans).
-  const want = hasScopeSpans ? T_SCOPE_SPANS : T_LIBRARY_SPANS;
-  const label = hasScopeSpans ? '.scopeSpans[' : '.instrumentationLibrarySpans[';
-  if (hasScopeSpans && hasLibrarySpans) {
-    ctx.builder.note(
-      'interpretation',
-      `${where} has both scopeSpans and the deprecated instrumentationLibrarySpans; only scopeSpans were read, as the OpenTelemetry Collector does`,
-      where,
-    );
-  }
-  r.pos = s;
+  const head = scanResourceSpans(r, s, e);
+  const resource = head.resource < 0 ? EMPTY_RESOURCE : readResource(ctx, head.resource, head.resourceEnd, where + '.resource');
+  const note = bothSpanListsNote(head, where);
+  if (note) ctx.builder.note('interpretation', note, where);
+  const { tag, label } = spanListOf(head);
   let si = 0;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === want) {
-      const ss = r.delimited(e);
-      const se = r.pos;
-      readScopeSpans(ctx, ss, se, resource, where + label + si++ + ']');
-      r.pos = se;
-    } else r.skip(tag & 7, e);
+  r.pos = s;
+  for (let ss = r.next(tag, e); ss >= 0; ss = r.next(tag, e)) {
+    const se = r.pos;
+    readScopeSpans(ctx, ss, se, resource, where + label + si++ + ']');
+    r.pos = se;
   }
 }
 
@@ -216,20 +183,10 @@ function readResource(ctx: Context, s: number, e: number, where: string): Resour
 function readScope(ctx: Context, s: number, e: number, where: string): InstrumentationScope {
   const r = new ProtoReader(ctx.r.buf);
   try {
-    let name = '';
-    let version: string | undefined;
-    let attrs = false;
-    r.pos = s;
-    while (r.pos < e) {
-      const tag = r.tag(e);
-      if (tag === T_SCOPE_NAME) name = r.string(r.delimited(e), r.pos);
-      else if (tag === T_SCOPE_VERSION) version = r.string(r.delimited(e), r.pos) || undefined;
-      else {
-        if (tag === T_SCOPE_ATTR) attrs = true;
-        r.skip(tag & 7, e);
-      }
-    }
-    const attributes = attrs ? new Attributes(decodeKeyValues(r.buf, s, e, T_SCOPE_ATTR)) : Attributes.EMPTY;
+    const f = scanScope(r, s, e);
+    const name = f.name < 0 ? '' : r.string(f.name, f.nameEnd);
+    const version = f.version < 0 ? undefined : r.string(f.version, f.versionEnd) || undefined;
+    const attributes = f.attrs ? new Attributes(decodeKeyValues(r.buf, s, e, T_SCOPE_ATTR)) : Attributes.EMPTY;
     return { name, version, attributes };
   } catch (err) {
     if (!(err instanceof ImportError)) throw err;
@@ -240,27 +197,12 @@ function readScope(ctx: Context, s: number, e: number, where: string): Instrumen
 
 function readScopeSpans(ctx: Context, s: number, e: number, resource: Resource, where: string): void {
   const r = ctx.r;
-  let scopeStart = -1;
-  let scopeEnd = -1;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_SCOPE) {
-      scopeStart = r.delimited(e);
-      scopeEnd = r.pos;
-    } else r.skip(tag & 7, e);
-  }
-  const scope = scopeStart < 0 ? EMPTY_SCOPE : readScope(ctx, scopeStart, scopeEnd, where + '.scope');
+  const head = scanScopeSpans(r, s, e);
+  const scope = head.scope < 0 ? EMPTY_SCOPE : readScope(ctx, head.scope, head.scopeEnd, where + '.scope');
   const prefix = where + '.spans[';
   let pi = 0;
   r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag !== T_SPAN) {
-      r.skip(tag & 7, e);
-      continue;
-    }
-    const ps = r.delimited(e);
+  for (let ps = r.next(T_SPAN, e); ps >= 0; ps = r.next(T_SPAN, e)) {
     const pe = r.pos;
     const source = prefix + pi++ + ']';
     try {
@@ -273,93 +215,42 @@ function readScopeSpans(ctx: Context, s: number, e: number, resource: Resource, 
   }
 }
 
+/**
+ * The span's own fields first (scanSpan), then what is inside them: attribute framing (the
+ * values stay lazy), events, links, and the status last, so the kind and status-code counts
+ * only ever include spans that were read.
+ */
 function readSpan(ctx: Context, s: number, e: number, resource: Resource, scope: InstrumentationScope, source: string): RawSpan {
   const r = ctx.r;
   const buf = r.buf;
-  let traceId: string | undefined;
-  let spanId: string | undefined;
-  let parentSpanId: string | undefined;
-  let traceState: string | undefined;
-  let name = '';
-  let kind: SpanKind | undefined;
-  let startNs: bigint | undefined;
-  let endNs: bigint | undefined;
-  let status: SpanStatus | undefined;
+  const f = ctx.span;
+  scanSpan(r, s, e, f);
+  const attrs = f.attrs;
+  for (let i = 0; i < attrs.length; i += 2) checkKeyValue(r, attrs[i], attrs[i + 1], 0);
+  const attributes = f.attrTag < 0 ? Attributes.EMPTY : lazyAttributes(r, f.attrTag, attrs[attrs.length - 1], T_SPAN_ATTR);
   let events: SpanEvent[] | undefined;
-  let links: SpanLink[] | undefined;
-  let flags: number | undefined;
-  let attrStart = -1;
-  let attrEnd = -1;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    switch (tag) {
-      case T_TRACE_ID:
-        traceId = idHex(buf, r.delimited(e), r.pos);
-        break;
-      case T_SPAN_ID:
-        spanId = idHex(buf, r.delimited(e), r.pos);
-        break;
-      case T_PARENT_ID:
-        parentSpanId = idHex(buf, r.delimited(e), r.pos);
-        break;
-      case T_TRACE_STATE:
-        traceState = r.string(r.delimited(e), r.pos) || undefined;
-        break;
-      case T_NAME:
-        name = r.string(r.delimited(e), r.pos);
-        break;
-      case T_KIND: {
-        const k = r.varint32(e) | 0;
-        if (k >= 0 && k <= 5) kind = k as SpanKind;
-        else ctx.badKinds++;
-        break;
-      }
-      case T_START:
-        startNs = timeOrUndefined(r.fixed64(e));
-        break;
-      case T_END:
-        endNs = timeOrUndefined(r.fixed64(e));
-        break;
-      case T_SPAN_ATTR: {
-        const at = r.tagPos;
-        const vs = r.delimited(e);
-        const ve = r.pos;
-        checkKeyValue(r, vs, ve, 0);
-        r.pos = ve;
-        if (attrStart < 0) attrStart = at;
-        attrEnd = ve;
-        break;
-      }
-      case T_EVENT: {
-        const vs = r.delimited(e);
-        const ve = r.pos;
-        (events ??= []).push(readEvent(r, vs, ve));
-        r.pos = ve;
-        break;
-      }
-      case T_LINK: {
-        const vs = r.delimited(e);
-        const ve = r.pos;
-        (links ??= []).push(readLink(r, vs, ve));
-        r.pos = ve;
-        break;
-      }
-      case T_STATUS: {
-        const vs = r.delimited(e);
-        const ve = r.pos;
-        status = readStatus(ctx, vs, ve);
-        r.pos = ve;
-        break;
-      }
-      case T_FLAGS:
-        flags = r.fixed32(e);
-        break;
-      default:
-        r.skip(tag & 7, e);
-    }
+  const ev = f.events;
+  if (ev.length) {
+    events = [];
+    for (let i = 0; i < ev.length; i += 2) events.push(readEvent(ctx, ev[i], ev[i + 1]));
   }
-  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r, attrStart, attrEnd, T_SPAN_ATTR);
+  let links: SpanLink[] | undefined;
+  const ln = f.links;
+  if (ln.length) {
+    links = [];
+    for (let i = 0; i < ln.length; i += 2) links.push(readLink(ctx, ln[i], ln[i + 1]));
+  }
+  const status = f.status < 0 ? undefined : readStatus(ctx, f.status, f.statusEnd);
+  ctx.badKinds += f.badKinds;
+  const traceId = idHex(buf, f.traceId, f.traceIdEnd);
+  const spanId = idHex(buf, f.spanId, f.spanIdEnd);
+  const parentSpanId = idHex(buf, f.parent, f.parentEnd);
+  const name = f.name < 0 ? '' : r.string(f.name, f.nameEnd);
+  const kind = f.kind < 0 ? undefined : (f.kind as SpanKind);
+  const startNs = timeOrUndefined(f.startNs);
+  const endNs = timeOrUndefined(f.endNs);
+  const traceState = f.state < 0 ? undefined : r.string(f.state, f.stateEnd) || undefined;
+  const flags = f.flags < 0 ? undefined : f.flags;
   // One object literal with every field in a fixed order: all spans share one hidden class.
   return { traceId, spanId, parentSpanId, name, kind, startNs, endNs, status, attributes, events, links, resource, scope, traceState, flags, source };
 }
@@ -374,16 +265,10 @@ function timeOrUndefined(ns: bigint): bigint | undefined {
 }
 
 function readStatus(ctx: Context, s: number, e: number): SpanStatus {
-  const r = ctx.r;
-  let code = 0;
-  let message: string | undefined;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_STATUS_CODE) code = r.varint32(e) | 0;
-    else if (tag === T_STATUS_MESSAGE) message = r.string(r.delimited(e), r.pos) || undefined;
-    else r.skip(tag & 7, e);
-  }
+  const f = ctx.status;
+  scanStatus(ctx.r, s, e, f);
+  let code = f.code;
+  const message = f.message < 0 ? undefined : ctx.r.string(f.message, f.messageEnd) || undefined;
   if (code < 0 || code > 2) {
     ctx.badStatusCodes++;
     code = 0;
@@ -391,52 +276,30 @@ function readStatus(ctx: Context, s: number, e: number): SpanStatus {
   return message === undefined ? { code: code as StatusCode } : { code: code as StatusCode, message };
 }
 
-function readEvent(r: ProtoReader, s: number, e: number): SpanEvent {
-  let timeNs = 0n;
-  let name = '';
-  let attrStart = -1;
-  let attrEnd = -1;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_EVENT_TIME) timeNs = r.fixed64(e);
-    else if (tag === T_EVENT_NAME) name = r.string(r.delimited(e), r.pos);
-    else if (tag === T_EVENT_ATTR) {
-      const at = r.tagPos;
-      const vs = r.delimited(e);
-      const ve = r.pos;
-      checkKeyValue(r, vs, ve, 0);
-      r.pos = ve;
-      if (attrStart < 0) attrStart = at;
-      attrEnd = ve;
-    } else r.skip(tag & 7, e);
+function readEvent(ctx: Context, s: number, e: number): SpanEvent {
+  const r = ctx.r;
+  const f = ctx.event;
+  scanEvent(r, s, e, f);
+  const name = f.name < 0 ? '' : r.string(f.name, f.nameEnd);
+  let attributes = Attributes.EMPTY;
+  if (f.attrs) {
+    checkKeyValues(r, f.attrTag, f.attrEnd, T_EVENT_ATTR);
+    attributes = lazyAttributes(r, f.attrTag, f.attrEnd, T_EVENT_ATTR);
   }
-  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r, attrStart, attrEnd, T_EVENT_ATTR);
-  return { timeNs, name, attributes };
+  return { timeNs: f.timeNs, name, attributes };
 }
 
-function readLink(r: ProtoReader, s: number, e: number): SpanLink {
-  let traceId = '';
-  let spanId = '';
-  let traceState: string | undefined;
-  let attrStart = -1;
-  let attrEnd = -1;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_LINK_TRACE_ID) traceId = bytesToHex(r.buf.subarray(r.delimited(e), r.pos));
-    else if (tag === T_LINK_SPAN_ID) spanId = bytesToHex(r.buf.subarray(r.delimited(e), r.pos));
-    else if (tag === T_LINK_TRACE_STATE) traceState = r.string(r.delimited(e), r.pos) || undefined;
-    else if (tag === T_LINK_ATTR) {
-      const at = r.tagPos;
-      const vs = r.delimited(e);
-      const ve = r.pos;
-      checkKeyValue(r, vs, ve, 0);
-      r.pos = ve;
-      if (attrStart < 0) attrStart = at;
-      attrEnd = ve;
-    } else r.skip(tag & 7, e);
+function readLink(ctx: Context, s: number, e: number): SpanLink {
+  const r = ctx.r;
+  const f = ctx.link;
+  scanLink(r, s, e, f);
+  const traceId = f.traceId < 0 ? '' : bytesToHex(r.buf.subarray(f.traceId, f.traceIdEnd));
+  const spanId = f.spanId < 0 ? '' : bytesToHex(r.buf.subarray(f.spanId, f.spanIdEnd));
+  const traceState = f.state < 0 ? undefined : r.string(f.state, f.stateEnd) || undefined;
+  let attributes = Attributes.EMPTY;
+  if (f.attrs) {
+    checkKeyValues(r, f.attrTag, f.attrEnd, T_LINK_ATTR);
+    attributes = lazyAttributes(r, f.attrTag, f.attrEnd, T_LINK_ATTR);
   }
-  const attributes = attrStart < 0 ? Attributes.EMPTY : lazyAttributes(r, attrStart, attrEnd, T_LINK_ATTR);
   return traceState === undefined ? { traceId, spanId, attributes } : { traceId, spanId, traceState, attributes };
 }

@@ -56,13 +56,7 @@ export function decodeKeyValues(buf: Uint8Array, start: number, end: number, tag
 
 function decodeKeyValuesInto(flat: unknown[], r: ProtoReader, start: number, end: number, tag: number, depth = 0): void {
   r.pos = start;
-  while (r.pos < end) {
-    const t = r.tag(end);
-    if (t !== tag) {
-      r.skip(t & 7, end);
-      continue;
-    }
-    const s = r.delimited(end);
+  for (let s = r.next(tag, end); s >= 0; s = r.next(tag, end)) {
     const e = r.pos;
     readKeyValue(r, s, e, flat, depth);
     r.pos = e;
@@ -115,13 +109,7 @@ function readAnyValue(r: ProtoReader, s: number, e: number, depth: number): Attr
         const ve = r.pos;
         const items: AttrValue[] = [];
         r.pos = vs;
-        while (r.pos < ve) {
-          const t = r.tag(ve);
-          if (t !== T_LIST_ITEM) {
-            r.skip(t & 7, ve);
-            continue;
-          }
-          const is = r.delimited(ve);
+        for (let is = r.next(T_LIST_ITEM, ve); is >= 0; is = r.next(T_LIST_ITEM, ve)) {
           const ie = r.pos;
           items.push(readAnyValue(r, is, ie, depth + 1));
           r.pos = ie;
@@ -153,15 +141,19 @@ function readAnyValue(r: ProtoReader, s: number, e: number, depth: number): Attr
  */
 export function checkKeyValue(r: ProtoReader, s: number, e: number, depth: number): void {
   r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag !== T_KV_VALUE) {
-      r.skip(tag & 7, e);
-      continue;
-    }
-    const vs = r.delimited(e);
+  for (let vs = r.next(T_KV_VALUE, e); vs >= 0; vs = r.next(T_KV_VALUE, e)) {
     const ve = r.pos;
     checkAnyValue(r, vs, ve, depth + 1);
+    r.pos = ve;
+  }
+}
+
+/** `checkKeyValue` for each `tag` field of `[s, e)`. */
+export function checkKeyValues(r: ProtoReader, s: number, e: number, tag: number): void {
+  r.pos = s;
+  for (let vs = r.next(tag, e); vs >= 0; vs = r.next(tag, e)) {
+    const ve = r.pos;
+    checkKeyValue(r, vs, ve, 0);
     r.pos = ve;
   }
 }
@@ -178,13 +170,7 @@ function checkAnyValue(r: ProtoReader, s: number, e: number, depth: number): voi
     const vs = r.delimited(e);
     const ve = r.pos;
     r.pos = vs;
-    while (r.pos < ve) {
-      const t = r.tag(ve);
-      if (t !== T_LIST_ITEM) {
-        r.skip(t & 7, ve);
-        continue;
-      }
-      const is = r.delimited(ve);
+    for (let is = r.next(T_LIST_ITEM, ve); is >= 0; is = r.next(T_LIST_ITEM, ve)) {
       const ie = r.pos;
       if (tag === T_ARRAY) checkAnyValue(r, is, ie, depth + 1);
       else checkKeyValue(r, is, ie, depth);

@@ -204,6 +204,21 @@ export class ProtoReader {
     return start;
   }
 
+  /**
+   * The loop over a repeated message field: skips fields up to the next one tagged `want` (a
+   * length-delimited tag) in `[pos, end)` and returns its payload's start, leaving `pos` at the
+   * payload's end; -1 once `end` is reached. Set `pos` to the message's start before the first
+   * call, and back to the payload's end after reading the payload.
+   */
+  next(want: number, end: number): number {
+    while (this.pos < end) {
+      const t = this.tag(end);
+      if (t === want) return this.delimited(end);
+      this.skip(t & 7, end);
+    }
+    return -1;
+  }
+
   /** Skips one field's value of wire type 0, 1, 2 or 5 (the only ones `tag` lets through). */
   skip(wireType: number, end: number): void {
     switch (wireType) {

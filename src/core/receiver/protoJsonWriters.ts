@@ -1,42 +1,8 @@
 import { type ProtoReader } from '../import/protoReader';
 import { type JsonBytes, jsonLiteral } from './jsonBytes';
 import { writeKeyValue, writeKeyValueList } from './protoValueJson';
-import {
-  T_DROPPED_ATTRS,
-  T_DROPPED_EVENTS,
-  T_DROPPED_LINKS,
-  T_END,
-  T_EVENT,
-  T_EVENT_ATTR,
-  T_EVENT_DROPPED,
-  T_EVENT_NAME,
-  T_EVENT_TIME,
-  T_FLAGS,
-  T_KIND,
-  T_LINK,
-  T_LINK_ATTR,
-  T_LINK_DROPPED,
-  T_LINK_FLAGS,
-  T_LINK_SPAN_ID,
-  T_LINK_TRACE_ID,
-  T_LINK_TRACE_STATE,
-  T_NAME,
-  T_PARENT_ID,
-  T_RESOURCE_ATTR,
-  T_RESOURCE_DROPPED,
-  T_SCOPE_ATTR,
-  T_SCOPE_DROPPED,
-  T_SCOPE_NAME,
-  T_SCOPE_VERSION,
-  T_SPAN_ATTR,
-  T_SPAN_ID,
-  T_START,
-  T_STATUS,
-  T_STATUS_CODE,
-  T_STATUS_MESSAGE,
-  T_TRACE_ID,
-  T_TRACE_STATE,
-} from '../import/otlpWireTags';
+import { EventFields, LinkFields, SpanFields, scanEvent, scanLink, scanScope, scanSpan, scanStatus, type StatusFields } from '../import/otlpProtoFields';
+import { T_EVENT_ATTR, T_LINK_ATTR, T_RESOURCE_ATTR, T_RESOURCE_DROPPED, T_SCOPE_ATTR } from '../import/otlpWireTags';
 
 /**
  * The JSON writers of protoTranscode.ts: one OTLP protobuf message (Span and everything in it,
@@ -105,170 +71,60 @@ export function writeResource(r: ProtoReader, s: number, e: number, w: JsonBytes
 }
 
 export function writeScope(r: ProtoReader, s: number, e: number, w: JsonBytes): void {
-  let nameS = -1;
-  let nameE = -1;
-  let verS = -1;
-  let verE = -1;
-  let dropped = 0;
-  let attrs = 0;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_SCOPE_NAME) {
-      nameS = r.delimited(e);
-      nameE = r.pos;
-    } else if (tag === T_SCOPE_VERSION) {
-      verS = r.delimited(e);
-      verE = r.pos;
-    } else if (tag === T_SCOPE_DROPPED) dropped = r.varint32(e);
-    else {
-      if (tag === T_SCOPE_ATTR) attrs++;
-      r.skip(tag & 7, e);
-    }
-  }
+  const f = scanScope(r, s, e);
   w.lit(J_SCOPE_NAME);
-  if (nameS >= 0) w.string(r.buf, nameS, nameE);
+  if (f.name >= 0) w.string(r.buf, f.name, f.nameEnd);
   else w.lit(J_EMPTY_STRING);
-  if (verS >= 0 && verE > verS) {
+  if (f.versionEnd > f.version) {
     w.lit(J_NEXT_VERSION);
-    w.string(r.buf, verS, verE);
+    w.string(r.buf, f.version, f.versionEnd);
   }
-  if (attrs) {
+  if (f.attrs) {
     w.lit(J_NEXT_ATTRIBUTES);
     writeKeyValueList(r, s, e, T_SCOPE_ATTR, w, 0);
   }
-  if (dropped) w.ascii(`,"droppedAttributesCount":${dropped}`);
+  if (f.dropped) w.ascii(`,"droppedAttributesCount":${f.dropped}`);
   w.byte(0x7d);
 }
 
-// Reused per span: positions of the repeated fields, so they can be written as JSON arrays.
-const attrRanges: number[] = [];
-const eventRanges: number[] = [];
-const linkRanges: number[] = [];
+// Reused from span to span (spans do not nest; writing is synchronous).
+const spanFields = new SpanFields();
+const eventFields = new EventFields();
+const linkFields = new LinkFields();
+const statusFields: StatusFields = { code: 0, message: -1, messageEnd: -1 };
 
 /** One Span message → its JSON object in `w`, and the facts the store's summary needs. Throws ImportError. */
-export function writeSpan(r: ProtoReader, s: number, e: number, w: JsonBytes, f: ProtoSpanFacts): void {
+export function writeSpan(r: ProtoReader, s: number, e: number, w: JsonBytes, facts: ProtoSpanFacts): void {
   const buf = r.buf;
-  let traceId = -1,
-    traceIdE = -1,
-    spanId = -1,
-    spanIdE = -1,
-    parent = -1,
-    parentE = -1,
-    state = -1,
-    stateE = -1,
-    name = -1,
-    nameE = -1;
-  let statusS = -1,
-    statusE = -1;
-  let kind: number | undefined;
-  let start = 0n;
-  let endNs = 0n;
-  let flags: number | undefined;
-  let droppedAttrs = 0,
-    droppedEvents = 0,
-    droppedLinks = 0;
-  f.badKind = false;
-  attrRanges.length = 0;
-  eventRanges.length = 0;
-  linkRanges.length = 0;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    switch (tag) {
-      case T_TRACE_ID:
-        traceId = r.delimited(e);
-        traceIdE = r.pos;
-        break;
-      case T_SPAN_ID:
-        spanId = r.delimited(e);
-        spanIdE = r.pos;
-        break;
-      case T_PARENT_ID:
-        parent = r.delimited(e);
-        parentE = r.pos;
-        break;
-      case T_TRACE_STATE:
-        state = r.delimited(e);
-        stateE = r.pos;
-        break;
-      case T_NAME:
-        name = r.delimited(e);
-        nameE = r.pos;
-        break;
-      case T_KIND: {
-        // As the importer: a kind outside 0–5 is ignored (an earlier valid one stays) and noted.
-        const k = r.varint32(e) | 0;
-        if (k >= 0 && k <= 5) kind = k;
-        else f.badKind = true;
-        break;
-      }
-      case T_START:
-        start = r.fixed64(e);
-        break;
-      case T_END:
-        endNs = r.fixed64(e);
-        break;
-      case T_SPAN_ATTR:
-        attrRanges.push(r.delimited(e), r.pos);
-        break;
-      case T_EVENT:
-        eventRanges.push(r.delimited(e), r.pos);
-        break;
-      case T_LINK:
-        linkRanges.push(r.delimited(e), r.pos);
-        break;
-      case T_STATUS:
-        statusS = r.delimited(e);
-        statusE = r.pos;
-        break;
-      case T_FLAGS:
-        flags = r.fixed32(e);
-        break;
-      case T_DROPPED_ATTRS:
-        droppedAttrs = r.varint32(e);
-        break;
-      case T_DROPPED_EVENTS:
-        droppedEvents = r.varint32(e);
-        break;
-      case T_DROPPED_LINKS:
-        droppedLinks = r.varint32(e);
-        break;
-      default:
-        r.skip(tag & 7, e);
-    }
-  }
-  // Only this function uses the range arrays (spans do not nest), so no copies are needed.
-  const attrs = attrRanges;
-  const events = eventRanges;
-  const links = linkRanges;
-
+  const f = spanFields;
+  scanSpan(r, s, e, f);
   w.byte(0x7b);
   w.lit(J_TRACE_ID);
-  if (traceId >= 0) w.hex(buf, traceId, traceIdE);
+  if (f.traceId >= 0) w.hex(buf, f.traceId, f.traceIdEnd);
   else w.lit(J_EMPTY_STRING);
   w.lit(J_NEXT_SPAN_ID);
-  if (spanId >= 0) w.hex(buf, spanId, spanIdE);
+  if (f.spanId >= 0) w.hex(buf, f.spanId, f.spanIdEnd);
   else w.lit(J_EMPTY_STRING);
-  if (parent >= 0 && parentE > parent) {
+  if (f.parentEnd > f.parent) {
     w.lit(J_NEXT_PARENT_SPAN_ID);
-    w.hex(buf, parent, parentE);
+    w.hex(buf, f.parent, f.parentEnd);
   }
-  if (state >= 0 && stateE > state) {
+  if (f.stateEnd > f.state) {
     w.lit(J_NEXT_TRACE_STATE);
-    w.string(buf, state, stateE);
+    w.string(buf, f.state, f.stateEnd);
   }
-  if (flags !== undefined) {
+  if (f.flags >= 0) {
     w.lit(J_NEXT_FLAGS);
-    w.int(flags);
+    w.int(f.flags);
   }
   w.lit(J_NEXT_NAME);
-  if (name >= 0) w.string(buf, name, nameE);
+  if (f.name >= 0) w.string(buf, f.name, f.nameEnd);
   else w.lit(J_EMPTY_STRING);
   w.lit(J_NEXT_KIND);
-  w.int(kind ?? 0);
-  if (start !== 0n) w.ascii(`,"startTimeUnixNano":"${start}"`);
-  if (endNs !== 0n) w.ascii(`,"endTimeUnixNano":"${endNs}"`);
+  w.int(f.kind < 0 ? 0 : f.kind);
+  if (f.startNs !== 0n) w.ascii(`,"startTimeUnixNano":"${f.startNs}"`);
+  if (f.endNs !== 0n) w.ascii(`,"endTimeUnixNano":"${f.endNs}"`);
+  const attrs = f.attrs;
   if (attrs.length) {
     w.lit(J_NEXT_ATTRIBUTES_LIST);
     for (let i = 0; i < attrs.length; i += 2) {
@@ -277,7 +133,8 @@ export function writeSpan(r: ProtoReader, s: number, e: number, w: JsonBytes, f:
     }
     w.byte(0x5d);
   }
-  if (droppedAttrs) w.ascii(`,"droppedAttributesCount":${droppedAttrs}`);
+  if (f.droppedAttrs) w.ascii(`,"droppedAttributesCount":${f.droppedAttrs}`);
+  const events = f.events;
   if (events.length) {
     w.lit(J_NEXT_EVENTS_LIST);
     for (let i = 0; i < events.length; i += 2) {
@@ -286,7 +143,8 @@ export function writeSpan(r: ProtoReader, s: number, e: number, w: JsonBytes, f:
     }
     w.byte(0x5d);
   }
-  if (droppedEvents) w.ascii(`,"droppedEventsCount":${droppedEvents}`);
+  if (f.droppedEvents) w.ascii(`,"droppedEventsCount":${f.droppedEvents}`);
+  const links = f.links;
   if (links.length) {
     w.lit(J_NEXT_LINKS_LIST);
     for (let i = 0; i < links.length; i += 2) {
@@ -295,124 +153,73 @@ export function writeSpan(r: ProtoReader, s: number, e: number, w: JsonBytes, f:
     }
     w.byte(0x5d);
   }
-  if (droppedLinks) w.ascii(`,"droppedLinksCount":${droppedLinks}`);
+  if (f.droppedLinks) w.ascii(`,"droppedLinksCount":${f.droppedLinks}`);
   let statusCode = 0;
-  if (statusS >= 0) statusCode = writeStatus(r, statusS, statusE, w);
+  if (f.status >= 0) statusCode = writeStatus(r, f.status, f.statusEnd, w);
   w.byte(0x7d);
 
-  f.traceIdStart = traceId;
-  f.traceIdEnd = traceIdE;
-  f.spanIdStart = spanId;
-  f.spanIdEnd = spanIdE;
-  f.hasParent = parent >= 0 && parentE > parent;
-  f.nameStart = name;
-  f.nameEnd = nameE;
-  f.startNs = start === 0n ? undefined : start;
-  f.endNs = endNs === 0n ? undefined : endNs;
-  f.statusCode = statusCode >= 0 && statusCode <= 2 ? statusCode : 0;
+  facts.traceIdStart = f.traceId;
+  facts.traceIdEnd = f.traceIdEnd;
+  facts.spanIdStart = f.spanId;
+  facts.spanIdEnd = f.spanIdEnd;
+  facts.hasParent = f.parentEnd > f.parent;
+  facts.nameStart = f.name;
+  facts.nameEnd = f.nameEnd;
+  facts.startNs = f.startNs === 0n ? undefined : f.startNs;
+  facts.endNs = f.endNs === 0n ? undefined : f.endNs;
+  facts.statusCode = statusCode >= 0 && statusCode <= 2 ? statusCode : 0;
+  facts.badKind = f.badKinds > 0;
 }
 
-export function writeEvent(r: ProtoReader, s: number, e: number, w: JsonBytes): void {
-  let time = 0n;
-  let name = -1,
-    nameE = -1,
-    dropped = 0,
-    attrs = 0;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_EVENT_TIME) time = r.fixed64(e);
-    else if (tag === T_EVENT_NAME) {
-      name = r.delimited(e);
-      nameE = r.pos;
-    } else if (tag === T_EVENT_DROPPED) dropped = r.varint32(e);
-    else {
-      if (tag === T_EVENT_ATTR) attrs++;
-      r.skip(tag & 7, e);
-    }
-  }
-  w.ascii(`{"timeUnixNano":"${time}","name":`);
-  if (name >= 0) w.string(r.buf, name, nameE);
+function writeEvent(r: ProtoReader, s: number, e: number, w: JsonBytes): void {
+  const f = eventFields;
+  scanEvent(r, s, e, f);
+  w.ascii(`{"timeUnixNano":"${f.timeNs}","name":`);
+  if (f.name >= 0) w.string(r.buf, f.name, f.nameEnd);
   else w.lit(J_EMPTY_STRING);
-  if (attrs) {
+  if (f.attrs) {
     w.lit(J_NEXT_ATTRIBUTES);
-    writeKeyValueList(r, s, e, T_EVENT_ATTR, w, 0);
+    writeKeyValueList(r, f.attrTag, f.attrEnd, T_EVENT_ATTR, w, 0);
   }
-  if (dropped) w.ascii(`,"droppedAttributesCount":${dropped}`);
+  if (f.dropped) w.ascii(`,"droppedAttributesCount":${f.dropped}`);
   w.byte(0x7d);
 }
 
-export function writeLink(r: ProtoReader, s: number, e: number, w: JsonBytes): void {
-  let tid = -1,
-    tidE = -1,
-    sid = -1,
-    sidE = -1,
-    state = -1,
-    stateE = -1,
-    dropped = 0,
-    attrs = 0;
-  let flags: number | undefined;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_LINK_TRACE_ID) {
-      tid = r.delimited(e);
-      tidE = r.pos;
-    } else if (tag === T_LINK_SPAN_ID) {
-      sid = r.delimited(e);
-      sidE = r.pos;
-    } else if (tag === T_LINK_TRACE_STATE) {
-      state = r.delimited(e);
-      stateE = r.pos;
-    } else if (tag === T_LINK_DROPPED) dropped = r.varint32(e);
-    else if (tag === T_LINK_FLAGS) flags = r.fixed32(e);
-    else {
-      if (tag === T_LINK_ATTR) attrs++;
-      r.skip(tag & 7, e);
-    }
-  }
+function writeLink(r: ProtoReader, s: number, e: number, w: JsonBytes): void {
+  const f = linkFields;
+  scanLink(r, s, e, f);
   w.lit(J_OPEN_TRACE_ID);
-  if (tid >= 0) w.hex(r.buf, tid, tidE);
+  if (f.traceId >= 0) w.hex(r.buf, f.traceId, f.traceIdEnd);
   else w.lit(J_EMPTY_STRING);
   w.lit(J_NEXT_SPAN_ID);
-  if (sid >= 0) w.hex(r.buf, sid, sidE);
+  if (f.spanId >= 0) w.hex(r.buf, f.spanId, f.spanIdEnd);
   else w.lit(J_EMPTY_STRING);
-  if (state >= 0 && stateE > state) {
+  if (f.stateEnd > f.state) {
     w.lit(J_NEXT_TRACE_STATE);
-    w.string(r.buf, state, stateE);
+    w.string(r.buf, f.state, f.stateEnd);
   }
-  if (attrs) {
+  if (f.attrs) {
     w.lit(J_NEXT_ATTRIBUTES);
-    writeKeyValueList(r, s, e, T_LINK_ATTR, w, 0);
+    writeKeyValueList(r, f.attrTag, f.attrEnd, T_LINK_ATTR, w, 0);
   }
-  if (dropped) w.ascii(`,"droppedAttributesCount":${dropped}`);
-  if (flags !== undefined) {
+  if (f.dropped) w.ascii(`,"droppedAttributesCount":${f.dropped}`);
+  if (f.flags >= 0) {
     w.lit(J_NEXT_FLAGS);
-    w.int(flags);
+    w.int(f.flags);
   }
   w.byte(0x7d);
 }
 
 /** Writes `"status":{…}` after a comma and returns the code as read. */
-export function writeStatus(r: ProtoReader, s: number, e: number, w: JsonBytes): number {
-  let code = 0;
-  let msg = -1,
-    msgE = -1;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_STATUS_CODE) code = r.varint32(e) | 0;
-    else if (tag === T_STATUS_MESSAGE) {
-      msg = r.delimited(e);
-      msgE = r.pos;
-    } else r.skip(tag & 7, e);
-  }
+function writeStatus(r: ProtoReader, s: number, e: number, w: JsonBytes): number {
+  const f = statusFields;
+  scanStatus(r, s, e, f);
   w.lit(J_NEXT_STATUS_CODE);
-  w.int(code);
-  if (msg >= 0 && msgE > msg) {
+  w.int(f.code);
+  if (f.messageEnd > f.message) {
     w.lit(J_NEXT_MESSAGE);
-    w.string(r.buf, msg, msgE);
+    w.string(r.buf, f.message, f.messageEnd);
   }
   w.byte(0x7d);
-  return code;
+  return f.code;
 }

@@ -5,7 +5,8 @@ import { ImportError } from '../model/diagnostics';
 import { JsonBytes, jsonLiteral } from './jsonBytes';
 import { writeResource, writeScope, writeSpan, type ProtoSpanFacts } from './protoJsonWriters';
 import { RejectedSpan, type TraceGroups } from './traceGroups';
-import { T_LIBRARY_SPANS, T_RESOURCE, T_RESOURCE_ATTR, T_RESOURCE_SPANS, T_SCHEMA_URL, T_SCOPE, T_SCOPE_SPANS, T_SPAN } from '../import/otlpWireTags';
+import { bothSpanListsNote, scanResourceSpans, scanScopeSpans, spanListOf } from '../import/otlpProtoFields';
+import { T_RESOURCE_ATTR, T_RESOURCE_SPANS, T_SPAN } from '../import/otlpWireTags';
 
 export type { ProtoSpanFacts } from './protoJsonWriters';
 
@@ -16,8 +17,9 @@ export type { ProtoSpanFacts } from './protoJsonWriters';
  * It reads what `readOtlpProto` (import/otlpProto.ts) reads and fails where it fails, so a
  * stored request imports exactly as the request itself would (the equivalence test in
  * test/unit/receiver/protoTranscode.test.ts checks this on real and mutated requests):
- * - same field numbers and wire types (a known field with another wire type is skipped),
- *   last occurrence wins for singular fields and for AnyValue's oneof;
+ * - the same field dispatch: each message's fields are located by the scanners the importer
+ *   uses (import/otlpProtoFields.ts), then written from their byte ranges; only KeyValue and
+ *   AnyValue have their own walk (protoValueJson.ts), last field winning in the oneof;
  * - malformed structure above the span level throws `ImportError`; a span whose own bytes
  *   are malformed is rejected (counted) and the rest goes on; a resource or scope that cannot
  *   be read is left out, with a note;
@@ -50,76 +52,50 @@ export function transcodeOtlpProto(body: Uint8Array, groups: TraceGroups): void 
   const end = body.length;
   let ri = 0;
   const counter = { block: 0 };
-  while (r.pos < end) {
-    const tag = r.tag(end);
-    if (tag === T_RESOURCE_SPANS) {
-      const s = r.delimited(end);
-      const e = r.pos;
-      readResourceSpans(r, s, e, groups, `resourceSpans[${ri}]`, ri++, counter);
-      r.pos = e;
-    } else r.skip(tag & 7, end);
+  for (let s = r.next(T_RESOURCE_SPANS, end); s >= 0; s = r.next(T_RESOURCE_SPANS, end)) {
+    const e = r.pos;
+    readResourceSpans(r, s, e, groups, `resourceSpans[${ri}]`, ri++, counter);
+    r.pos = e;
   }
 }
 
 function readResourceSpans(r: ProtoReader, s: number, e: number, groups: TraceGroups, where: string, resourceId: number, counter: { block: number }): void {
-  let resStart = -1;
-  let resEnd = -1;
-  let schemaStart = -1;
-  let schemaEnd = -1;
-  let hasScopeSpans = false;
-  let hasLibrarySpans = false;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_RESOURCE) {
-      resStart = r.delimited(e);
-      resEnd = r.pos;
-    } else if (tag === T_SCHEMA_URL) {
-      schemaStart = r.delimited(e);
-      schemaEnd = r.pos;
-    } else {
-      if (tag === T_SCOPE_SPANS) hasScopeSpans = true;
-      else if (tag === T_LIBRARY_SPANS) hasLibrarySpans = true;
-      r.skip(tag & 7, e);
-    }
-  }
+  const head = scanResourceSpans(r, s, e);
   const w = prefixScratch;
   w.reset();
   let serviceName: string | undefined;
-  if (resStart >= 0) {
+  if (head.resource >= 0) {
     try {
-      writeResource(r, resStart, resEnd, w);
+      writeResource(r, head.resource, head.resourceEnd, w);
       w.byte(0x2c);
-      serviceName = serviceNameOf(r.buf, resStart, resEnd);
+      serviceName = serviceNameOf(r.buf, head.resource, head.resourceEnd);
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;
       w.reset();
       groups.note(`${where}.resource could not be read (${err.message}); its spans are stored without resource attributes`);
     }
   }
-  if (schemaStart >= 0 && schemaEnd > schemaStart) {
-    w.lit(J_SCHEMA_URL);
-    w.string(r.buf, schemaStart, schemaEnd);
-    w.byte(0x2c);
-  }
+  writeSchemaUrl(r.buf, head.schema, head.schemaEnd, w);
   const resourcePrefix = w.toBytes();
   w.release(4096);
-  if (hasScopeSpans && hasLibrarySpans) {
-    groups.note(`${where} has both scopeSpans and the deprecated instrumentationLibrarySpans; only scopeSpans were read, as the OpenTelemetry Collector does`);
-  }
-  const want = hasScopeSpans ? T_SCOPE_SPANS : T_LIBRARY_SPANS;
-  const label = hasScopeSpans ? '.scopeSpans[' : '.instrumentationLibrarySpans[';
+  const note = bothSpanListsNote(head, where);
+  if (note) groups.note(note);
+  const { tag, label } = spanListOf(head);
   r.pos = s;
   let si = 0;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === want) {
-      const ss = r.delimited(e);
-      const se = r.pos;
-      readScopeSpans(r, ss, se, groups, { resourceId, resourcePrefix, serviceName, counter }, where + label + si++ + ']');
-      r.pos = se;
-    } else r.skip(tag & 7, e);
+  for (let ss = r.next(tag, e); ss >= 0; ss = r.next(tag, e)) {
+    const se = r.pos;
+    readScopeSpans(r, ss, se, groups, { resourceId, resourcePrefix, serviceName, counter }, where + label + si++ + ']');
+    r.pos = se;
   }
+}
+
+/** `"schemaUrl":"…",` when the range is not empty. */
+function writeSchemaUrl(buf: Uint8Array, s: number, e: number, w: JsonBytes): void {
+  if (e <= s) return;
+  w.lit(J_SCHEMA_URL);
+  w.string(buf, s, e);
+  w.byte(0x2c);
 }
 
 function serviceNameOf(buf: Uint8Array, s: number, e: number): string | undefined {
@@ -136,26 +112,12 @@ function readScopeSpans(
   res: { resourceId: number; resourcePrefix: Uint8Array; serviceName: string | undefined; counter: { block: number } },
   where: string,
 ): void {
-  let scopeStart = -1;
-  let scopeEnd = -1;
-  let schemaStart = -1;
-  let schemaEnd = -1;
-  r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag === T_SCOPE) {
-      scopeStart = r.delimited(e);
-      scopeEnd = r.pos;
-    } else if (tag === T_SCHEMA_URL) {
-      schemaStart = r.delimited(e);
-      schemaEnd = r.pos;
-    } else r.skip(tag & 7, e);
-  }
+  const head = scanScopeSpans(r, s, e);
   const w = prefixScratch;
   w.reset();
-  if (scopeStart >= 0) {
+  if (head.scope >= 0) {
     try {
-      writeScope(new ProtoReader(r.buf), scopeStart, scopeEnd, w);
+      writeScope(new ProtoReader(r.buf), head.scope, head.scopeEnd, w);
       w.byte(0x2c);
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;
@@ -163,11 +125,7 @@ function readScopeSpans(
       groups.note(`${where}.scope could not be read (${err.message}); its spans are stored without scope`);
     }
   }
-  if (schemaStart >= 0 && schemaEnd > schemaStart) {
-    w.lit(J_SCHEMA_URL);
-    w.string(r.buf, schemaStart, schemaEnd);
-    w.byte(0x2c);
-  }
+  writeSchemaUrl(r.buf, head.schema, head.schemaEnd, w);
   const block: ProtoBlock = {
     id: res.counter.block++,
     resourceId: res.resourceId,
@@ -192,13 +150,7 @@ function readScopeSpans(
   const prefix = where + '.spans[';
   let pi = 0;
   r.pos = s;
-  while (r.pos < e) {
-    const tag = r.tag(e);
-    if (tag !== T_SPAN) {
-      r.skip(tag & 7, e);
-      continue;
-    }
-    const ps = r.delimited(e);
+  for (let ps = r.next(T_SPAN, e); ps >= 0; ps = r.next(T_SPAN, e)) {
     const pe = r.pos;
     const index = pi++;
     const w = groups.spanWriter;

@@ -29,13 +29,7 @@ export function writeKeyValueList(r: ProtoReader, s: number, e: number, tag: num
   w.byte(0x5b);
   let first = true;
   r.pos = s;
-  while (r.pos < e) {
-    const t = r.tag(e);
-    if (t !== tag) {
-      r.skip(t & 7, e);
-      continue;
-    }
-    const vs = r.delimited(e);
+  for (let vs = r.next(tag, e); vs >= 0; vs = r.next(tag, e)) {
     const ve = r.pos;
     if (!first) w.byte(0x2c);
     first = false;
@@ -123,13 +117,7 @@ function writeAnyValue(r: ProtoReader, s: number, e: number, w: JsonBytes, depth
         w.lit(J_ARRAY_VALUE);
         let first = true;
         r.pos = vs;
-        while (r.pos < ve) {
-          const t = r.tag(ve);
-          if (t !== T_LIST_ITEM) {
-            r.skip(t & 7, ve);
-            continue;
-          }
-          const is = r.delimited(ve);
+        for (let is = r.next(T_LIST_ITEM, ve); is >= 0; is = r.next(T_LIST_ITEM, ve)) {
           const ie = r.pos;
           if (!first) w.byte(0x2c);
           first = false;
