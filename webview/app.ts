@@ -11,7 +11,7 @@ import type { Host } from './hostChannel';
 import { createSidePanel, type SidePanel } from './side/sidePanel';
 import { grewFrom, restoreFor, traceKeyOf, type PersistedState } from './state/persistedState';
 import { renderSummaryHeader } from './summary/summaryHeader';
-import { blockText } from './text/visibleText';
+import { blockText } from '../src/core/text/visibleText';
 import { RowSource } from './tree/rowSource';
 import { timeExtent } from './tree/rowVisuals';
 import { createSpanTreeView } from './tree/spanTreeView';
@@ -88,6 +88,7 @@ export class App {
       },
       getAttributeValue: (index, key, scope) => host.request({ type: 'getAttributeValue', index, key, scope }),
       jumpToSource: (kind, index) => (kind === 'handler' ? host.request({ type: 'goToHandler', index }) : host.request({ type: 'goToPrompt', index })),
+      openLink: (url) => void host.request({ type: 'openLink', url }).catch((err: unknown) => this.setStatus(`Could not open the link: ${String(err)}`)),
       initialTab: this.state.detailTab,
       initialFilter: this.state.attributeFilter,
       onTabChange: (detailTab) => this.persist({ detailTab }),

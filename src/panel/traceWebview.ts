@@ -73,6 +73,10 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
             if (msg.type === 'traceChanged') deps.openTraces.touch();
           },
           copyText: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+          // `url` passed checkLinkUrl (http, https, mailto); strict parsing keeps it as it is.
+          openExternal: async (url) => {
+            await vscode.env.openExternal(vscode.Uri.parse(url, true));
+          },
           log: (line) => deps.log.warn(line),
           dismissals,
           source: deps.source,

@@ -3,9 +3,10 @@
  * trace data is ever written into it (everything arrives by postMessage, after `ready`), so a
  * `</script>` inside an LLM message has no way to reach the markup.
  *
- * CSP: nothing by default; scripts only with this page's nonce; styles, images and fonts only
- * from the extension's own webview resources (images also as data: URIs); workers only from
- * blob: URLs (the plan graph's ELK layout worker, built in the page from bundled script text:
+ * CSP: nothing by default; scripts only with this page's nonce; styles and fonts only from the
+ * extension's own webview resources; no images at all (the page uses none: no <img>, no CSS
+ * url(), no data: URIs; markdown images are shown as text), so trace text cannot make the page
+ * fetch anything; workers only from blob: URLs (the plan graph's ELK layout worker, built in the page from bundled script text:
  * webview/graph/elkWorker.ts). No 'unsafe-inline', no 'unsafe-eval', no remote origin.
  */
 export interface WebviewHtmlInput {
@@ -19,14 +20,9 @@ export interface WebviewHtmlInput {
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    `default-src 'none'`,
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-    `worker-src blob:`,
-  ].join('; ');
+  return [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src 'none'`, `font-src ${cspSource}`, `worker-src blob:`].join(
+    '; ',
+  );
 }
 
 export function buildWebviewHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHtmlInput): string {

@@ -1,6 +1,7 @@
 import { parseRequest, type HostMessage, type Request, type RequestOf, type RequestType, type ResultTypes, type SourceJumpResult } from '../core/protocol';
 import { buildClaimsView } from '../core/view/claimsView';
 import type { FindingDismissals } from './findingDismissals';
+import { checkLinkUrl } from './linkUrl';
 import type { LoadedTrace } from './loadedTrace';
 
 /** What one webview's messages are answered from. */
@@ -20,6 +21,12 @@ export interface RequestContext {
     goToHandler(trace: LoadedTrace, spanIndex: number): Promise<SourceJumpResult>;
     goToPrompt(trace: LoadedTrace, spanIndex: number): Promise<SourceJumpResult>;
   };
+  /**
+   * Opens a URL outside the webview (`vscode.env.openExternal`, so VS Code's trusted-domains
+   * prompt applies). Only ever called with a URL `checkLinkUrl` accepted. Absent where no VS
+   * Code exists (unit tests, the bench's fake host): the request is answered with an error.
+   */
+  readonly openExternal?: (url: string) => Promise<void>;
 }
 
 /**
@@ -103,6 +110,16 @@ const HANDLERS: { readonly [K in RequestType]: Handler<K> } = {
   getPlanGraph: (req, t) => t.planGraph(req.expanded),
   goToHandler: (req, t, ctx) => jumpToSource(req, t, ctx),
   goToPrompt: (req, t, ctx) => jumpToSource(req, t, ctx),
+  openLink: async (req, _t, ctx) => {
+    const link = checkLinkUrl(req.url);
+    if (!link.ok) {
+      ctx.log(`refused to open a link from the webview: ${link.reason}`);
+      return new RequestError(`Not opened: ${link.reason}.`);
+    }
+    if (!ctx.openExternal) return new RequestError('opening links is not available here');
+    await ctx.openExternal(link.url);
+    return null;
+  },
 };
 
 function jumpToSource(req: RequestOf<'goToHandler' | 'goToPrompt'>, t: LoadedTrace, ctx: RequestContext): Awaitable<SourceJumpResult | RequestError> {

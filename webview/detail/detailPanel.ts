@@ -2,7 +2,9 @@
  * The detail panel for the selected span: a header (name, category, kind, status, timing, model,
  * tokens, cost, ids) and tabs — Messages (LLM calls), Attributes (with filter), Events,
  * Resource, Diagnostics. Details are fetched one span at a time; an answer for a span that is no
- * longer selected is dropped.
+ * longer selected is dropped. Whatever a span's content does to a tab's renderer, the panel
+ * shows the selected span: a tab that fails to render is replaced by a note, never left
+ * showing the previous span's content.
  */
 import type { SourceJumpResult, SpanDetail } from '../../src/core/protocol';
 import { formatCost, formatCount, formatDuration, formatTokens } from '../../src/core/view/format';
@@ -12,7 +14,7 @@ import { h } from '../components/dom';
 import { createTabs, type TabSpec } from '../components/tabs';
 import { textField } from '../components/textField';
 import type { DetailTab } from '../state/persistedState';
-import { blockText, inlineText } from '../text/visibleText';
+import { blockText, inlineText } from '../../src/core/text/visibleText';
 import { categoryVisual } from '../tree/rowVisuals';
 import { CATEGORY_CODES } from '../../src/core/protocol';
 import { attributeTable } from './attributeTable';
@@ -28,6 +30,8 @@ export interface DetailPanelDeps {
   onFilterChange(filter: string): void;
   /** Asks the host to open the handler (tool spans) or prompt (LLM spans) of span `index`. */
   jumpToSource?(kind: 'handler' | 'prompt', index: number): Promise<SourceJumpResult>;
+  /** Asks the host to open a link from trace text (a vetted http(s)/mailto URL); the webview never navigates. */
+  openLink(url: string): void;
 }
 
 export interface DetailPanel {
@@ -90,13 +94,31 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
   ]);
   status.textContent = 'Select a span to see its details.';
 
+  /**
+   * The selected tab of `current`. A renderer that throws (hostile content) must not leave the
+   * previous span's content in place: the tab is cleared first and shows what went wrong.
+   */
   function renderTab(): void {
     const d = current;
     if (!d) return;
+    try {
+      renderTabOf(d);
+    } catch (err) {
+      tabContent.replaceChildren(
+        h('p', {
+          className: 'empty-note',
+          testId: 'tab-render-error',
+          text: `Could not show this tab for span ${d.index}: ${inlineText(err instanceof Error ? err.message : String(err), 300)}`,
+        }),
+      );
+    }
+  }
+
+  function renderTabOf(d: SpanDetail): void {
     const tab = tabs.selected;
     switch (tab) {
       case 'messages':
-        tabContent.replaceChildren(messagesView(d));
+        tabContent.replaceChildren(messagesView(d, deps.openLink));
         break;
       case 'attributes':
         renderAttributes(d);
@@ -188,6 +210,15 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
     return [h('div', { className: 'detail-facts' }, [btn, note])];
   }
 
+  function failed(index: number, what: 'load' | 'show', err: unknown): void {
+    current = undefined;
+    header.replaceChildren();
+    tabContent.replaceChildren();
+    tabs.element.hidden = true;
+    status.hidden = false;
+    status.textContent = `Could not ${what} the details of span ${index}: ${inlineText(err instanceof Error ? err.message : String(err), 500)}`;
+  }
+
   return {
     element,
     show(index: number) {
@@ -199,17 +230,18 @@ export function createDetailPanel(deps: DetailPanelDeps): DetailPanel {
           if (seq !== requestSeq) return;
           element.removeAttribute('aria-busy');
           element.classList.remove('stale');
-          render(d);
+          try {
+            render(d);
+          } catch (err) {
+            // The header of span `index` failed to build: no half-drawn mix of two spans.
+            failed(index, 'show', err);
+          }
         },
         (err: unknown) => {
           if (seq !== requestSeq) return;
           element.removeAttribute('aria-busy');
           element.classList.remove('stale');
-          current = undefined;
-          header.replaceChildren();
-          tabs.element.hidden = true;
-          status.hidden = false;
-          status.textContent = `Could not load the details of span ${index}: ${inlineText(err instanceof Error ? err.message : String(err), 500)}`;
+          failed(index, 'load', err);
         },
       );
     },

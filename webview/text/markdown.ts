@@ -1,20 +1,23 @@
 /**
- * Markdown in chat messages, rendered safely. `marked`'s lexer splits the text into tokens; we
+ * Markdown in chat messages, rendered safely and in bounded time. `marked`'s lexer splits the text into tokens; we
  * build our own small tree of {tag, text, children} from them (pure: unit-tested without a DOM),
  * and only then turn that tree into elements with createElement + textContent. Nothing is ever
  * parsed as HTML, so:
  * - raw HTML (block or inline: <script>, <img onerror=…>, …) is shown as the text it is;
  * - links are live only for http(s) and mailto URLs, and always show their URL; anything else
- *   (javascript:, data:, relative, …) is shown as the markdown text it was written as. Clicks
- *   on live links go through VS Code's normal link handling of webview anchors;
+ *   (javascript:, data:, relative, …) is shown as the markdown text it was written as. The
+ *   browser never follows a live link: a click asks the host to open it (markdownDom.ts);
  * - images are never loaded: they read "[image: alt](url)" as text;
  * - every text goes through `blockText`/`inlineText` (bidi and control characters made visible).
- * A message that would need more than `MAX_NODES` elements is shown as plain text instead, so
- * one huge message cannot blow the DOM budget. The DOM half is text/markdownDom.ts; this file
- * has no DOM types, so tests run it in node.
+ * Only a bounded prefix is lexed, nested and delimited within limits (markdownBudget.ts); the
+ * rest is one plain-text paragraph. A message that would need more than `MAX_NODES` elements,
+ * or that makes the lexer throw, is shown whole as plain text instead, so no message can freeze
+ * or crash the view. The DOM half is text/markdownDom.ts; this file has no DOM types, so tests
+ * run it in node.
  */
-import { Lexer, type Token, type Tokens } from 'marked';
-import { blockText, inlineText } from './visibleText';
+import { type Token, type Tokens } from 'marked';
+import { blockText, inlineText } from '../../src/core/text/visibleText';
+import { lexWithBudget, planMarkdown } from './markdownBudget';
 
 export type MdTag =
   | 'p'
@@ -60,6 +63,8 @@ export interface MdNode {
 }
 
 export const MAX_NODES = 1500;
+/** The node budget when the reader asked for the whole message as markdown. */
+const FULL_MAX_NODES = 20_000;
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 /** The URL when it is absolute http(s) or mailto, else undefined. */
@@ -93,8 +98,9 @@ export function decodeEntities(s: string): string {
 
 class Budget {
   used = 0;
+  constructor(private readonly max: number) {}
   take(): void {
-    if (++this.used > MAX_NODES) throw new OverBudget();
+    if (++this.used > this.max) throw new OverBudget();
   }
 }
 class OverBudget extends Error {}
@@ -102,16 +108,29 @@ class OverBudget extends Error {}
 const text = (s: string, b: Budget): MdNode => (b.take(), { tag: '#text', text: blockText(s) });
 const node = (tag: MdTag, children: MdNode[], b: Budget, extra: Partial<MdNode> = {}): MdNode => (b.take(), { tag, children, ...extra });
 
-/** The rendered tree of `src`. Pure. */
-export function markdownTree(src: string): MdNode[] {
-  const b = new Budget();
+export interface MarkdownOptions {
+  /** Lex the whole message (the reader asked): no length cut, larger node and emphasis budgets. */
+  readonly full?: boolean;
+}
+
+/**
+ * The rendered tree of `src`. Pure, never throws. Past the length or depth limit
+ * (`planMarkdown`) the tree ends with one `md-plain md-rest` paragraph holding the rest.
+ */
+export function markdownTree(src: string, opts: MarkdownOptions = {}): MdNode[] {
+  const full = opts.full === true;
   try {
-    return blocks(new Lexer({ gfm: true }).lex(src), b);
-  } catch (e) {
-    if (!(e instanceof OverBudget)) throw e;
-    return [{ tag: 'p', className: 'md-plain', children: [{ tag: '#text', text: blockText(src) }] }];
+    const plan = planMarkdown(src, full);
+    const tree = blocks(lexWithBudget(plan.markdown, full).tokens, new Budget(full ? FULL_MAX_NODES : MAX_NODES));
+    return plan.plain === '' ? tree : [...tree, plainParagraph(plan.plain, 'md-plain md-rest')];
+  } catch {
+    // Over the node budget, or anything marked throws (a RangeError from nesting the depth
+    // scan did not foresee): the whole text, plain, is still shown.
+    return [plainParagraph(src, 'md-plain')];
   }
 }
+
+const plainParagraph = (s: string, className: string): MdNode => ({ tag: 'p', className, children: [{ tag: '#text', text: blockText(s) }] });
 
 function blocks(tokens: readonly Token[], b: Budget): MdNode[] {
   const out: MdNode[] = [];

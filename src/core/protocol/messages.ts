@@ -54,9 +54,16 @@ export type Request =
   /** Result: `SourceJumpResult`. The host opens the code of the tool that span `index` executed. */
   | { readonly type: 'goToHandler'; readonly requestId: number; readonly index: number }
   /** Result: `SourceJumpResult`. The host opens the prompt template used by LLM span `index`. */
-  | { readonly type: 'goToPrompt'; readonly requestId: number; readonly index: number };
+  | { readonly type: 'goToPrompt'; readonly requestId: number; readonly index: number }
+  /**
+   * Result: null. The host opens a link from trace text with VS Code (its link protection
+   * applies); `url` is re-checked there by `checkLinkUrl` and anything else is refused.
+   */
+  | { readonly type: 'openLink'; readonly requestId: number; readonly url: string };
 
 export const MAX_ROWS_PER_REQUEST = 2000;
+/** Longest URL `openLink` accepts. */
+export const MAX_LINK_URL_LENGTH = 2048;
 
 // #endregion
 
@@ -100,6 +107,7 @@ export interface ResultTypes {
   getPlanGraph: PlanGraphView;
   goToHandler: SourceJumpResult;
   goToPrompt: SourceJumpResult;
+  openLink: null;
 }
 
 export type RequestType = Request['type'];

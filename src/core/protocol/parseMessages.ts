@@ -6,7 +6,7 @@
  */
 import { MAX_FINDING_KEY_LENGTH } from './claims';
 import { MAX_EXPANDED_GROUPS } from './graph';
-import { MAX_ROWS_PER_REQUEST, type HostMessage, type Request } from './messages';
+import { MAX_LINK_URL_LENGTH, MAX_ROWS_PER_REQUEST, type HostMessage, type Request } from './messages';
 import { STEP_ACTIONS, type StepAction } from './source';
 import { MAX_CARDS_PER_REQUEST } from './timeline';
 import { fail, isInt, isRecord, ok, type Checked } from './validate/kit';
@@ -91,6 +91,13 @@ export function parseRequest(msg: unknown): Checked<Request> {
       if (bad) return bad;
       if (!isInt(msg.traceIndex)) return fail('selectTrace: traceIndex must be a non-negative integer');
       return ok({ type, requestId, traceIndex: msg.traceIndex });
+    }
+    case 'openLink': {
+      const bad = expect(['url']);
+      if (bad) return bad;
+      if (typeof msg.url !== 'string' || msg.url === '' || msg.url.length > MAX_LINK_URL_LENGTH)
+        return fail(`openLink: url must be a non-empty string of at most ${MAX_LINK_URL_LENGTH} characters`);
+      return ok({ type, requestId, url: msg.url });
     }
     case 'findSpan': {
       const bad = expect(['spanId']);

@@ -9,10 +9,10 @@ const input = {
 };
 
 describe('webview HTML', () => {
-  it('has the strict CSP: nonce scripts, own styles/images/fonts, blob: workers only, nothing inline or eval', () => {
+  it('has the strict CSP: nonce scripts, own styles/fonts, no images, blob: workers only, nothing inline or eval', () => {
     const csp = contentSecurityPolicy(input.cspSource, input.nonce);
     expect(csp).toBe(
-      "default-src 'none'; script-src 'nonce-abc123+/='; style-src https://file+.vscode-resource.vscode-cdn.net; img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net; worker-src blob:",
+      "default-src 'none'; script-src 'nonce-abc123+/='; style-src https://file+.vscode-resource.vscode-cdn.net; img-src 'none'; font-src https://file+.vscode-resource.vscode-cdn.net; worker-src blob:",
     );
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:\/\/(?!file\+)/);
   });

@@ -41,6 +41,7 @@ const CHECKERS: { readonly [K in RequestType]: (req: RequestOf<K>) => ResultChec
   getPlanGraph: () => (v) => validatePlanGraph(v),
   goToHandler: () => validateSourceJump,
   goToPrompt: () => validateSourceJump,
+  openLink: () => checkNull,
 };
 
 /** The check of the result of a request (getRows, getSpanDetail and getCards also check it answers what was asked). */
