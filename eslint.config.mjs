@@ -35,6 +35,31 @@ export default tseslint.config(
     },
   },
   {
+    // Trace text is inert in VS Code's own surfaces (issue: a `command:` link in a tool name ran a
+    // shell command from a notification). The raw calls that render links or codicons live only
+    // in src/nativeUi/, whose wrappers take NativeText (src/core/text/nativeText.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/nativeUi/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|createQuickPick|withProgress|setStatusBarMessage)$/]',
+          message: 'Use the NativeText wrappers in src/nativeUi/surfaces.ts: VS Code renders links and codicons in this text.',
+        },
+        {
+          selector: 'NewExpression[callee.property.name=/^(TreeItem|CodeLens)$/]',
+          message: 'Use treeItem()/codeLens() from src/nativeUi/surfaces.ts so labels, descriptions and titles are NativeText.',
+        },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(label|description|tooltip|detail|text|title)$/]',
+          message: 'Set visible strings of VS Code items through src/nativeUi/surfaces.ts (NativeText only).',
+        },
+      ],
+    },
+  },
+  {
     // Tests spoil arbitrary fields of valid shapes to check the validators.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -2,6 +2,7 @@ import { SEVERITY_RANK, type FindingSeverity } from '../core/analyze/claims/type
 import { TraceAnalyses, type TraceFinding } from '../core/analyze/traceAnalyses';
 import { deriveAgentView } from '../core/semantics/agentView';
 import { CliError, loadTraceFile } from './loadFile';
+import { terminalText } from './terminalText';
 
 const USAGE = 'usage: agent-trace check <file> [--fail-on warning|error]';
 
@@ -47,11 +48,11 @@ export function runCheck(args: string[]): number {
       }
     }
     const summary = total === 0 ? 'no findings' : `${total} finding${total === 1 ? '' : 's'}, ${failing} at or above ${threshold}`;
-    process.stdout.write([`${files[0]}: ${set.traces.length} trace${set.traces.length === 1 ? '' : 's'}, ${summary}`, ...out].join('\n') + '\n');
+    process.stdout.write(terminalText([`${files[0]}: ${set.traces.length} trace${set.traces.length === 1 ? '' : 's'}, ${summary}`, ...out].join('\n')) + '\n');
     return failing > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(terminalText(`error: ${e.message}`) + '\n');
       return 2;
     }
     throw e;

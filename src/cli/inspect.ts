@@ -3,6 +3,7 @@ import { buildInspectReport, type InspectTrace } from '../core/report/inspectRep
 import { deriveAgentView } from '../core/semantics/agentView';
 import { TraceAnalyses } from '../core/analyze/traceAnalyses';
 import { CliError, loadTraceFile } from './loadFile';
+import { terminalText } from './terminalText';
 
 export function runInspect(args: string[]): number {
   const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -26,11 +27,11 @@ export function runInspect(args: string[]): number {
       out.push('', ...humanTrace(t));
       if (flags.has('--tree')) out.push(dumpTrace(set.traces[i], analyses[i].view));
     });
-    process.stdout.write(out.join('\n') + '\n');
+    process.stdout.write(terminalText(out.join('\n')) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(terminalText(`error: ${e.message}`) + '\n');
       return 2;
     }
     throw e;

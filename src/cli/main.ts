@@ -8,6 +8,7 @@
 import { runCheck } from './check';
 import { runInspect } from './inspect';
 import { runReceive } from './receive';
+import { terminalText } from './terminalText';
 
 const USAGE = `usage: agent-trace <command> [options]
 
@@ -47,7 +48,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(terminalText(`error: ${e instanceof Error ? e.message : String(e)}`) + '\n');
       process.exitCode = 2;
     },
   );

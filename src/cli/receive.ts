@@ -4,6 +4,7 @@ import { startLocalReceiver, type LocalReceiver } from '../receiver/server/local
 import { NonLoopbackBindError, PortInUseError } from '../receiver/server/ports';
 import { StoreLockedError } from '../receiver/server/storeFiles';
 import type { StoredTraceSummary } from '../core/receiver/traceSummary';
+import { inlineText } from '../core/text/visibleText';
 
 /**
  * `agent-trace receive`: runs the OTLP/HTTP receiver in the foreground and stores what it gets.
@@ -150,9 +151,7 @@ function describe(s: StoredTraceSummary): string {
   return `trace ${s.traceId} "${printable(s.rootName)}" [${s.status}] ${s.spanCount} spans${dur}, ${a.llmCalls} LLM calls, ${a.toolCalls} tool calls, tokens ${a.inputTokens} in / ${a.outputTokens} out, ${cost}`;
 }
 
-/** Trace text goes to a terminal: control characters (escape sequences) and bidi overrides are replaced. */
+/** Trace text goes to a terminal on one line: control, bidi and zero-width characters shown as markers (⟦ESC⟧). */
 function printable(text: string): string {
-  const clipped = text.length > 120 ? text.slice(0, 120) + '…' : text;
-  // eslint-disable-next-line no-control-regex -- making control characters visible is the point
-  return clipped.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  return inlineText(text, 120);
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { HostServices } from '../session/services';
+import { nt } from '../core/text/nativeText';
+import { showInfo, showWarning } from '../nativeUi/surfaces';
 
 export const COPY_SUMMARY_COMMAND = 'agentTrace.copySummary';
 
@@ -7,9 +9,9 @@ export const COPY_SUMMARY_COMMAND = 'agentTrace.copySummary';
 export async function copyTraceSummary(services: HostServices): Promise<void> {
   const active = services.openTraces.active();
   if (!active?.trace) {
-    void vscode.window.showWarningMessage('No trace is open. Open one with "Agent Trace: Open Trace File…" first.');
+    void showWarning(nt`No trace is open. Open one with "Agent Trace: Open Trace File…" first.`);
     return;
   }
   await vscode.env.clipboard.writeText(active.trace.summaryText());
-  void vscode.window.showInformationMessage(`Copied the summary of ${active.trace.fileName}.`);
+  void showInfo(nt`Copied the summary of ${active.trace.fileName}.`);
 }

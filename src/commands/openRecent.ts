@@ -3,10 +3,12 @@ import { formatCount } from '../core/view/format';
 import type { RecentTrace } from '../session/recentList';
 import type { HostServices } from '../session/services';
 import { openTracePanel } from '../panel/tracePanels';
+import { nativeText, nt } from '../core/text/nativeText';
+import { showInfo, showPick, type NativePickItem } from '../nativeUi/surfaces';
 
 export const OPEN_RECENT_COMMAND = 'agentTrace.openRecent';
 
-interface RecentItem extends vscode.QuickPickItem {
+interface RecentItem extends NativePickItem {
   readonly entry: RecentTrace;
 }
 
@@ -14,18 +16,18 @@ interface RecentItem extends vscode.QuickPickItem {
 export async function openRecentTrace(services: HostServices): Promise<void> {
   const list = services.recent.list();
   if (list.length === 0) {
-    void vscode.window.showInformationMessage('No recent traces yet. Use "Agent Trace: Open Trace File…" to open one.');
+    void showInfo(nt`No recent traces yet. Use "Agent Trace: Open Trace File…" to open one.`);
     return;
   }
   const items: RecentItem[] = list.map((entry) => ({
     entry,
-    label: entry.fileName,
-    description: `${entry.formatLabel} · ${formatCount(entry.spanCount)} ${entry.spanCount === 1 ? 'span' : 'spans'}`,
-    detail: `${entry.rootName ? entry.rootName + ' — ' : ''}${displayPath(entry.uri)}`,
+    label: nativeText(entry.fileName),
+    description: nt`${entry.formatLabel} · ${formatCount(entry.spanCount)} ${entry.spanCount === 1 ? 'span' : 'spans'}`,
+    detail: nativeText(`${entry.rootName ? entry.rootName + ' — ' : ''}${displayPath(entry.uri)}`, 300),
   }));
-  const pick = await vscode.window.showQuickPick(items, {
-    title: 'Open Recent Trace',
-    placeHolder: 'Trace file',
+  const pick = await showPick(items, {
+    title: nt`Open Recent Trace`,
+    placeHolder: nt`Trace file`,
     matchOnDescription: true,
     matchOnDetail: true,
   });

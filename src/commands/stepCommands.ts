@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { StepAction } from '../core/protocol';
 import type { OpenTraces } from '../session/openTraces';
+import { nt } from '../core/text/nativeText';
+import { showInfo } from '../nativeUi/surfaces';
 
 /**
  * "Agent Trace: Next Iteration / Previous Iteration / Next Span / Previous Span / First Error":
@@ -22,7 +24,7 @@ export const HAS_OPEN_TRACE_CONTEXT = 'agentTrace.hasOpenTrace';
 export function stepTrace(openTraces: OpenTraces, action: StepAction): void {
   const target = openTraces.active() ?? openTraces.loaded()[0];
   if (!target) {
-    void vscode.window.showInformationMessage('No trace is open. Open one with "Agent Trace: Open Trace File…" first.');
+    void showInfo(nt`No trace is open. Open one with "Agent Trace: Open Trace File…" first.`);
     return;
   }
   target.postEvent({ type: 'step', action });

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { decisiveCandidate, type SourceCandidate } from '../core/analyze/source/candidates';
 import type { SourceJumpResult } from '../core/protocol';
+import { joinNative, nativeText, nt, type NativeText } from '../core/text/nativeText';
+import { showPick } from '../nativeUi/surfaces';
 import type { Resolution } from './locate';
 
 const MAX_PICKS = 50;
@@ -34,9 +36,11 @@ async function lineText(c: SourceCandidate): Promise<string> {
 
 /**
  * Opens the resolution's candidate (asking when several are equally likely); `subject` names
- * what was looked for in the messages ("the handler of tool get_weather").
+ * what was looked for in the messages ("the handler of tool get_weather"): plain text for the
+ * result (shown by the webview through textContent, and in the log), `nativeSubject` the same
+ * neutralised for the quick pick.
  */
-export async function showResolution(res: Resolution, subject: string): Promise<SourceJumpResult> {
+export async function showResolution(res: Resolution, subject: string, nativeSubject: NativeText): Promise<SourceJumpResult> {
   const ranked = res.candidates;
   if (ranked.length === 0) {
     return { outcome: 'not-found', message: `Could not find ${subject}. Tried: ${res.tried.join('; ')}.` };
@@ -45,11 +49,16 @@ export async function showResolution(res: Resolution, subject: string): Promise<
   if (!chosen) {
     const shown = ranked.slice(0, MAX_PICKS);
     const items = await Promise.all(
-      shown.map(async (c) => ({ label: `$(symbol-function) ${displayPath(c)}`, description: c.reason, detail: await lineText(c), candidate: c })),
+      shown.map(async (c) => ({
+        label: nt`$(symbol-function) ${displayPath(c)}`,
+        description: nativeText(c.reason),
+        detail: nativeText(await lineText(c), 160),
+        candidate: c,
+      })),
     );
-    const pick = await vscode.window.showQuickPick(items, {
-      title: `Go to ${subject}`,
-      placeHolder: `${ranked.length} places may be ${subject}; pick one`,
+    const pick = await showPick(items, {
+      title: joinNative([nt`Go to `, nativeSubject], ''),
+      placeHolder: joinNative([nt`${ranked.length} places may be `, nativeSubject, nt`; pick one`], ''),
       matchOnDescription: true,
       matchOnDetail: true,
     });

@@ -13,8 +13,8 @@ export function registerSource(context: vscode.ExtensionContext, openTraces: Ope
       LENS_LANGUAGES.map((language) => ({ language })),
       lenses,
     ),
-    vscode.commands.registerCommand(GO_TO_HANDLER_COMMAND, (arg: unknown) => runJumpCommand('handler', arg, openTraces, source)),
-    vscode.commands.registerCommand(GO_TO_PROMPT_COMMAND, (arg: unknown) => runJumpCommand('prompt', arg, openTraces, source)),
+    vscode.commands.registerCommand(GO_TO_HANDLER_COMMAND, (arg: unknown) => runJumpCommand('handler', arg, openTraces, source, log)),
+    vscode.commands.registerCommand(GO_TO_PROMPT_COMMAND, (arg: unknown) => runJumpCommand('prompt', arg, openTraces, source, log)),
     vscode.commands.registerCommand(REVEAL_TOOL_CALLS_COMMAND, (arg: unknown) => lenses.revealCalls(arg)),
   );
   return source;

@@ -19,6 +19,8 @@ import { codeLocationNear } from './locate';
 import { resolveRecordedFile } from './resolveFile';
 import { readPathMap } from './sourceSettings';
 import { CODE_GLOB, readWorkspaceFiles } from './workspaceFiles';
+import { nativeText, nt } from '../core/text/nativeText';
+import { codeLens, showInfo, showPick } from '../nativeUi/surfaces';
 
 export const REVEAL_TOOL_CALLS_COMMAND = 'agentTrace.revealToolCalls';
 export const LENS_LANGUAGES = ['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'python'];
@@ -132,14 +134,8 @@ export class ToolLensProvider implements vscode.CodeLensProvider, vscode.Disposa
       if (!best || usedLines.has(best.line)) continue;
       usedLines.add(best.line);
       const title = toolLensTitle({ count: sum.calls.length, errors: sum.errors, totalMs: sum.totalMs });
-      lenses.push(
-        new vscode.CodeLens(new vscode.Range(best.line, 0, best.line, 0), {
-          title,
-          tooltip: `Tool "${name}" in the open traces: ${title}. Click to show ${sum.calls.length === 1 ? 'the call' : 'the calls'}.`,
-          command: REVEAL_TOOL_CALLS_COMMAND,
-          arguments: [name],
-        }),
-      );
+      const tooltip = nt`Tool "${name}" in the open traces: ${title}. Click to show ${sum.calls.length === 1 ? 'the call' : 'the calls'}.`;
+      lenses.push(codeLens(new vscode.Range(best.line, 0, best.line, 0), nativeText(title), REVEAL_TOOL_CALLS_COMMAND, [name], tooltip));
     }
     return lenses;
   }
@@ -149,7 +145,7 @@ export class ToolLensProvider implements vscode.CodeLensProvider, vscode.Disposa
     if (typeof arg !== 'string') return;
     const sum = openToolCalls(this.openTraces).get(arg);
     if (!sum || sum.calls.length === 0) {
-      void vscode.window.showInformationMessage(`No open trace has calls of tool "${arg}" any more.`);
+      void showInfo(nt`No open trace has calls of tool "${arg}" any more.`);
       return;
     }
     let call: ToolCall | undefined = sum.calls[0];
@@ -160,13 +156,13 @@ export class ToolLensProvider implements vscode.CodeLensProvider, vscode.Disposa
         const ms = span ? Number(span.endNs - span.startNs) / 1e6 : 0;
         const failed = span?.status.code === StatusCode.Error;
         return {
-          label: `${failed ? '$(error) ' : ''}${arg} #${k + 1}`,
-          description: `${ms.toFixed(ms < 10 ? 1 : 0)} ms${failed ? ' · error' : ''}`,
-          detail: t?.fileName,
+          label: failed ? nt`$(error) ${arg} #${k + 1}` : nt`${arg} #${k + 1}`,
+          description: nt`${ms.toFixed(ms < 10 ? 1 : 0)} ms${failed ? ' · error' : ''}`,
+          ...(t ? { detail: nativeText(t.fileName) } : {}),
           call: c,
         };
       });
-      call = (await vscode.window.showQuickPick(items, { title: `Calls of tool "${arg}"`, placeHolder: 'Show which call in its trace?' }))?.call;
+      call = (await showPick(items, { title: nt`Calls of tool "${arg}"`, placeHolder: nt`Show which call in its trace?` }))?.call;
     }
     if (!call) return;
     revealSpan(call.entry, call.index);

@@ -3,6 +3,11 @@ import { parsePanelState } from '../core/protocol';
 import { baseName } from '../session/loadMessages';
 import { loadTrace, type LoadOutcome } from '../session/traceLoader';
 import { TraceWebview, webviewOptions, type WebviewDeps } from './traceWebview';
+import { nativeText } from '../core/text/nativeText';
+import { showError } from '../nativeUi/surfaces';
+
+/** Longest load-error notification (the log has the whole message). */
+const LOAD_ERROR_LIMIT = 400;
 
 /** viewType of the trace panels opened by command (restored by `TracePanelSerializer`). */
 export const TRACE_PANEL_VIEW_TYPE = 'agentTrace.tracePanel';
@@ -24,7 +29,8 @@ export async function openTracePanel(uri: vscode.Uri, deps: WebviewDeps & { read
   const outcome = await loadTrace(uri, { log: deps.log });
   if (outcome.kind === 'cancelled') return;
   if (outcome.kind === 'failed') {
-    void vscode.window.showErrorMessage(outcome.message);
+    // The message may quote the file's content (its top-level keys): made inert, kept whole in the log.
+    void showError(nativeText(outcome.message, LOAD_ERROR_LIMIT));
     return;
   }
   const panel = vscode.window.createWebviewPanel(TRACE_PANEL_VIEW_TYPE, outcome.trace.fileName, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));

@@ -4,6 +4,8 @@ import { ImportError } from '../core/model/diagnostics';
 import { baseName, describeEmptySet, describeLoadError } from './loadMessages';
 import { LoadedTrace } from './loadedTrace';
 import { currentPriceOverrides, deriveWithPrices } from './priceSettings';
+import { nt } from '../core/text/nativeText';
+import { withNativeProgress } from '../nativeUi/surfaces';
 
 /** Files from this size on load behind a cancellable progress notification. */
 export const LARGE_FILE_BYTES = 5 * 1024 * 1024;
@@ -37,8 +39,8 @@ export async function loadTrace(uri: vscode.Uri, opts: LoadOptions): Promise<Loa
     return fail(fileName, e, opts.log);
   }
   const large = size >= LARGE_FILE_BYTES;
-  return vscode.window.withProgress(
-    { location: large ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: `Opening ${fileName}`, cancellable: large },
+  return withNativeProgress(
+    { location: large ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: nt`Opening ${fileName}`, cancellable: large },
     async (progress, token) => {
       const started = Date.now();
       try {

@@ -7,6 +7,8 @@ import type { RecentStore } from '../session/recentStore';
 import type { ReceiverController } from '../receiver/vscode/receiverController';
 import { receivedTraceDescription, receivedTraceLabel, sortNewestFirst } from '../receiver/vscode/receiverText';
 import { Throttle } from '../session/throttle';
+import { nativeText, nt, type NativeText } from '../core/text/nativeText';
+import { treeItem } from '../nativeUi/surfaces';
 import type { StoredTraceSummary } from '../core/receiver/traceSummary';
 
 export const TRACES_VIEW_ID = 'agentTrace.traces';
@@ -65,24 +67,24 @@ export class TraceTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(GROUP_LABELS[node.group], vscode.TreeItemCollapsibleState.Expanded);
+      const item = treeItem({ label: GROUP_LABELS[node.group] }, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${node.group}`;
       item.contextValue = `group.${node.group}`;
       return item;
     }
     if (node.kind === 'waiting') {
-      const item = new vscode.TreeItem('Waiting for spans…', vscode.TreeItemCollapsibleState.None);
+      const item = treeItem({ label: nt`Waiting for spans…`, description: nativeText(node.url) }, vscode.TreeItemCollapsibleState.None);
       item.id = 'received:waiting';
-      item.description = node.url;
       item.iconPath = new vscode.ThemeIcon('broadcast');
       return item;
     }
     if (node.kind === 'received') return receivedItem(node.summary, node.path);
     const e = node.entry;
-    const item = new vscode.TreeItem(e.rootName || e.fileName, vscode.TreeItemCollapsibleState.None);
+    const item = treeItem(
+      { label: nativeText(e.rootName || e.fileName), description: nt`${e.fileName} · ${formatSummaryLine(e)}`, tooltip: tooltip(e) },
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `${node.group}:${e.uri}`;
-    item.description = `${e.fileName} · ${formatSummaryLine(e)}`;
-    item.tooltip = tooltip(e);
     item.iconPath = e.status === 'error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('pass');
     item.contextValue = `trace.${node.group}`;
     item.command = { command: OPEN_URI_COMMAND, title: 'Open Trace', arguments: [e.uri] };
@@ -122,35 +124,38 @@ export class TraceTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   }
 }
 
-const GROUP_LABELS = { open: 'Open', received: 'Received', recent: 'Recent' } as const;
+const GROUP_LABELS = { open: nt`Open`, received: nt`Received`, recent: nt`Recent` } as const;
 
 function receivedItem(s: Readonly<StoredTraceSummary>, path: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(receivedTraceLabel(s), vscode.TreeItemCollapsibleState.None);
+  const label = nativeText(receivedTraceLabel(s));
+  const tooltip = [
+    label,
+    nt`trace ${s.traceId}${s.serviceName ? ` · service ${s.serviceName}` : ''}`,
+    nativeText(path, 400),
+    nt`last spans received ${new Date(s.lastReceivedMs).toLocaleString()}`,
+  ];
+  const item = treeItem({ label, description: nativeText(receivedTraceDescription(s), 200), tooltip }, vscode.TreeItemCollapsibleState.None);
   item.id = `received:${s.traceId}`;
-  item.description = receivedTraceDescription(s);
-  const md = new vscode.MarkdownString();
-  md.appendText(`${receivedTraceLabel(s)}\n\ntrace ${s.traceId}${s.serviceName ? ` · service ${s.serviceName}` : ''}\n\n${path}\n\n`);
-  md.appendText(`last spans received ${new Date(s.lastReceivedMs).toLocaleString()}`);
-  item.tooltip = md;
   item.iconPath = s.status === 'error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('broadcast');
   item.contextValue = 'trace.received';
   item.command = { command: OPEN_URI_COMMAND, title: 'Open Trace', arguments: [vscode.Uri.file(path).toString()] };
   return item;
 }
 
-function tooltip(e: RecentTrace): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  md.appendText(`${e.rootName || '(unnamed root)'}\n\n`);
-  md.appendText(`${vscode.Uri.parse(e.uri).fsPath || e.uri}\n\n`);
-  md.appendText(
-    [
-      `${e.formatLabel}`,
-      `status ${e.status}`,
-      `${formatCount(e.spanCount)} spans`,
-      formatDuration(e.durationMs),
-      `${formatTokens(e.tokens.input)} in / ${formatTokens(e.tokens.output)} out tokens`,
-      formatCost(e.costUsd),
-    ].join(' · '),
-  );
-  return md;
+function tooltip(e: RecentTrace): NativeText[] {
+  return [
+    nativeText(e.rootName || '(unnamed root)'),
+    nativeText(vscode.Uri.parse(e.uri).fsPath || e.uri, 400),
+    nativeText(
+      [
+        `${e.formatLabel}`,
+        `status ${e.status}`,
+        `${formatCount(e.spanCount)} spans`,
+        formatDuration(e.durationMs),
+        `${formatTokens(e.tokens.input)} in / ${formatTokens(e.tokens.output)} out tokens`,
+        formatCost(e.costUsd),
+      ].join(' · '),
+      400,
+    ),
+  ];
 }

@@ -8,7 +8,7 @@ import { formatCount } from '../../src/core/view/format';
 import { linkButton } from '../components/linkButton';
 import { copyText } from '../components/clipboard';
 import { h } from '../components/dom';
-import { blockText, inlineText } from '../text/visibleText';
+import { blockText, inlineText } from '../../src/core/text/visibleText';
 import { isClipped } from './attributeFilter';
 
 export interface AttributeTableOptions {

@@ -3,6 +3,8 @@
  * keyboard order of laid-out nodes, and which node shows a span. Node text width is estimated
  * from character counts (measuring text would force a style recalculation per node).
  */
+import { lookalikeMark } from '../../src/core/text/lookalikes';
+import { inlineText } from '../../src/core/text/visibleText';
 import { formatDuration } from '../../src/core/view/format';
 import type { GraphNodeView, PlanGraphView } from '../../src/core/protocol';
 import type { LayoutInput, LayoutResult } from './layoutTypes';
@@ -22,10 +24,16 @@ export const KIND_NAMES: Readonly<Record<GraphNodeView['kind'], string>> = {
 };
 
 /** The label shown in a node: one line, clipped to LABEL_MAX_CHARS with an ellipsis. */
+/**
+ * The node's first line: its name made visible-safe (bidi, control and zero-width characters as
+ * markers, so `get_weather\u202Etxt.exe` cannot display as `…exe.txt`), a look-alike mark for
+ * names that mix scripts, ✕ for failures, clipped to the node.
+ */
 export function nodeLabel(n: GraphNodeView): string {
-  const t = n.label.replace(/\s+/g, ' ').trim() || '(unnamed)';
+  const raw = n.label.replace(/\s+/g, ' ').trim();
+  const t = raw === '' ? '(unnamed)' : inlineText(raw, LABEL_MAX_CHARS - 1) + lookalikeMark(raw);
   const prefix = n.status === 'error' ? '✕ ' : '';
-  return prefix + (t.length > LABEL_MAX_CHARS ? t.slice(0, LABEL_MAX_CHARS - 1) + '…' : t);
+  return prefix + t;
 }
 
 /** The second line: kind, duration, and for groups "×N" and whether it is folded. */
@@ -37,7 +45,7 @@ export function nodeMeta(n: GraphNodeView): string {
 
 /** What a screen reader says for a node. */
 export function nodeAriaLabel(n: GraphNodeView, flagged: boolean): string {
-  const parts = [KIND_NAMES[n.kind], n.label, n.status === 'error' ? 'failed' : '', formatDuration(n.durationMs)];
+  const parts = [KIND_NAMES[n.kind], inlineText(n.label) + lookalikeMark(n.label), n.status === 'error' ? 'failed' : '', formatDuration(n.durationMs)];
   if (n.kind === 'group') parts.push(`${n.count ?? 0} iterations, ${n.expanded ? 'expanded' : 'folded; Enter expands'}`);
   if (n.groupId !== undefined) parts.push('in an expanded group');
   if (flagged) parts.push('has a finding');

@@ -5,6 +5,7 @@
  */
 import { formatCost, formatTokens, plural } from '../../src/core/view/format';
 import type { GraphFindingView, PlanStepView, StatedPlanView } from '../../src/core/protocol';
+import { inlineText, blockText } from '../../src/core/text/visibleText';
 import { h } from '../components/dom';
 import { itemButton, linkButton } from '../components/linkButton';
 
@@ -36,7 +37,7 @@ export function findingsList(findings: readonly GraphFindingView[], select: (spa
     const onClick = first === undefined ? undefined : () => select(first);
     const btn = itemButton({ className: `graph-finding sev-${f.severity}`, testId: 'graph-finding', onClick }, [
       h('span', { className: 'graph-finding-title', text: `${f.severity === 'error' ? '✕' : '⚠'} ${title}` }),
-      h('span', { className: 'graph-finding-message', text: f.message }),
+      h('span', { className: 'graph-finding-message', text: blockText(f.message) }),
       ...(waste ? [h('span', { className: 'graph-finding-waste muted', text: waste })] : []),
     ]);
     btn.dataset.key = f.key;
@@ -62,16 +63,18 @@ export function plansList(plans: readonly StatedPlanView[], select: (spanIndex: 
       const [mark, word] = STEP_MARKS[s.status];
       const parts = [
         h('span', { className: `step-mark step-${s.status}`, text: mark, attrs: { 'aria-hidden': 'true' } }),
-        h('span', { className: 'step-text', text: `${s.id}. ${s.text || '(no text)'}` }),
+        h('span', { className: 'step-text', text: `${inlineText(s.id, 40)}. ${s.text ? inlineText(s.text) : '(no text)'}` }),
       ];
-      const meta = [word, s.dependsOn.length > 0 ? `after ${s.dependsOn.join(', ')}` : '', s.inCycle ? '↻ in a dependency cycle' : '']
+      const meta = [word, s.dependsOn.length > 0 ? `after ${inlineText(s.dependsOn.join(', '), 80)}` : '', s.inCycle ? '↻ in a dependency cycle' : '']
         .filter(Boolean)
         .join(' · ');
       parts.push(h('span', { className: 'step-meta muted', text: meta }));
       const item = h('li', { className: `graph-plan-step step-${s.status}${s.inCycle ? ' in-cycle' : ''}` });
       if (s.spanIndex !== undefined) {
         const i = s.spanIndex;
-        item.append(itemButton({ className: 'graph-step-btn', ariaLabel: `${s.id}. ${s.text}: ${meta}`, onClick: () => select(i) }, parts));
+        item.append(
+          itemButton({ className: 'graph-step-btn', ariaLabel: `${inlineText(s.id, 40)}. ${inlineText(s.text)}: ${meta}`, onClick: () => select(i) }, parts),
+        );
       } else {
         item.append(h('div', { className: 'graph-step-btn', attrs: { 'aria-label': `${s.id}. ${s.text}: ${meta}` } }, parts));
       }
@@ -81,7 +84,7 @@ export function plansList(plans: readonly StatedPlanView[], select: (spanIndex: 
     if (p.extraSpanIndices.length > 0) {
       extra.append(h('span', { className: 'muted', text: `Extra: ${plural(p.extraSpanIndices.length, 'execution')} no step names ` }));
       for (const i of p.extraSpanIndices.slice(0, MAX_EXTRA_SHOWN)) {
-        extra.append(linkButton({ label: nameOf(i), className: 'graph-extra', title: 'Select this execution', onClick: () => select(i) }));
+        extra.append(linkButton({ label: inlineText(nameOf(i), 60), className: 'graph-extra', title: 'Select this execution', onClick: () => select(i) }));
       }
       if (p.extraSpanIndices.length > MAX_EXTRA_SHOWN)
         extra.append(h('span', { className: 'muted', text: ` +${p.extraSpanIndices.length - MAX_EXTRA_SHOWN} more` }));

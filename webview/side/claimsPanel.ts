@@ -11,7 +11,7 @@ import { badge, type BadgeTone } from '../components/badge';
 import { button } from '../components/button';
 import { h } from '../components/dom';
 import { itemButton, linkButton } from '../components/linkButton';
-import { inlineText } from '../text/visibleText';
+import { inlineText } from '../../src/core/text/visibleText';
 
 export interface ClaimsPanelDeps {
   readonly load: () => Promise<ClaimsView>;

@@ -10,7 +10,7 @@ import { WASTE_CODES, type CostView, type PriceRow } from '../../src/core/protoc
 import { formatCost, formatCount, formatDuration, formatTokens, plural } from '../../src/core/view/format';
 import { linkButton } from '../components/linkButton';
 import { h } from '../components/dom';
-import { inlineText } from '../text/visibleText';
+import { inlineText } from '../../src/core/text/visibleText';
 import { createCostChart, type CostChart } from './costChart';
 import { createCostTable, formatStepUsd, WASTE_MARK, type CostTable } from './costTable';
 

@@ -8,7 +8,7 @@
 import { WASTE_CODES, type CostView } from '../../src/core/protocol';
 import { formatCost, formatTokens } from '../../src/core/view/format';
 import { h, setAttr, setText } from '../components/dom';
-import { inlineText } from '../text/visibleText';
+import { inlineText } from '../../src/core/text/visibleText';
 import { pageSize, scrollToReveal, visibleRange } from '../tree/virtualRange';
 
 const ROW_HEIGHT = 22;

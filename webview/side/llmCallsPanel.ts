@@ -7,7 +7,7 @@
 import type { TraceStructure, TraceSummary } from '../../src/core/protocol';
 import { formatCost, formatDuration, formatTokens } from '../../src/core/view/format';
 import { h, setAttr, setText } from '../components/dom';
-import { inlineText } from '../text/visibleText';
+import { inlineText } from '../../src/core/text/visibleText';
 import type { RowSource } from '../tree/rowSource';
 import { scrollToReveal, visibleRange } from '../tree/virtualRange';
 import { llmCallIndices, totalLlmMs } from './llmCalls';

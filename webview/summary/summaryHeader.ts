@@ -8,7 +8,7 @@ import { badge } from '../components/badge';
 import { button } from '../components/button';
 import { h } from '../components/dom';
 import { linkButton } from '../components/linkButton';
-import { blockText, inlineText } from '../text/visibleText';
+import { blockText, inlineText } from '../../src/core/text/visibleText';
 
 export interface SummaryActions {
   copySummary(): Promise<boolean>;

@@ -6,7 +6,8 @@
 import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardToolCall, type CardView } from '../../src/core/protocol';
 import { formatCost, formatDuration, formatTokens, plural } from '../../src/core/view/format';
 import { h } from '../components/dom';
-import { inlineText } from '../text/visibleText';
+import { inlineText } from '../../src/core/text/visibleText';
+import { lookalikeMark } from '../../src/core/text/lookalikes';
 
 /** Tool rows drawn per card; the rest are counted (a card with hundreds of tools stays small). */
 export const MAX_TOOL_ROWS = 12;
@@ -23,7 +24,7 @@ export interface CardElement {
 const STATUS_GLYPH = { ok: '✓', error: '✗', unset: '•' } as const;
 const STATUS_WORD = { ok: 'ok', error: 'failed', unset: 'no status' } as const;
 
-const callText = (c: CardToolCall) => `${inlineText(c.name, 80)}(${inlineText(c.arguments, 120)})`;
+const callText = (c: CardToolCall) => `${inlineText(c.name, 80)}${lookalikeMark(c.name)}(${inlineText(c.arguments, 120)})`;
 
 function shell(card: number, llmSpan: number, depth: number, flags: number, total: number): HTMLElement {
   const root = h('div', {
@@ -108,7 +109,7 @@ export function renderCard(v: CardView, flags: number, total: number): CardEleme
       const row = h('li', { className: `tl-tool tool-${t.status}`, testId: 'timeline-tool' }, [
         h('span', { className: 'tl-tool-icon', text: STATUS_GLYPH[t.status], attrs: { 'aria-hidden': 'true' } }),
         h('span', { className: 'tl-tool-status', text: STATUS_WORD[t.status] }),
-        h('span', { className: 'tl-tool-name', text: inlineText(t.name, 80) }),
+        h('span', { className: 'tl-tool-name', text: inlineText(t.name, 80) + lookalikeMark(t.name) }),
         h('span', { className: 'tl-tool-dur', text: formatDuration(t.durationMs) }),
         h('span', { className: 'tl-tool-result', text: inlineText(detail, 200) }),
       ]);

@@ -7,11 +7,12 @@
 import { CATEGORY_CODES } from '../../src/core/protocol';
 import { formatDuration, formatTokens } from '../../src/core/view/format';
 import { h, setAttr, setText } from '../components/dom';
-import { inlineText } from '../text/visibleText';
+import { inlineText } from '../../src/core/text/visibleText';
 import type { MainView, MainViewContext, SelectOptions } from '../views/mainView';
 import { TREE_KEYS, treeKeyAction } from './treeKeys';
 import { barGeometry, barLabelPlacement, categoryVisual, indentLevels, STATUS_ERROR } from './rowVisuals';
 import { pageSize, scrollToReveal, visibleRange } from './virtualRange';
+import { lookalikeMark } from '../../src/core/text/lookalikes';
 
 export const ROW_HEIGHT = 22;
 export const MAX_DOM_ROWS = 200;
@@ -94,9 +95,11 @@ export function createSpanTreeView(ctx: MainViewContext, restored: { scrollTop: 
     const expandable = tree.hasChildren(index);
     const expanded = tree.isExpanded(index);
     const text = rows.get(index);
-    const name = text ? inlineText(text.name || '(unnamed)') : rows.errorFor(index) ? '(row text unavailable)' : '…';
+    const name = text ? inlineText(text.name || '(unnamed)') + lookalikeMark(text.name) : rows.errorFor(index) ? '(row text unavailable)' : '…';
     const extraParts = text
-      ? [text.label ? inlineText(text.label, 80) : '', text.tokens !== undefined ? `${formatTokens(text.tokens)} tok` : ''].filter(Boolean)
+      ? [text.label ? inlineText(text.label, 80) + lookalikeMark(text.label) : '', text.tokens !== undefined ? `${formatTokens(text.tokens)} tok` : ''].filter(
+          Boolean,
+        )
       : [];
     const duration = formatDuration(s.durationMs[index]);
 

@@ -5,7 +5,7 @@
 import type { CriticalPathView, RowText, TraceStructure } from '../../src/core/protocol';
 import { formatDuration } from '../../src/core/view/format';
 import { h, setText } from '../components/dom';
-import { inlineText } from '../text/visibleText';
+import { inlineText } from '../../src/core/text/visibleText';
 import { categoryVisual } from '../tree/rowVisuals';
 
 export const STATUS_NAMES = ['unset', 'ok', 'error'];

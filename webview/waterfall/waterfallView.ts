@@ -19,11 +19,11 @@
 import { axisTop } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { minimapCenterAt, type TimeWindow } from '../../src/core/analyze/timeline/scales';
+import { minimapCenterAt, type TimeWindow } from './scales';
 import type { CriticalPathView } from '../../src/core/protocol';
 import { formatDuration } from '../../src/core/view/format';
 import { h, setText } from '../components/dom';
-import { inlineText } from '../text/visibleText';
+import { inlineText } from '../../src/core/text/visibleText';
 import { positionOf } from '../tree/treeModel';
 import { TREE_KEYS, treeKeyAction } from '../tree/treeKeys';
 import { pageSize, scrollToReveal } from '../tree/virtualRange';

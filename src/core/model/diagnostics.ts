@@ -33,7 +33,9 @@ export type DiagnosticCode =
   /** Bytes that are not valid UTF-8 were replaced by U+FFFD. */
   | 'invalid-utf8'
   /** Informational: how the importer interpreted an ambiguous input. */
-  | 'interpretation';
+  | 'interpretation'
+  /** A tool or agent name that may pass for another (mixed scripts, zero-width characters). */
+  | 'lookalike-name';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -65,6 +67,7 @@ export const DIAGNOSTIC_SEVERITY: Record<DiagnosticCode, Severity> = {
   'unreadable-span': 'error',
   'invalid-utf8': 'warning',
   interpretation: 'info',
+  'lookalike-name': 'warning',
 };
 
 /** Thrown by importers for input that cannot be read at all. The CLI and host show `message` as is. */

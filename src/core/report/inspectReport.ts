@@ -1,4 +1,5 @@
 import type { TraceAnalyses, TraceFinding } from '../analyze/traceAnalyses';
+import { lookalikeNames } from '../analyze/lookalikeNames';
 import { traceFigures } from '../analyze/traceFigures';
 import type { TraceSet } from '../model/trace';
 
@@ -44,7 +45,9 @@ export function buildInspectReport(set: TraceSet, analyses: readonly TraceAnalys
 function inspectTrace(a: TraceAnalyses): InspectTrace {
   const trace = a.trace;
   const f = traceFigures(trace, a.view);
-  const diagnostics = trace.diagnostics.map((d) => (d.spanId ? { code: d.code, message: d.message, spanId: d.spanId } : { code: d.code, message: d.message }));
+  const diagnostics = [...trace.diagnostics, ...lookalikeNames(trace, a.view)].map((d) =>
+    d.spanId ? { code: d.code, message: d.message, spanId: d.spanId } : { code: d.code, message: d.message },
+  );
   return {
     traceId: f.traceId,
     spanCount: f.spanCount,

@@ -1,3 +1,4 @@
+import { lookalikeNames } from '../analyze/lookalikeNames';
 import { traceFigures } from '../analyze/traceFigures';
 import type { TraceSet } from '../model/trace';
 import { durationMs, type TraceSummary } from '../protocol';
@@ -26,7 +27,7 @@ export interface SummaryInput {
  */
 export function buildTraceSummary({ fileName, fileUri, set, traceIndex, view }: SummaryInput): TraceSummary {
   const trace = set.traces[traceIndex];
-  const all = [...trace.diagnostics, ...set.diagnostics];
+  const all = [...trace.diagnostics, ...lookalikeNames(trace, view), ...set.diagnostics];
   const diagnostics: { code: string; message: string; spanId?: string }[] = [];
   for (const d of all.slice(0, SUMMARY_DIAGNOSTIC_LIMIT)) {
     diagnostics.push(d.spanId ? { code: d.code, message: d.message, spanId: d.spanId } : { code: d.code, message: d.message });

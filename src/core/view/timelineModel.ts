@@ -99,10 +99,7 @@ function cardsOfSpans(trace: Trace, runs: readonly AgentRun[], placed: readonly 
  */
 function cardFindings(a: TraceAnalyses, cardOfSpan: Int32Array): Map<number, CardFinding[]> {
   const trace = a.trace;
-  const all: { kind: string; severity: CardFinding['severity']; message: string; spanIds: readonly string[] }[] = [
-    ...a.claims(),
-    ...a.loops(),
-  ];
+  const all: { kind: string; severity: CardFinding['severity']; message: string; spanIds: readonly string[] }[] = [...a.claims(), ...a.loops()];
   const out = new Map<number, CardFinding[]>();
   if (all.length === 0) return out;
   const wanted = new Map<string, number>();

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { ReceiverController } from './receiverController';
 import { exporterSettingsText, shellKindOf } from './receiverText';
 import { urlFor } from '../server/ports';
+import { nt } from '../../core/text/nativeText';
+import { showInfo } from '../../nativeUi/surfaces';
 
 export const COPY_EXPORTER_SETTINGS_COMMAND = 'agentTrace.copyExporterSettings';
 
@@ -16,5 +18,5 @@ export async function copyExporterSettings(receiver: ReceiverController): Promis
   const tracesUrl = local?.tracesUrl ?? `${base}/v1/traces`;
   await vscode.env.clipboard.writeText(exporterSettingsText(base, tracesUrl, shellKindOf(vscode.env.shell, process.platform)));
   const note = local ? '' : ' The receiver is not running: start it with "Agent Trace: Start Local Receiver".';
-  void vscode.window.showInformationMessage(`Copied the exporter settings for ${tracesUrl}.${note}`);
+  void showInfo(nt`Copied the exporter settings for ${tracesUrl}.${note}`);
 }

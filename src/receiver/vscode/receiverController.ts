@@ -31,6 +31,8 @@ export class ReceiverController implements vscode.Disposable {
     private readonly env: vscode.GlobalEnvironmentVariableCollection,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    // Our own text (shown in the terminal's environment hover), no trace data.
+    // eslint-disable-next-line no-restricted-syntax -- a constant of ours, not trace text
     env.description = 'Sends OpenTelemetry traces to the Agent Trace receiver';
   }
 

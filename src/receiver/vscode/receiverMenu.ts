@@ -4,16 +4,18 @@ import { COPY_EXPORTER_SETTINGS_COMMAND } from './copyExporterSettings';
 import { SHOW_IN_SIDE_BAR_COMMAND } from '../../commands/showInSideBar';
 import { START_RECEIVER_COMMAND } from './startReceiver';
 import { STOP_RECEIVER_COMMAND } from './stopReceiver';
+import { nativeText, nt } from '../../core/text/nativeText';
+import { showPick, type NativePickItem } from '../../nativeUi/surfaces';
 
 /** Behind a click on the receiver's status bar item: what one can do with the receiver. */
 export async function showReceiverMenu(receiver: ReceiverController): Promise<void> {
-  const items: (vscode.QuickPickItem & { command: string })[] = receiver.running
+  const items: (NativePickItem & { command: string })[] = receiver.running
     ? [
-        { label: '$(debug-stop) Stop Local Receiver', description: receiver.running.tracesUrl, command: STOP_RECEIVER_COMMAND },
-        { label: '$(copy) Copy Exporter Settings', command: COPY_EXPORTER_SETTINGS_COMMAND },
-        { label: '$(list-tree) Show Received Traces', command: SHOW_IN_SIDE_BAR_COMMAND },
+        { label: nt`$(debug-stop) Stop Local Receiver`, description: nativeText(receiver.running.tracesUrl), command: STOP_RECEIVER_COMMAND },
+        { label: nt`$(copy) Copy Exporter Settings`, command: COPY_EXPORTER_SETTINGS_COMMAND },
+        { label: nt`$(list-tree) Show Received Traces`, command: SHOW_IN_SIDE_BAR_COMMAND },
       ]
-    : [{ label: '$(broadcast) Start Local Receiver', command: START_RECEIVER_COMMAND }];
-  const pick = await vscode.window.showQuickPick(items, { title: 'Agent Trace Receiver' });
+    : [{ label: nt`$(broadcast) Start Local Receiver`, command: START_RECEIVER_COMMAND }];
+  const pick = await showPick(items, { title: nt`Agent Trace Receiver` });
   if (pick) await vscode.commands.executeCommand(pick.command);
 }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { ReceiverController } from './receiverController';
 import { receiverStatusText } from './receiverText';
 import { Throttle } from '../../session/throttle';
+import { nt } from '../../core/text/nativeText';
+import { setStatusText } from '../../nativeUi/surfaces';
 
 /** Internal command behind a click on the status bar item (not in the palette). */
 export const RECEIVER_MENU_COMMAND = 'agentTrace.receiverMenu';
@@ -33,8 +35,11 @@ export class ReceiverStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = receiverStatusText(local.address.port, local.store.traceCount);
-    this.item.tooltip = `Agent Trace receiver: OTLP/HTTP on ${local.tracesUrl}\nClick for Stop / Copy exporter settings / Show received traces`;
+    setStatusText(
+      this.item,
+      receiverStatusText(local.address.port, local.store.traceCount),
+      nt`Agent Trace receiver: OTLP/HTTP on ${local.tracesUrl} — click for Stop / Copy exporter settings / Show received traces`,
+    );
     this.item.show();
   }
 

@@ -3,6 +3,7 @@ import { formatCost, formatCount, formatDuration, formatTokens } from '../../cor
 import { exporterEnvironment } from '../server/localReceiver';
 import { NonLoopbackBindError, PortInUseError } from '../server/ports';
 import { StoreLockedError } from '../server/storeFiles';
+import { nt, type NativeText } from '../../core/text/nativeText';
 
 /**
  * The words the receiver shows in VS Code: status bar text, the exporter settings to copy,
@@ -10,8 +11,8 @@ import { StoreLockedError } from '../server/storeFiles';
  */
 
 /** Status bar text while the receiver runs. */
-export function receiverStatusText(port: number, traceCount: number): string {
-  return `$(broadcast) OTLP :${port} · ${formatCount(traceCount)} ${traceCount === 1 ? 'trace' : 'traces'}`;
+export function receiverStatusText(port: number, traceCount: number): NativeText {
+  return nt`$(broadcast) OTLP :${port} · ${formatCount(traceCount)} ${traceCount === 1 ? 'trace' : 'traces'}`;
 }
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd';

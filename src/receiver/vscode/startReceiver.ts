@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { ReceiverController } from './receiverController';
 import { describeStartFailure } from './receiverText';
 import { COPY_EXPORTER_SETTINGS_COMMAND } from './copyExporterSettings';
+import { nativeText, nt } from '../../core/text/nativeText';
+import { showError, showInfo, showWarning } from '../../nativeUi/surfaces';
 
 export const START_RECEIVER_COMMAND = 'agentTrace.startReceiver';
 
@@ -16,19 +18,19 @@ export async function startReceiver(receiver: ReceiverController, log: vscode.Lo
     const already = receiver.running;
     const local = await receiver.start(port);
     if (opts.quiet) return;
-    const copy = 'Copy Exporter Settings';
-    const text = already ? `The Agent Trace receiver is already running on ${local.tracesUrl}.` : `Agent Trace receiver listening on ${local.tracesUrl}.`;
-    const choice = await vscode.window.showInformationMessage(text, copy);
+    const copy = nt`Copy Exporter Settings`;
+    const text = already ? nt`The Agent Trace receiver is already running on ${local.tracesUrl}.` : nt`Agent Trace receiver listening on ${local.tracesUrl}.`;
+    const choice = await showInfo(text, copy);
     if (choice === copy) await vscode.commands.executeCommand(COPY_EXPORTER_SETTINGS_COMMAND);
   } catch (e) {
     const failure = describeStartFailure(e, port);
     log.warn(`receiver: ${failure.message} (${e instanceof Error ? e.message : String(e)})`);
     if (failure.kind === 'portInUse' && failure.suggestedPort !== undefined) {
-      const use = `Use port ${failure.suggestedPort}`;
-      const choice = await vscode.window.showWarningMessage(failure.message, use);
+      const use = nt`Use port ${failure.suggestedPort}`;
+      const choice = await showWarning(nativeText(failure.message, 400), use);
       if (choice === use) await startReceiver(receiver, log, { ...opts, port: failure.suggestedPort });
       return;
     }
-    void vscode.window.showErrorMessage(failure.message);
+    void showError(nativeText(failure.message, 400));
   }
 }

@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,46 @@ describe('agent-trace inspect', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('neutralises control and bidi characters in text output, and keeps --json exact', () => {
+    // A span named to clear the screen (ESC [2J), set the terminal title (OSC 0) and reverse a line (RLO).
+    const name = 'evil\u001b[2J\u001b]0;pwned\u0007\u202etxt.exe';
+    const doc = {
+      resourceSpans: [
+        {
+          resource: { attributes: [] },
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: '5b8efff798038103d269b633813fc60c',
+                  spanId: 'eee19b7ec3c1b174',
+                  name,
+                  startTimeUnixNano: '1000000000',
+                  endTimeUnixNano: '2000000000',
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'cli-hostile-')), 'hostile.otlp.json');
+    writeFileSync(file, JSON.stringify(doc));
+    for (const args of [
+      ['inspect', file],
+      ['inspect', file, '--tree'],
+    ]) {
+      const r = run(...args);
+      expect(r.code).toBe(0);
+      // no ESC, BEL or RLO reaches the terminal; markers show they were there
+      // eslint-disable-next-line no-control-regex -- asserting the control characters are gone is the point
+      expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+      expect(r.stdout).toContain('evil⟦ESC⟧[2J⟦ESC⟧]0;pwned⟦BEL⟧⟦RLO⟧txt.exe');
+    }
+    const json = run('inspect', file, '--json');
+    expect(JSON.parse(json.stdout).traces[0].rootName).toBe(name);
   });
 
   it('exits 2 on bad usage', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockText, inlineText } from '../../../webview/text/visibleText';
+import { blockText, inlineText } from '../../../src/core/text/visibleText';
 
 /** True when the text still holds a bidi control character. */
 const hasBidiControl = (text: string) => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text);
