@@ -15,6 +15,8 @@ export default tseslint.config(
       'demo/**',
       'test/e2e/workspace/**',
       'bench/results.json',
+      'bench/tmp/**',
+      'test/e2e/screenshots/**',
       '**/*.d.ts',
     ],
   },
