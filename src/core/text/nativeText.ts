@@ -16,12 +16,13 @@ export const NATIVE_TEXT_LIMIT = 120;
 /**
  * Trace text made inert and visible for a native surface: control, bidi and zero-width
  * characters shown as markers (the webview's marks, see visibleText.ts), one line, clipped,
- * link syntax broken (`[` `]` become `［` `］`, so `[x](command:…)` is no link) and codicon syntax
- * broken (`$(` becomes `＄(`). The replacements are visible look-alikes, so the reader still
- * sees what the trace says.
+ * link syntax broken (the `]` of `](` becomes `］`: VS Code's link syntax needs `](` exactly,
+ * so `[x](command:…)` is no link, while a name like `invoke_agent [any_agent]` stays as it is)
+ * and codicon syntax broken (`$(` becomes `＄(`). The replacements are visible look-alikes, so
+ * the reader still sees what the trace says.
  */
 export function nativeText(text: string, limit = NATIVE_TEXT_LIMIT): NativeText {
-  return inlineText(text, limit).replace(/\[/g, '［').replace(/\]/g, '］').replace(/\$\(/g, '＄(') as NativeText;
+  return inlineText(text, limit).replace(/\]\(/g, '］(').replace(/\$\(/g, '＄(') as NativeText;
 }
 
 /**

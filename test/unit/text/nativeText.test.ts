@@ -25,7 +25,12 @@ describe('nativeText: trace text made inert for VS Code surfaces', () => {
     expect(out).not.toMatch(LINK);
     expect(out).not.toMatch(CODICON);
     // the reader still sees what the trace says, with look-alike brackets
-    expect(out.replace(/［/g, '[').replace(/］/g, ']').replace(/＄/g, '$')).toBe(p);
+    expect(out.replace(/］/g, ']').replace(/＄/g, '$')).toBe(p);
+  });
+
+  it('leaves brackets that make no link alone', () => {
+    expect(nativeText('invoke_agent [any_agent]')).toBe('invoke_agent [any_agent]');
+    expect(nativeText('[a] (b)')).toBe('[a] (b)');
   });
 
   it('shows bidi, control and zero-width characters as markers on one line, clipped', () => {
@@ -39,7 +44,7 @@ describe('nativeText: trace text made inert for VS Code surfaces', () => {
     const tool = '[Retry](command:evil)';
     const s = nt`$(error) Could not find the handler of "${tool}" (${3} tries)`;
     expect(s.startsWith('$(error) Could not find')).toBe(true);
-    expect(s).toContain('"［Retry］(command:evil)"');
+    expect(s).toContain('"[Retry］(command:evil)"');
     expect(s).toContain('(3 tries)');
     expect(s).not.toMatch(LINK);
   });
