@@ -32,9 +32,13 @@ function toNode(n: MdNode, doc: Document, openLink: (href: string) => void): Nod
     a.href = href;
     a.title = href;
     a.rel = 'noopener noreferrer';
-    // Left click, Enter (a click event) and middle click: never the browser's navigation.
+    // Left click, Enter (a click event) and middle click: never the browser's navigation, and
+    // never VS Code's own webview link handler either: it listens on the window, ignores
+    // `defaultPrevented` and opens the link as coming from the workspace, which skips the
+    // trusted-domains prompt in a trusted folder. Only `openLink` (the host's openExternal) may.
     const follow = (ev: MouseEvent): void => {
       ev.preventDefault();
+      ev.stopPropagation();
       if (ev.type === 'click' || ev.button === 1) openLink(href);
     };
     a.addEventListener('click', follow);
