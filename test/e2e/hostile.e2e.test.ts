@@ -287,7 +287,7 @@ describe('a hostile trace in code-server', { timeout: 900_000 }, () => {
     const pickIcons = page.locator('.quick-input-widget .quick-input-list .monaco-list-row .monaco-highlighted-label .codicon');
     const handlerPicks: string[] = [];
     for (const tool of ['lookup2', 'get_weather', 'fetch_page', 'flights']) {
-      await command(page, 'Agent Trace: Go to Handler');
+      await command(page, 'Agent Trace: Go to Handler', true);
       await pickRows.first().waitFor({ timeout: 15_000 });
       if (handlerPicks.length === 0) {
         handlerPicks.push(...(await pickRows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()));
@@ -302,7 +302,7 @@ describe('a hostile trace in code-server', { timeout: 900_000 }, () => {
       await scanSurfaces(`go to handler ${tool}`);
     }
 
-    await command(page, 'Agent Trace: Go to Prompt');
+    await command(page, 'Agent Trace: Go to Prompt', true);
     await pickRows.first().waitFor({ timeout: 15_000 });
     if ((await pickIcons.count()) > 0) codicons.push(`Go to Prompt pick: ${await pickIcons.count()} codicon(s)`);
     await pickRows.first().click();
@@ -310,7 +310,7 @@ describe('a hostile trace in code-server', { timeout: 900_000 }, () => {
     await scanSurfaces('go to prompt');
 
     // The one real handler: book_hotel in src/tools.ts, with its CodeLens.
-    await command(page, 'Agent Trace: Go to Handler');
+    await command(page, 'Agent Trace: Go to Handler', true);
     await pickRows.first().waitFor({ timeout: 15_000 });
     const real = pickRows.filter({ hasText: /^\s*book_hotel\s*called/ }).first();
     let lensTexts: string[] = [];
@@ -459,11 +459,23 @@ describe('a hostile trace in code-server', { timeout: 900_000 }, () => {
   });
 });
 
-/** Runs a palette command, first closing a quick input or modal a previous step left open. */
-async function command(page: Page, title: string): Promise<void> {
+/**
+ * Runs a palette command, first closing a quick input or modal a previous step left open. A
+ * command that opens its own quick pick (Go to Handler/Prompt) replaces the palette at once, so
+ * the palette's input may never be seen hidden: then a visible picker that is not the palette
+ * (its value does not start with '>') counts as the command having run.
+ */
+async function command(page: Page, title: string, opensPicker = false): Promise<void> {
   await dismissModal(page, 0);
   if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
-  await runCommand(page, title);
+  if (!opensPicker) return runCommand(page, title);
+  await runCommand(page, title).catch(async (e: unknown) => {
+    const value = await page
+      .locator('.quick-input-widget .quick-input-box input')
+      .inputValue({ timeout: 2_000 })
+      .catch(() => '>');
+    if (value.startsWith('>')) throw e;
+  });
 }
 
 /** Closes a VS Code modal (e.g. "Do you want to open the external website?") without accepting; waits briefly for one to appear. */
