@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { decisiveCandidate, type SourceCandidate } from '../core/analyze/source/candidates';
 import type { SourceJumpResult } from '../core/protocol';
-import { joinNative, nativeText, nt, type NativeText } from '../core/text/nativeText';
+import { joinNative, nativeText, nt } from '../core/text/nativeText';
 import { showPick } from '../nativeUi/surfaces';
 import type { Resolution } from './locate';
 
@@ -36,11 +36,12 @@ async function lineText(c: SourceCandidate): Promise<string> {
 
 /**
  * Opens the resolution's candidate (asking when several are equally likely); `subject` names
- * what was looked for in the messages ("the handler of tool get_weather"): plain text for the
- * result (shown by the webview through textContent, and in the log), `nativeSubject` the same
- * neutralised for the quick pick.
+ * what was looked for in the messages ("the handler of tool get_weather"). It quotes trace text:
+ * plain in the result (shown by the webview through textContent, and in the log), neutralised
+ * for the quick pick.
  */
-export async function showResolution(res: Resolution, subject: string, nativeSubject: NativeText): Promise<SourceJumpResult> {
+export async function showResolution(res: Resolution, subject: string): Promise<SourceJumpResult> {
+  const nativeSubject = nativeText(subject);
   const ranked = res.candidates;
   if (ranked.length === 0) {
     return { outcome: 'not-found', message: `Could not find ${subject}. Tried: ${res.tried.join('; ')}.` };

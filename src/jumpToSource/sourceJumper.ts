@@ -29,14 +29,14 @@ export function createSourceService(log: vscode.LogOutputChannel): SourceService
       const t0 = Date.now();
       const res = await resolveHandler(trace, spanIndex, tool);
       log.info(`Go to Handler "${tool}": ${res.candidates.length} candidate(s) in ${Date.now() - t0} ms`);
-      const out = await showResolution(res, `the handler of tool "${tool}"`, nt`the handler of tool "${tool}"`);
+      const out = await showResolution(res, `the handler of tool "${tool}"`);
       if (out.outcome === 'not-found') log.info(out.message);
       return out;
     },
     async goToPrompt(trace: LoadedTrace, spanIndex: number): Promise<SourceJumpResult> {
       if (trace.view().spans[spanIndex]?.category !== 'llm')
         return { outcome: 'not-found', message: 'This span is not an LLM call: there is no prompt to go to.' };
-      const out = await showResolution(await resolvePrompt(trace, spanIndex), 'the prompt of this LLM call', nt`the prompt of this LLM call`);
+      const out = await showResolution(await resolvePrompt(trace, spanIndex), 'the prompt of this LLM call');
       if (out.outcome === 'not-found') log.info(out.message);
       return out;
     },

@@ -94,7 +94,7 @@ export class LoadedTrace {
   }
 
   summaryText(): string {
-    return formatSummaryText(this.summary(), diagnosticCount(this.set, this.shown));
+    return formatSummaryText(this.summary(), diagnosticCount(this.set, this.shown, this.view()));
   }
 
   structure(): TraceStructure {

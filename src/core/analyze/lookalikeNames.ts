@@ -29,3 +29,8 @@ export function lookalikeNames(trace: Trace, view: AgentView): Diagnostic[] {
   }
   return out;
 }
+
+/** A trace's own diagnostics and its look-alike names: what the summary and `inspect` list. */
+export function traceDiagnostics(trace: Trace, view: AgentView): Diagnostic[] {
+  return [...trace.diagnostics, ...lookalikeNames(trace, view)];
+}

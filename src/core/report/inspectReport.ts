@@ -1,5 +1,5 @@
 import type { TraceAnalyses, TraceFinding } from '../analyze/traceAnalyses';
-import { lookalikeNames } from '../analyze/lookalikeNames';
+import { traceDiagnostics } from '../analyze/lookalikeNames';
 import { traceFigures } from '../analyze/traceFigures';
 import type { TraceSet } from '../model/trace';
 
@@ -45,7 +45,7 @@ export function buildInspectReport(set: TraceSet, analyses: readonly TraceAnalys
 function inspectTrace(a: TraceAnalyses): InspectTrace {
   const trace = a.trace;
   const f = traceFigures(trace, a.view);
-  const diagnostics = [...trace.diagnostics, ...lookalikeNames(trace, a.view)].map((d) =>
+  const diagnostics = traceDiagnostics(trace, a.view).map((d) =>
     d.spanId ? { code: d.code, message: d.message, spanId: d.spanId } : { code: d.code, message: d.message },
   );
   return {

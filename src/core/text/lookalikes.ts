@@ -22,6 +22,10 @@ const ZERO_WIDTH = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
  * while `bооk_hotel` (Cyrillic о inside a Latin word) is not.
  */
 export function lookalikeReason(name: string): string | undefined {
+  // Most names are ASCII: one Latin-only script and no zero-width characters. This keeps the
+  // check cheap where it runs per rendered row (span tree, cards, graph labels).
+  // eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included
+  if (/^[\u0000-\u007f]*$/.test(name)) return undefined;
   if (ZERO_WIDTH.test(name)) return 'contains zero-width characters';
   for (const word of name.split(/[^\p{L}\p{M}]+/u)) {
     const seen: string[] = [];

@@ -1,4 +1,4 @@
-import { lookalikeNames } from '../analyze/lookalikeNames';
+import { traceDiagnostics } from '../analyze/lookalikeNames';
 import { traceFigures } from '../analyze/traceFigures';
 import type { TraceSet } from '../model/trace';
 import { durationMs, type TraceSummary } from '../protocol';
@@ -27,7 +27,7 @@ export interface SummaryInput {
  */
 export function buildTraceSummary({ fileName, fileUri, set, traceIndex, view }: SummaryInput): TraceSummary {
   const trace = set.traces[traceIndex];
-  const all = [...trace.diagnostics, ...lookalikeNames(trace, view), ...set.diagnostics];
+  const all = [...traceDiagnostics(trace, view), ...set.diagnostics];
   const diagnostics: { code: string; message: string; spanId?: string }[] = [];
   for (const d of all.slice(0, SUMMARY_DIAGNOSTIC_LIMIT)) {
     diagnostics.push(d.spanId ? { code: d.code, message: d.message, spanId: d.spanId } : { code: d.code, message: d.message });
@@ -65,8 +65,8 @@ function unattributedRecords(set: TraceSet): number {
 }
 
 /** Diagnostics of one trace of the set, as `buildTraceSummary` lists them before its cap. */
-export function diagnosticCount(set: TraceSet, traceIndex: number): number {
-  return set.traces[traceIndex].diagnostics.length + set.diagnostics.length;
+export function diagnosticCount(set: TraceSet, traceIndex: number, view: AgentView): number {
+  return traceDiagnostics(set.traces[traceIndex], view).length + set.diagnostics.length;
 }
 
 /**
