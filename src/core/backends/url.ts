@@ -1,0 +1,67 @@
+/**
+ * Base URLs and request URLs. A base URL is untrusted (settings, a pasted link, the command line):
+ * http/https only, no user name or password in it (credentials go in `Credentials`), no query or
+ * fragment, at most 2,048 characters. Request URLs are built by appending the backend's path to
+ * the base's path, so a prefix such as `/jaeger` or Grafana Cloud's `/tempo` is kept.
+ */
+import { BackendError } from './types';
+
+export const MAX_URL_LENGTH = 2048;
+
+/** The base URL normalised: no trailing slash. Throws a `bad-request` BackendError saying what is wrong. */
+export function normalizeBaseUrl(input: string): string {
+  const u = parseHttpUrl(input);
+  if (u.search || u.hash) throw new BackendError('bad-request', 'the base URL must not have a query (?…) or fragment (#…)');
+  return u.origin + u.pathname.replace(/\/+$/, '');
+}
+
+/** Parses an http(s) URL with the checks every untrusted URL gets. */
+export function parseHttpUrl(input: string): URL {
+  const text = input.trim();
+  if (text.length > MAX_URL_LENGTH) throw new BackendError('bad-request', `the URL is longer than ${MAX_URL_LENGTH} characters`);
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new BackendError('bad-request', 'not a URL (expected http://… or https://…)');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new BackendError('bad-request', `only http and https URLs are accepted, not ${u.protocol.replace(/:$/, '')}`);
+  if (u.username || u.password) throw new BackendError('bad-request', 'the URL must not contain a user name or password: give credentials separately');
+  return u;
+}
+
+/** `base` + `path` + query. Values are percent-encoded here; undefined values are left out; arrays repeat the key. */
+export function buildUrl(base: string, path: string, query: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>> = {}): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined) continue;
+    const values = Array.isArray(v) ? v : [String(v)];
+    for (const one of values) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(one)}`);
+  }
+  return base + path + (parts.length ? '?' + parts.join('&') : '');
+}
+
+/** A path segment from untrusted text (a trace id, a project name), percent-encoded. */
+export function segment(s: string): string {
+  return encodeURIComponent(s);
+}
+
+/** The origin of an absolute URL, or undefined when it is not one. */
+export function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `url` without its query string, for messages (queries can carry filters users consider private; never credentials, which are only in headers). */
+export function urlForMessage(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.origin + u.pathname;
+  } catch {
+    return '(invalid URL)';
+  }
+}
