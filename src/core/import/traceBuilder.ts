@@ -58,6 +58,14 @@ export class TraceBuilder {
   private unreadable = 0;
   private badTraceId: Pending[] = [];
   private syntheticIds = 0;
+  private syntheticTraceIds = 0;
+  /**
+   * Unusable ids (`s01`, `span-chat`, a UUID…) mapped to one synthetic id each for the whole
+   * input: span ids per original trace id, trace ids per file. A child's parent id goes through
+   * the same map, so the tree survives the repair; different originals stay apart.
+   */
+  private readonly syntheticSpanIdOf = new Map<string, string>();
+  private readonly syntheticTraceIdOf = new Map<string, string>();
 
   /** Number of span records seen so far (including unreadable ones). */
   get inputSpanCount(): number {
@@ -89,30 +97,54 @@ export class TraceBuilder {
     };
     const notes: Diagnostic[] = [];
     const at = { source: raw.source };
+    // Span ids are unique per trace, so the map is keyed by the trace id as written.
+    const traceKey = raw.traceId ?? '';
     if (sid && 'id' in sid) {
       p.spanId = sid.id;
       if (sid.note) notes.push(diag('invalid-span-id', sid.note, { ...at, repaired: true }));
+    } else if (sid) {
+      p.spanId = this.mappedSpanId(traceKey, raw.spanId!);
+      notes.push(diag('invalid-span-id', `${sid.error}; given the synthetic id ${p.spanId}`, { ...at, repaired: true }));
     } else {
       p.spanId = this.syntheticSpanId();
-      const why = sid ? sid.error : 'span id is missing';
-      notes.push(diag('invalid-span-id', `${why}; given the synthetic id ${p.spanId}`, { ...at, repaired: true }));
+      notes.push(diag('invalid-span-id', `span id is missing; given the synthetic id ${p.spanId}`, { ...at, repaired: true }));
     }
     if (pid && 'id' in pid) {
       p.parentId = pid.id;
       if (pid.note) notes.push(diag('invalid-parent-id', pid.note, { ...at, repaired: true }));
     } else if (pid) {
-      notes.push(diag('invalid-parent-id', `${pid.error}; shown as a root`, { ...at, repaired: true }));
+      // The parent's own unusable id maps to the same synthetic id, whichever comes first.
+      p.parentId = this.mappedSpanId(traceKey, raw.parentSpanId!);
+      notes.push(diag('invalid-parent-id', `${pid.error}; read as the synthetic id ${p.parentId}`, { ...at, repaired: true }));
     }
     if (raw.timestampNote) notes.push(diag('timestamp-precision', raw.timestampNote, at));
-    if (!tid || 'error' in tid) {
-      const why = tid ? tid.error : 'trace id is missing';
-      notes.push(diag('invalid-trace-id', why, { ...at, repaired: true }));
+    if (tid && 'error' in tid && !/^0+$/.test(raw.traceId!)) {
+      // A trace id that is present but unusable still names one trace: keep it apart from others.
+      // (All zeros is OTLP's "no trace id" and is handled as a missing one.)
+      p.traceId = this.mappedTraceId(raw.traceId!);
+      notes.push(diag('invalid-trace-id', `${tid.error}; given the synthetic trace id ${p.traceId}`, { ...at, repaired: true }));
+      this.pending.push(p);
+    } else if (!tid || 'error' in tid) {
+      notes.push(diag('invalid-trace-id', tid ? tid.error : 'trace id is missing', { ...at, repaired: true }));
       this.badTraceId.push(p);
     } else {
       if (tid.note) notes.push(diag('invalid-trace-id', tid.note, { ...at, repaired: true }));
       this.pending.push(p);
     }
     for (const n of notes) this.traceDiagnostics(p.traceId || '?').push({ ...n, spanId: p.spanId });
+  }
+
+  private mappedSpanId(traceKey: string, original: string): string {
+    const key = traceKey + '\u0000' + original;
+    let id = this.syntheticSpanIdOf.get(key);
+    if (id === undefined) this.syntheticSpanIdOf.set(key, (id = this.syntheticSpanId()));
+    return id;
+  }
+
+  private mappedTraceId(original: string): string {
+    let id = this.syntheticTraceIdOf.get(original);
+    if (id === undefined) this.syntheticTraceIdOf.set(original, (id = 'ff5e' + (++this.syntheticTraceIds).toString(16).padStart(28, '0')));
+    return id;
   }
 
   private syntheticSpanId(): string {

@@ -114,11 +114,64 @@ describe('TraceBuilder', () => {
     expect(new Set(t.spans.map((s) => s.spanId)).size).toBe(5);
     expect(t.spans.find((s) => s.name === 's2')!.spanId).toBe('0000000000000abc');
     const codes = t.diagnostics.map((d) => d.code).sort();
-    expect(codes).toEqual(['invalid-parent-id', 'invalid-span-id', 'invalid-span-id', 'invalid-span-id']);
+    // s5's unusable parent id becomes a synthetic id too, and (no span has it) an orphan note.
+    expect(codes).toEqual(['invalid-parent-id', 'invalid-span-id', 'invalid-span-id', 'invalid-span-id', 'orphan']);
   });
 
-  it('puts spans with unusable trace ids in the only trace, or an unknown trace', () => {
-    const one = build([span(1, undefined, 0, 10), { ...span(2, 1, 1, 2), traceId: 'nope' }]);
+  it('maps each unusable span id to one synthetic id, so children still find their parent', () => {
+    const t = build([
+      { ...span(1, undefined, 0, 10), spanId: 's01' },
+      { ...span(2, undefined, 1, 5), spanId: 'span-chat', parentSpanId: 's01' },
+      // the child comes before its parent in the input: the map works in either order
+      { ...span(3, undefined, 2, 3), spanId: '6f1c2b9e-0d4a-4c1e-9a57-3b8e2f0d7c11', parentSpanId: 'span-chat' },
+      { ...span(4, undefined, 6, 9), spanId: 's02', parentSpanId: 's01' },
+    ]).traces[0];
+    expect(t.rootIndices.length).toBe(1);
+    const byName = new Map(t.spans.map((s) => [s.name, s]));
+    expect(byName.get('s1')!.depth).toBe(0);
+    expect(byName.get('s2')!.parentSpanId).toBe(byName.get('s1')!.spanId);
+    expect(byName.get('s3')!.parentSpanId).toBe(byName.get('s2')!.spanId);
+    expect(byName.get('s4')!.parentSpanId).toBe(byName.get('s1')!.spanId);
+    expect(new Set(t.spans.map((s) => s.spanId)).size).toBe(4);
+    // the original id stays in the repair note of its span
+    const note = t.diagnostics.find((d) => d.code === 'invalid-span-id' && d.spanId === byName.get('s2')!.spanId)!;
+    expect(note.message).toContain('"span-chat"');
+    expect(t.diagnostics.some((d) => d.code === 'orphan')).toBe(false);
+  });
+
+  it('keeps the same unusable span id in two traces apart', () => {
+    const set = build([
+      { ...span(1, undefined, 0, 10), traceId: 'c'.repeat(32), spanId: 'root' },
+      { ...span(2, undefined, 1, 2), traceId: 'c'.repeat(32), spanId: 'child', parentSpanId: 'root' },
+      { ...span(3, undefined, 0, 10), traceId: 'd'.repeat(32), spanId: 'root' },
+      { ...span(4, undefined, 1, 2), traceId: 'd'.repeat(32), spanId: 'child', parentSpanId: 'root' },
+    ]);
+    expect(set.traces.length).toBe(2);
+    for (const t of set.traces) {
+      expect(t.rootIndices.length).toBe(1);
+      expect(t.spans[1].parentIndex).toBe(0);
+    }
+  });
+
+  it('gives each distinct unusable trace id its own synthetic trace', () => {
+    const set = build([
+      { ...span(1, undefined, 0, 10), traceId: 'run-1' },
+      { ...span(2, 1, 1, 2), traceId: 'run-1' },
+      { ...span(3, undefined, 20, 30), traceId: 'run-2' },
+      { ...span(4, 3, 21, 22), traceId: 'run-2' },
+    ]);
+    expect(set.traces.length).toBe(2);
+    expect(set.traces.map((t) => t.spans.map((s) => s.name))).toEqual([
+      ['s1', 's2'],
+      ['s3', 's4'],
+    ]);
+    expect(set.traces.every((t) => /^[0-9a-f]{32}$/.test(t.traceId) && t.traceId !== UNKNOWN_TRACE_ID)).toBe(true);
+    expect(set.traces[0].traceId).not.toBe(set.traces[1].traceId);
+    expect(set.traces[0].diagnostics.find((d) => d.code === 'invalid-trace-id')!.message).toContain('"run-1"');
+  });
+
+  it('puts spans without a usable trace id in the only trace, or an unknown trace', () => {
+    const one = build([span(1, undefined, 0, 10), { ...span(2, 1, 1, 2), traceId: '0'.repeat(32) }]);
     expect(one.traces.length).toBe(1);
     expect(one.traces[0].spans.length).toBe(2);
     expect(one.traces[0].spans[1].parentIndex).toBe(0);
