@@ -23,5 +23,6 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
-const r = spawnSync(process.execPath, [outfile, root], { stdio: 'inherit' });
+// `npm run eval -- blind2`: a blind batch folder under test/fixtures instead of the default set.
+const r = spawnSync(process.execPath, [outfile, root, ...process.argv.slice(2, 3)], { stdio: 'inherit' });
 process.exitCode = r.status ?? 1;

@@ -66,8 +66,14 @@ export const KINDS: readonly FindingKind[] = [
   'silent-tool-failure',
 ];
 
-export function labelFiles(root: string): string[] {
-  const dirs = [join(root, 'test/fixtures/claims/set'), join(root, 'test/fixtures/claims/corpus')];
+/** The label folders of a set: the default one (generated cases and the real corpus), or a blind batch's `claims/`. */
+function labelDirs(root: string, batch?: string): string[] {
+  if (batch !== undefined) return [join(root, 'test/fixtures', batch, 'claims')];
+  return [join(root, 'test/fixtures/claims/set'), join(root, 'test/fixtures/claims/corpus')];
+}
+
+export function labelFiles(root: string, batch?: string): string[] {
+  const dirs = labelDirs(root, batch);
   return dirs.flatMap((d) =>
     readdirSync(d)
       .filter((f) => f.endsWith('.labels.json'))
@@ -76,10 +82,11 @@ export function labelFiles(root: string): string[] {
   );
 }
 
-export function evaluateClaims(root: string): Evaluation {
+/** `batch`: a blind batch folder under test/fixtures (e.g. `blind2`) instead of the default set. */
+export function evaluateClaims(root: string, batch?: string): Evaluation {
   const cases: CaseResult[] = [];
   const byKind = new Map<FindingKind, Counts>(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
-  for (const file of labelFiles(root)) {
+  for (const file of labelFiles(root, batch)) {
     const label = JSON.parse(readFileSync(file, 'utf8')) as LabelFile;
     const tracePath = resolve(dirname(file), label.trace);
     const set = importTrace(readFileSync(tracePath));
