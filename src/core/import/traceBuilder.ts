@@ -3,36 +3,13 @@ import { DIAGNOSTIC_SEVERITY, type Diagnostic, type DiagnosticCode } from '../mo
 import { EMPTY_RESOURCE, EMPTY_SCOPE, SpanKind, StatusCode, type RawSpan, type Span } from '../model/span';
 import type { FormatId, QuarantinedSpan, Trace, TraceSet } from '../model/trace';
 import type { UnixNanos } from '../model/time';
+import { checkId, IdRepair } from './idRepair';
 
-const HEX = /^[0-9a-f]+$/;
 const NO_EVENTS: readonly never[] = Object.freeze([]);
 const NO_LINKS: readonly never[] = Object.freeze([]);
 const UNSET_STATUS = { code: StatusCode.Unset } as const;
 /** Home of spans whose trace id is unusable, when the input has no single trace to put them in. */
 export const UNKNOWN_TRACE_ID = 'ffffffffffffffffffffffffffffffff';
-
-type IdCheck = { id: string; note?: string } | { error: string };
-
-/**
- * Checks an id that should be `bytes` hex characters: lower-cases it, left-pads a short hex id
- * (64-bit Jaeger/Zipkin trace ids are legal and get no note; other short ids get one).
- */
-function checkId(raw: string | undefined, chars: number, what: string): IdCheck | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  const id = raw.toLowerCase();
-  if (!HEX.test(id)) return { error: `${what} "${clip(raw)}" is not hexadecimal` };
-  if (/^0+$/.test(id)) return { error: `${what} is all zeros (invalid in OTLP)` };
-  if (id.length === chars) return { id };
-  if (id.length < chars) {
-    const note = chars === 32 && id.length === 16 ? undefined : `${what} "${clip(raw)}" has ${id.length} hex digits, padded to ${chars}`;
-    return { id: id.padStart(chars, '0'), note };
-  }
-  return { error: `${what} "${clip(raw)}" has ${id.length} hex digits, expected ${chars}` };
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? s.slice(0, 40) + '…' : s;
-}
 
 interface Pending {
   raw: RawSpan;
@@ -57,15 +34,7 @@ export class TraceBuilder {
   private readonly perTraceQuarantine = new Map<string, QuarantinedSpan[]>();
   private unreadable = 0;
   private badTraceId: Pending[] = [];
-  private syntheticIds = 0;
-  private syntheticTraceIds = 0;
-  /**
-   * Unusable ids (`s01`, `span-chat`, a UUID…) mapped to one synthetic id each for the whole
-   * input: span ids per original trace id, trace ids per file. A child's parent id goes through
-   * the same map, so the tree survives the repair; different originals stay apart.
-   */
-  private readonly syntheticSpanIdOf = new Map<string, string>();
-  private readonly syntheticTraceIdOf = new Map<string, string>();
+  private readonly ids = new IdRepair();
 
   /** Number of span records seen so far (including unreadable ones). */
   get inputSpanCount(): number {
@@ -103,10 +72,10 @@ export class TraceBuilder {
       p.spanId = sid.id;
       if (sid.note) notes.push(diag('invalid-span-id', sid.note, { ...at, repaired: true }));
     } else if (sid) {
-      p.spanId = this.mappedSpanId(traceKey, raw.spanId!);
+      p.spanId = this.ids.mappedSpanId(traceKey, raw.spanId!);
       notes.push(diag('invalid-span-id', `${sid.error}; given the synthetic id ${p.spanId}`, { ...at, repaired: true }));
     } else {
-      p.spanId = this.syntheticSpanId();
+      p.spanId = this.ids.syntheticSpanId();
       notes.push(diag('invalid-span-id', `span id is missing; given the synthetic id ${p.spanId}`, { ...at, repaired: true }));
     }
     if (pid && 'id' in pid) {
@@ -114,14 +83,14 @@ export class TraceBuilder {
       if (pid.note) notes.push(diag('invalid-parent-id', pid.note, { ...at, repaired: true }));
     } else if (pid) {
       // The parent's own unusable id maps to the same synthetic id, whichever comes first.
-      p.parentId = this.mappedSpanId(traceKey, raw.parentSpanId!);
+      p.parentId = this.ids.mappedSpanId(traceKey, raw.parentSpanId!);
       notes.push(diag('invalid-parent-id', `${pid.error}; read as the synthetic id ${p.parentId}`, { ...at, repaired: true }));
     }
     if (raw.timestampNote) notes.push(diag('timestamp-precision', raw.timestampNote, at));
     if (tid && 'error' in tid && !/^0+$/.test(raw.traceId!)) {
       // A trace id that is present but unusable still names one trace: keep it apart from others.
       // (All zeros is OTLP's "no trace id" and is handled as a missing one.)
-      p.traceId = this.mappedTraceId(raw.traceId!);
+      p.traceId = this.ids.mappedTraceId(raw.traceId!);
       notes.push(diag('invalid-trace-id', `${tid.error}; given the synthetic trace id ${p.traceId}`, { ...at, repaired: true }));
       this.pending.push(p);
     } else if (!tid || 'error' in tid) {
@@ -132,25 +101,6 @@ export class TraceBuilder {
       this.pending.push(p);
     }
     for (const n of notes) this.traceDiagnostics(p.traceId || '?').push({ ...n, spanId: p.spanId });
-  }
-
-  private mappedSpanId(traceKey: string, original: string): string {
-    const key = traceKey + '\u0000' + original;
-    let id = this.syntheticSpanIdOf.get(key);
-    if (id === undefined) this.syntheticSpanIdOf.set(key, (id = this.syntheticSpanId()));
-    return id;
-  }
-
-  private mappedTraceId(original: string): string {
-    let id = this.syntheticTraceIdOf.get(original);
-    if (id === undefined) this.syntheticTraceIdOf.set(original, (id = 'ff5e' + (++this.syntheticTraceIds).toString(16).padStart(28, '0')));
-    return id;
-  }
-
-  private syntheticSpanId(): string {
-    // Ids starting "ff5e" are never produced by a random generator in a way we could collide
-    // with in practice, and they read as synthetic in the UI.
-    return 'ff5e' + (++this.syntheticIds).toString(16).padStart(12, '0');
   }
 
   private traceDiagnostics(traceId: string): Diagnostic[] {
@@ -216,7 +166,7 @@ export class TraceBuilder {
           continue;
         }
         const original = p.spanId;
-        do p.spanId = this.syntheticSpanId();
+        do p.spanId = this.ids.syntheticSpanId();
         while (byId.has(p.spanId));
         diags.push(
           diag('duplicate-span-id', `span id ${original} is used by two different spans; the second ("${p.raw.name ?? ''}") is shown as ${p.spanId}`, {
