@@ -1,5 +1,6 @@
 import type { Trace } from '../../model/trace';
 import type { AgentView, ToolExecution } from '../../semantics/types';
+import { executionEvidence } from './executionEvidence';
 import { extractClaims } from './extractClaims';
 import { matchClaim, type ExecutedTool } from './matchClaim';
 import { assistantText, runScopes, type RunScope } from './runScope';
@@ -58,7 +59,15 @@ export function executedTools(scope: RunScope, descriptions: ReadonlyMap<string,
   return scope.executions.map((exec) => ({ exec, profile: profileOf(exec), failure: failureOf(exec) }));
 }
 
-function analyzeScope(trace: Trace, scope: RunScope, descriptions: ReadonlyMap<string, string>, add: Add): void {
+function analyzeScope(trace: Trace, runScope: RunScope, descriptions: ReadonlyMap<string, string>, add: Add): void {
+  // Requests proven to have run without a span (result in a later input, answered by a
+  // sub-agent) are executions for the claims and never requested-not-executed.
+  const evidence = executionEvidence(trace, runScope);
+  const scope: RunScope = {
+    ...runScope,
+    executions: [...runScope.executions, ...evidence.seenInInput].sort((a, b) => a.spanIndex - b.spanIndex),
+    unexecuted: evidence.unexecuted,
+  };
   const executed = executedTools(scope, descriptions);
   const known = knownTools(scope, descriptions);
 

@@ -16,8 +16,14 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 const TEXT_DATE = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'g');
 const PLACE = /\b(?:in|to|from|at)\s+((?:[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?)/g;
 const NUMBER = /(?<![\w.#-])\d+(?:\.\d+)?(?![\w-])/g;
+/** A markdown link's target and bare URLs: values inside a link are where to look, not what was done. */
+const LINK_TARGET = /\]\([^)\s]*\)/g;
+const URL = /\b(?:https?:\/\/|www\.)\S+/g;
+const FULL_NAME = /(?<![\w.])[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+\b/g;
+const NOT_A_NAME = new RegExp(`^(?:${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I|The|A|An|My|Your|Our|Done|Sure|Great)$`);
 
-export function extractArguments(clause: string): ClaimArguments {
+export function extractArguments(text: string): ClaimArguments {
+  const clause = text.replace(LINK_TARGET, ']').replace(URL, ' ');
   const emails = unique([...clause.matchAll(EMAIL)].map((m) => m[0].toLowerCase()));
   const withoutEmails = clause.replace(EMAIL, ' ');
   const amounts = unique([...withoutEmails.matchAll(CURRENCY_BEFORE), ...withoutEmails.matchAll(CURRENCY_AFTER)].map((m) => money(m[1], m[2])));
@@ -30,7 +36,12 @@ export function extractArguments(clause: string): ClaimArguments {
   );
   const numbers = unique([...withoutDates.replace(CURRENCY_BEFORE, ' ').replace(CURRENCY_AFTER, ' ').matchAll(NUMBER)].map((m) => Number(m[0])));
   const places = unique([...withoutEmails.matchAll(PLACE)].map((m) => m[1]).filter((p) => !new RegExp(`^(?:${MONTHS})\\b`).test(p)));
-  return { emails, amounts, numbers, ids, dates, places };
+  const names = unique(
+    [...withoutEmails.matchAll(FULL_NAME)]
+      .map((m) => m[0].split(/\s+/).filter((w) => !NOT_A_NAME.test(w)))
+      .flatMap((ws) => (ws.length >= 2 ? [ws.join(' ')] : [])),
+  );
+  return { emails, amounts, numbers, ids, dates, places, names };
 }
 
 function money(whole: string, cents: string | undefined): number {
@@ -69,6 +80,11 @@ export function argumentLeaves(args: unknown, key = '', out: ArgumentLeaf[] = []
 
 /** Keys under which a number is a money amount. */
 export const AMOUNT_KEY = /amount|price|total|sum|cost|charge|refund|value|fee|usd|eur/;
+/** Keys under which a string is a person's name. */
+export const NAME_KEY = /name|recipient|^to$|contact|assignee|person|attendee|guest|customer/;
+/** A person's full name as tools carry it: two to four capitalised words. */
+export const PERSON_NAME = /^[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,3}$/;
+
 /** Keys under which a value is an identifier. */
 export const ID_KEY = /(^|_|\b)id$|_id|ids?$|number|ref|order|invoice|ticket|booking|confirmation|code/;
 
@@ -77,6 +93,8 @@ export interface ExecutedValues {
   readonly emails: Set<string>;
   readonly amounts: Set<number>;
   readonly ids: Set<string>;
+  /** Person names under name-like keys, as written. */
+  readonly names: Set<string>;
   /** All string leaves lower-cased, joined, for substring checks. */
   readonly text: string;
 }
@@ -85,6 +103,7 @@ export function executedValues(args: unknown): ExecutedValues {
   const emails = new Set<string>();
   const amounts = new Set<number>();
   const ids = new Set<string>();
+  const names = new Set<string>();
   const texts: string[] = [];
   for (const { key, value } of argumentLeaves(args)) {
     if (typeof value === 'number') {
@@ -99,6 +118,7 @@ export function executedValues(args: unknown): ExecutedValues {
     for (const m of value.matchAll(EMAIL)) emails.add(m[0].toLowerCase());
     if (AMOUNT_KEY.test(key) && /^\s*[$€£]?\s*\d+(\.\d+)?\s*$/.test(value)) amounts.add(Number(value.replace(/[^\d.]/g, '')));
     if (ID_KEY.test(key) && value.length < 80) ids.add(value.toLowerCase().replace(/^#/, ''));
+    if (NAME_KEY.test(key) && PERSON_NAME.test(value.trim())) names.add(value.trim());
   }
-  return { emails, amounts, ids, text: texts.join('\n') };
+  return { emails, amounts, ids, names, text: texts.join('\n') };
 }

@@ -2,7 +2,7 @@ import { executedValues } from './claimArguments';
 import type { ToolProfile } from './toolProfile';
 import { testRunFailed } from './toolOutcome';
 import type { ActionId, Claim, FindingKind } from './types';
-import { actionOfAnyForm, actionOfBaseWord, singular } from './verbs';
+import { actionOfAnyForm, actionOfBaseWord, pastParticiple, simplePast, singular } from './verbs';
 import type { ToolExecution } from '../../semantics/types';
 
 /** A tool execution with its profile and, when it failed, why. */
@@ -85,11 +85,19 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
     ? objectWords
     : claimWords(claim.sentence);
   if (candidates.length === 0) {
+    // A delivery ("emailed", "posted", "shared") is done by a tool that delivers, never by one
+    // that only produced the content (draft_email, compose_sms).
+    const others = claim.verb === 'send' ? executed.filter((t) => !t.profile.producesContent) : executed;
     const related = RELATED[claim.verb] ?? [];
-    if (executed.some((t) => [...t.profile.actions].some((a) => related.includes(a)))) return undefined;
+    if (others.some((t) => [...t.profile.actions].some((a) => related.includes(a)))) return undefined;
     // A tool whose name names no action but whose object the claim names may have done it.
-    if (executed.some((t) => t.profile.actions.size === 0 && !t.profile.readOnly && overlap(t.profile, words) > 0)) return undefined;
-    if (executed.length === 0 && knownTools.length === 0) return undefined;
+    if (others.some((t) => t.profile.actions.size === 0 && !t.profile.readOnly && overlap(t.profile, words) > 0)) return undefined;
+    if (executed.length === 0 && knownTools.length === 0) {
+      // No tool in the run at all: an action on the world ("cancelled your subscription") cannot
+      // have happened; writing or creating may be the answer text itself ("I've written a haiku").
+      if (IN_TEXT_ACTIONS.has(claim.verb)) return undefined;
+      return { kind: 'claimed-not-executed', message: `the model says ${said}, but no tool ran in this run`, toolSpans: [] };
+    }
     return { kind: 'claimed-not-executed', message: `the model says ${said}, but no ${claim.verb} tool ran in this run`, toolSpans: [] };
   }
   const best = Math.max(...candidates.map((t) => overlap(t.profile, words)));
@@ -113,7 +121,10 @@ export function matchClaim(claim: Claim, executed: readonly ExecutedTool[], know
       toolSpans: narrowed.map((t) => t.exec.spanIndex),
     };
   }
-  return compareArguments(claim, succeeded);
+  // Compare with the tools doing the claim's own verb when there are any ("emailed the refund
+  // receipt to …" is checked against send_email's arguments, not issue_refund's).
+  const own = succeeded.filter((t) => t.profile.actions.has(claim.verb));
+  return compareArguments(claim, own.length > 0 ? own : succeeded);
 }
 
 /**
@@ -141,10 +152,14 @@ export function claimedTools(claim: Claim, executed: readonly ExecutedTool[]): E
   return executed.filter((t) => t.profile.actions.size === 0 && !t.profile.readOnly && overlap(t.profile, words) > 0);
 }
 
-/** "it booked your hotel", "the invite was sent": how the claim reads in a message. */
+/** Actions whose result can be the answer's own text, so a run without tools may have done them. */
+const IN_TEXT_ACTIONS = new Set<ActionId>(['write', 'create', 'update', 'test']);
+
+/** "it booked your hotel", "it wrote a file", "the invite was sent": how the claim reads in a message. */
 export function claimPhrase(claim: Claim): string {
-  if (claim.voice === 'passive') return `${claim.object ? claim.object.charAt(0).toLowerCase() + claim.object.slice(1) : 'it'} was ${claim.verbText}`;
-  return `it ${claim.verbText}${claim.object ? ` ${claim.object}` : ''}`;
+  if (claim.voice === 'passive')
+    return `${claim.object ? claim.object.charAt(0).toLowerCase() + claim.object.slice(1) : 'it'} was ${pastParticiple(claim.verbText)}`;
+  return `it ${simplePast(claim.verbText)}${claim.object ? ` ${claim.object}` : ''}`;
 }
 
 function matchTestClaim(executed: readonly ExecutedTool[]): ClaimVerdict | undefined {
@@ -184,8 +199,13 @@ function compareArguments(claim: Claim, succeeded: readonly ExecutedTool[]): Cla
   const missingId = claim.arguments.ids.find((id) => !seen.includes(id));
   if (missingId && ids.length > 0)
     return { kind: 'argument-mismatch', message: `the model says ${missingId}, but ${tool} was called with ${unique(ids).join(', ')}`, toolSpans: spans };
-  const places = succeeded.flatMap((t) => placeArguments(t.exec.arguments));
   const sentence = claim.sentence.toLowerCase();
+  // "messaged Maria Rossi" while the tool was called with "Mario Rossi".
+  const names = args.flatMap((a) => [...a.names]);
+  const missingName = claim.arguments.names.find((n) => !seen.includes(n.toLowerCase()));
+  if (missingName && names.length > 0 && !names.some((n) => sentence.includes(n.toLowerCase())))
+    return { kind: 'argument-mismatch', message: `the model says ${missingName}, but ${tool} was called with ${unique(names).join(', ')}`, toolSpans: spans };
+  const places = succeeded.flatMap((t) => placeArguments(t.exec.arguments));
   const missingPlace = claim.arguments.places.find((p) => !seen.includes(p.toLowerCase()));
   if (missingPlace && places.length > 0 && !places.some((p) => sentence.includes(p.toLowerCase()))) {
     return { kind: 'argument-mismatch', message: `the model says ${missingPlace}, but ${tool} was called with ${unique(places).join(', ')}`, toolSpans: spans };

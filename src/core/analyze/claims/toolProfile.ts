@@ -1,7 +1,7 @@
 import type { ToolExecution } from '../../semantics/types';
 import { argumentLeaves } from './claimArguments';
 import type { ActionId } from './types';
-import { actionOfBaseWord, isReadOnlyWord, singular, splitIdentifier } from './verbs';
+import { actionOfBaseWord, isContentVerb, isDeliveryVerb, isReadOnlyWord, singular, splitIdentifier } from './verbs';
 
 /**
  * What a tool does, read from its name (split into words) and, when the trace has one, its
@@ -19,9 +19,12 @@ export interface ToolProfile {
   readonly sideEffecting: boolean;
   /** final_answer / final_result / final_output-like tools that only carry the answer. */
   readonly answerTool: boolean;
+  /** draft_email / compose_sms-like: makes the content of a message without delivering it. */
+  readonly producesContent: boolean;
 }
 
-const ANSWER_TOOL = /^(?:final[_ -]?(?:answer|result|output|response)|finish|done|respond|answer|submit[_ -]?final[_ -]?answer|return[_ -]?answer)$/i;
+const ANSWER_TOOL =
+  /^(?:final[_ -]?(?:answer|result|output|response)|finish|done|respond|answer|submit[_ -]?final[_ -]?answer|return[_ -]?answer|task[_ -]?complete|complete[_ -]?task|end[_ -]?task|task[_ -]?done)$/i;
 /** Generic command runners: whether they ran tests is read from their arguments. */
 export const SHELL_TOOL = /^(?:bash|shell|sh|terminal|run|exec|execute|command|run[_ ]?command|run[_ ]?shell[_ ]?command)$/i;
 const MATH_TOOL = new Set(['add', 'subtract', 'multiply', 'divide', 'sum']);
@@ -67,8 +70,11 @@ export function profileTool(name: string, description: string | undefined, exec?
       actions.add(a);
       break;
     }
-    if (isReadOnlyWord(w) || isReadOnlyWord(w.replace(/e?s$/, ''))) break;
+    if (isReadOnlyWord(w) || isReadOnlyWord(w.replace(/e?s$/, '')) || isContentVerb(w) || isContentVerb(w.replace(/e?s$/, ''))) break;
   }
+  // "Draft an email": the e-mail is what it makes, not what it does.
+  const producesContent = nameWords.some(isContentVerb) && !nameWords.some(isDeliveryVerb);
+  if (producesContent) actions.delete('send');
   if (!actions.has('test') && exec && SHELL_TOOL.test(name)) {
     const text = argumentLeaves(exec.arguments)
       .map((l) => String(l.value))
@@ -81,5 +87,5 @@ export function profileTool(name: string, description: string | undefined, exec?
   const objectWords = new Set<string>();
   for (const w of [...nameWords, ...descWords]) if (w.length > 2 && !STOP.has(w) && !actionOfBaseWord(w)) objectWords.add(singular(w));
   const sideEffecting = !readOnly && actions.size > 0 && !(actions.size === 1 && actions.has('test'));
-  return { name, actions, objectWords, readOnly, sideEffecting, answerTool: ANSWER_TOOL.test(name.trim()) };
+  return { name, actions, objectWords, readOnly, sideEffecting, answerTool: ANSWER_TOOL.test(name.trim()), producesContent };
 }

@@ -32,6 +32,8 @@ export interface ClaimArguments {
   readonly dates: readonly string[];
   /** Capitalised place names after in/to/from. Reported, not compared. */
   readonly places: readonly string[];
+  /** Full names (two or more capitalised words, "Maria Rossi"), compared with name-like arguments. */
+  readonly names: readonly string[];
 }
 
 export interface Claim {

@@ -16,9 +16,9 @@ interface ActionEntry {
 
 const TABLE: Readonly<Record<ActionId, ActionEntry>> = {
   send: {
-    base: ['send', 'email', 'mail', 'notify', 'forward', 'dispatch', 'sms', 'reply', 'publish'],
-    done: ['sent', 'emailed', 'mailed', 'notified', 'messaged', 'forwarded', 'dispatched', 'texted', 'replied', 'published'],
-    other: ['sending', 'emailing', 'notification', 'notifying', 'forwarding', 'message', 'messages'],
+    base: ['send', 'email', 'mail', 'notify', 'forward', 'dispatch', 'sms', 'reply', 'publish', 'post', 'share'],
+    done: ['sent', 'emailed', 'mailed', 'notified', 'messaged', 'forwarded', 'dispatched', 'texted', 'replied', 'published', 'posted', 'shared'],
+    other: ['sending', 'emailing', 'notification', 'notifying', 'forwarding', 'message', 'messages', 'posting', 'sharing'],
   },
   invite: { base: ['invite'], done: ['invited'], other: ['invitation', 'inviting'] },
   book: {
@@ -56,6 +56,37 @@ const TABLE: Readonly<Record<ActionId, ActionEntry>> = {
   write: { base: ['write', 'save'], done: ['wrote', 'written', 'saved'], other: ['writing', 'saving'] },
   test: { base: ['test', 'tests', 'pytest', 'jest', 'vitest'], done: [], other: ['testing'] },
 };
+
+/**
+ * Verbs of tools that produce content without delivering it (draft_email, compose_sms,
+ * generate_post): the medium in their name is their object, so they never back a delivery claim.
+ */
+const CONTENT_VERBS = new Set(['draft', 'compose', 'write', 'generate', 'prepare', 'render', 'format', 'preview', 'template', 'summarize', 'summarise']);
+/** Name words that do deliver: send_draft, post_message, share_file. */
+const DELIVERY_VERBS = new Set(['send', 'notify', 'forward', 'dispatch', 'reply', 'publish', 'post', 'share', 'deliver']);
+
+export function isContentVerb(word: string): boolean {
+  return CONTENT_VERBS.has(word.toLowerCase());
+}
+
+export function isDeliveryVerb(word: string): boolean {
+  return DELIVERY_VERBS.has(word.toLowerCase());
+}
+
+/** Participles that are not also the simple past, with their past ("it written" → "it wrote"). */
+const SIMPLE_PAST: Readonly<Record<string, string>> = { written: 'wrote' };
+/** Simple pasts that are not also the participle ("was wrote" → "was written"). */
+const PARTICIPLE: Readonly<Record<string, string>> = { wrote: 'written' };
+
+/** The simple past of a completed-form verb, keeping its case ("written" → "wrote"). */
+export function simplePast(verb: string): string {
+  return SIMPLE_PAST[verb.toLowerCase()] ?? verb;
+}
+
+/** The past participle of a completed-form verb ("wrote" → "written"). */
+export function pastParticiple(verb: string): string {
+  return PARTICIPLE[verb.toLowerCase()] ?? verb;
+}
 
 /** Words naming read-only tools: a tool with one of these is never side-effecting. */
 const READ_ONLY = new Set([
