@@ -15,8 +15,9 @@ export const RETRY_MIN_FAILURES = 2;
 /**
  * Execution loops in each agent run (sub-agents separately), with the spans that prove them and
  * the tokens/cost of the LLM calls that asked for the repeats beyond the first:
- * - repeated-call: one tool with the same canonical JSON arguments ≥ REPEAT_THRESHOLD times.
- *   Executions without recorded arguments are never compared (capture may just be off).
+ * - repeated-call: one tool with the same canonical JSON arguments ≥ REPEAT_THRESHOLD times, in
+ *   at least REPEAT_THRESHOLD model steps (parallel calls of one LLM response are fan-out).
+ *   Executions without recorded, or with empty or redacted, arguments are never compared.
  * - oscillation: ≥ OSCILLATION_MIN_CALLS consecutive executions alternating between two tools,
  *   each tool repeating its own arguments throughout.
  * - retry-same-error: ≥ RETRY_MIN_FAILURES consecutive executions of one tool (among that tool's
@@ -59,7 +60,44 @@ function distinctRequests(seq: readonly ToolExecution[]): ToolExecution[] {
   });
 }
 
-const argKey = (t: ToolExecution): string | undefined => (t.arguments === undefined ? undefined : canonicalJson(t.arguments));
+/**
+ * The canonical arguments of an execution, or undefined when they say nothing: not recorded,
+ * empty (`{}`, `[]`, `""`) or redacted. Such calls are never "the same arguments": capture may
+ * just be off or masked.
+ */
+const argKey = (t: ToolExecution): string | undefined => (t.arguments === undefined || isBlank(t.arguments) ? undefined : canonicalJson(t.arguments));
+
+const REDACTED = /^\s*[[<(*]*\s*(?:redacted|masked|hidden|omitted|removed|filtered|\*+)\s*[\]>)*]*\s*$/i;
+
+function isBlank(args: unknown): boolean {
+  if (typeof args === 'string') {
+    const t = args.trim();
+    if (t === '' || t === '{}' || t === '[]' || t === 'null' || REDACTED.test(t)) return true;
+    if (t.startsWith('{') || t.startsWith('[')) {
+      try {
+        return isBlank(JSON.parse(t) as unknown);
+      } catch {
+        return false;
+      }
+    }
+    return false;
+  }
+  if (args === null) return true;
+  if (Array.isArray(args)) return args.length === 0;
+  if (typeof args === 'object') {
+    const values = Object.values(args as Record<string, unknown>);
+    return values.length === 0 || values.every((v) => typeof v === 'string' && REDACTED.test(v));
+  }
+  return false;
+}
+
+/**
+ * How many model steps a list of executions took: calls requested in one LLM response are one
+ * step's fan-out (three parallel searches), not the model asking three times.
+ */
+function stepCount(list: readonly ToolExecution[]): number {
+  return new Set(list.map((t) => (t.requestedBy === undefined ? `own ${t.spanIndex}` : `llm ${t.requestedBy}`))).size;
+}
 
 function finding(
   trace: Trace,
@@ -94,7 +132,7 @@ function repeatedCalls(trace: Trace, view: AgentView, seq: readonly ToolExecutio
   }
   const out: LoopFinding[] = [];
   for (const list of byKey.values()) {
-    if (list.length < REPEAT_THRESHOLD) continue;
+    if (list.length < REPEAT_THRESHOLD || stepCount(list) < REPEAT_THRESHOLD) continue;
     const msg = `${list[0].name} was called ${list.length} times with the same arguments ${clip(argKey(list[0])!)}`;
     out.push(finding(trace, view, 'repeated-call', msg, list, [list[0]], list.slice(1)));
   }
