@@ -2,10 +2,12 @@
  * `agent-trace`: the headless face of core, for CI and scripting. Thin by design: argument
  * parsing and I/O here, everything else in src/core.
  *
- * Exit codes: 0 success; 1 findings at or above the threshold (`check`); 2 unreadable input or
+ * Exit codes: 0 success; 1 findings at or above the threshold (`check`) or a regression
+ * (`diff --fail-on regression`); 2 unreadable input or
  * bad usage, with `error: <file>: <reason>` on stderr and never a stack trace.
  */
 import { runCheck } from './check';
+import { runDiff } from './diff';
 import { runInspect } from './inspect';
 import { runReceive } from './receive';
 import { terminalText } from './terminalText';
@@ -16,6 +18,8 @@ commands:
   inspect <file> [--json] [--tree]   summarise the traces in a file (any supported format)
   check <file> [--fail-on warning|error]
                                      report claimed-vs-executed findings; exit 1 at or above the threshold
+  diff <a> <b> [--json] [--fail-on regression] [--max-token-increase P] [--max-cost-increase P]
+                                     compare run b with the baseline run a step by step; exit 1 on a regression with --fail-on
   receive [--host H] [--port P] [--store DIR]
                                      run a local OTLP/HTTP receiver and store what it receives
   help                               show this text
@@ -28,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
       return runInspect(rest);
     case 'check':
       return runCheck(rest);
+    case 'diff':
+      return runDiff(rest);
     case 'receive':
       return runReceive(rest);
     case 'help':
