@@ -1,0 +1,171 @@
+import { rewriteJsonTokens } from './jsonText';
+import type { RedactionOccurrence, RedactionOptions, RedactionPlace } from './redactTraces';
+import { compileAllow, compileExtraRules } from './redactionSettings';
+import { cardNumberValid } from './rules/checksums';
+import { notPlaceholder, secretTypeForKey, secretValue } from './rules/credentials';
+import { BUILTIN_RULES } from './rules/index';
+import { isAllowed, Scanner, type AllowList, type TextMatch } from './scanText';
+
+/** Where a text sits, before the JSON path inside it is known. */
+export type TextPlace = Omit<RedactionPlace, 'jsonPath'>;
+
+/** Words that make a key-named secret possible in a JSON text (its keys are checked by `secretTypeForKey`). */
+const KEY_HINT = /key|secret|token|passw|pwd|credential|authoriz|cookie|ssn/i;
+const AUTH_SCHEME = /^((?:bearer|basic|token|bot|digest|negotiate|apikey|key|sso-key)\s+)(.+)$/is;
+const JSON_DEPTH = 4;
+const CONTEXT_CHARS = 32;
+
+/**
+ * The stateful half of redaction: one per `redactTraces` call. Holds the value → marker table
+ * (so one value has one marker across the trace set), numbers markers per type in the order
+ * met, and records every occurrence with a stable id (`<traceId>:<spanId>:<n>`, n counting
+ * occurrences within that span in traversal order — independent of `keep`, so toggling one
+ * occurrence never renumbers the others).
+ */
+export class Redactor {
+  readonly occurrences: RedactionOccurrence[] = [];
+  readonly #scanner: Scanner;
+  readonly #allow: AllowList;
+  readonly #keep: ReadonlySet<string>;
+  readonly #markers = new Map<string, string>();
+  readonly #perType = new Map<string, number>();
+  readonly #perSpan = new Map<string, number>();
+  readonly #counts = new Map<string, number>();
+  readonly #kept = new Set<string>();
+
+  constructor(options: RedactionOptions) {
+    this.#allow = compileAllow(options.allow ?? []).allow;
+    this.#scanner = new Scanner([...BUILTIN_RULES, ...compileExtraRules(options.extraPatterns ?? []).rules], this.#allow);
+    this.#keep = options.keep ?? new Set();
+  }
+
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, v] of [...this.#counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[k] = v;
+    return out;
+  }
+
+  keptValues(): string[] {
+    return [...this.#kept];
+  }
+
+  /** Counts a replacement that is not an occurrence of a secret (dropped message bodies). */
+  countDropped(type: string): void {
+    this.#counts.set(type, (this.#counts.get(type) ?? 0) + 1);
+  }
+
+  /**
+   * The redacted form of `value` found at `place`. `key` is the attribute or JSON key holding
+   * it: under a key that names a secret (`password`, `x-api-key`…) the whole value is one.
+   */
+  text(value: string, place: TextPlace, key?: string, jsonPath?: string, depth = 0): string {
+    if (value.length === 0) return value;
+    if (depth < JSON_DEPTH && looksLikeJson(value)) {
+      if (!this.#scanner.mayMatch(value) && !KEY_HINT.test(value) && !value.includes('\\u')) return value;
+      if (parses(value)) return this.#json(value, place, jsonPath ?? '', depth);
+    }
+    const matches = this.#scanner.scan(value);
+    if (matches.length === 0 && key !== undefined) {
+      const whole = this.#keyed(value, key);
+      if (whole !== undefined) matches.push(whole);
+    }
+    return matches.length === 0 ? value : this.#replace(value, matches, place, jsonPath);
+  }
+
+  /** A number (attribute int, JSON number) that is a card number becomes a marker string. */
+  number(digits: string, place: TextPlace, jsonPath?: string): string | undefined {
+    if (digits.length < 13 || digits.length > 19 || !cardNumberValid(digits) || isAllowed(this.#allow, digits)) return undefined;
+    const marker = this.#record({ start: 0, end: digits.length, type: 'card', value: digits }, digits, place, jsonPath);
+    return marker.kept ? undefined : marker.marker;
+  }
+
+  #json(src: string, place: TextPlace, basePath: string, depth: number): string {
+    return rewriteJsonTokens(src, {
+      string: (s, key, path) => this.text(s, place, key, basePath + path, depth + 1),
+      number: (token, _key, path) => {
+        const m = /^\d{13,19}$/.test(token) ? this.number(token, place, basePath + path) : undefined;
+        return m === undefined ? undefined : JSON.stringify(m);
+      },
+    });
+  }
+
+  #keyed(value: string, key: string): TextMatch | undefined {
+    const type = secretTypeForKey(key);
+    if (type === undefined || value.length < 6 || value.length > 8192) return undefined;
+    const auth = AUTH_SCHEME.exec(value);
+    const start = auth === null ? 0 : auth[1].length;
+    const secret = value.slice(start).trim();
+    if (!secretValue(secret) || !notPlaceholder(secret) || isAllowed(this.#allow, secret)) return undefined;
+    return { start, end: start + secret.length, type, value: secret };
+  }
+
+  #replace(text: string, matches: readonly TextMatch[], place: TextPlace, jsonPath: string | undefined): string {
+    const masked: string[] = [];
+    const out: string[] = [];
+    let at = 0;
+    const recorded = matches.map((m) => {
+      masked.push(text.slice(at, m.start));
+      out.push(text.slice(at, m.start));
+      const r = this.#record(m, '', place, jsonPath);
+      masked.push(r.marker);
+      out.push(r.kept ? m.value : r.marker);
+      at = m.end;
+      return { r, maskedAt: masked.join('').length };
+    });
+    masked.push(text.slice(at));
+    out.push(text.slice(at));
+    const maskedText = masked.join('');
+    for (const { r, maskedAt } of recorded) r.setContext(contextAround(maskedText, maskedAt - r.marker.length, maskedAt));
+    return out.join('');
+  }
+
+  #record(m: TextMatch, context: string, place: TextPlace, jsonPath: string | undefined): { marker: string; kept: boolean; setContext: (c: string) => void } {
+    let marker = this.#markers.get(m.value);
+    if (marker === undefined) {
+      const n = (this.#perType.get(m.type) ?? 0) + 1;
+      this.#perType.set(m.type, n);
+      marker = `[REDACTED:${m.type}#${n}]`;
+      this.#markers.set(m.value, marker);
+    }
+    const spanKey = `${place.traceId}:${place.spanId}`;
+    const seq = (this.#perSpan.get(spanKey) ?? 0) + 1;
+    this.#perSpan.set(spanKey, seq);
+    const id = `${spanKey}:${seq}`;
+    const kept = this.#keep.has(id);
+    if (kept) this.#kept.add(m.value);
+    else this.#counts.set(m.type, (this.#counts.get(m.type) ?? 0) + 1);
+    const occurrence = {
+      id,
+      type: m.type,
+      marker,
+      place: jsonPath === undefined || jsonPath === '' ? { ...place } : { ...place, jsonPath },
+      context: context === '' ? marker : context,
+      kept,
+    };
+    this.occurrences.push(occurrence);
+    return { marker, kept, setContext: (c) => (occurrence.context = c) };
+  }
+}
+
+function looksLikeJson(s: string): boolean {
+  const a = s.trimStart()[0];
+  const b = s.trimEnd().slice(-1);
+  return (a === '{' && b === '}') || (a === '[' && b === ']');
+}
+
+function parses(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Up to CONTEXT_CHARS characters either side of `[from, to)`, on one line, marked '…' where cut. */
+function contextAround(masked: string, from: number, to: number): string {
+  const a = Math.max(0, from - CONTEXT_CHARS);
+  const b = Math.min(masked.length, to + CONTEXT_CHARS);
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+  return (a > 0 ? '…' : '') + oneLine(masked.slice(a, b)) + (b < masked.length ? '…' : '');
+}
