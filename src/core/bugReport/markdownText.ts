@@ -4,7 +4,7 @@
  * the issue. Three forms, each for one place:
  * - `mdText`: inline prose (a finding's message): every ASCII punctuation character that
  *   Markdown gives meaning to is backslash-escaped, lines are joined, and the tracker's own
- *   autolinks are broken with a zero-width space (`https:/​/`, `www​.`, `@​user`, `#​123`), since
+ *   autolinks are broken with a zero-width space (U+200B in `https://`, `www.`, `@user`, `#123`), since
  *   they are applied after escapes are resolved;
  * - `mdCode`: a one-line code span, delimited by a backtick run longer than any inside;
  * - `mdFence`: a fenced block, its fence longer than any backtick run inside, so the text cannot

@@ -142,7 +142,7 @@ function findingLines(a: TraceAnalyses, focus: ReportFocus): string[] {
 function whereLines(a: TraceAnalyses, ctx: ReportContext): string[] {
   const lines = ['## Where the trace is', ''];
   // The backend URL is the configured connection's, not trace text; still only a plain http(s) URL becomes a link.
-  if (ctx.backendUrl) lines.push(`- Backend: ${/^https?:\/\/[^\s<>()\[\]`]+$/.test(ctx.backendUrl) ? `<${ctx.backendUrl}>` : mdCode(ctx.backendUrl, 2000)}`);
+  if (ctx.backendUrl) lines.push(`- Backend: ${/^https?:\/\/[^\s<>()[\]`]+$/.test(ctx.backendUrl) ? `<${ctx.backendUrl}>` : mdCode(ctx.backendUrl, 2000)}`);
   for (const f of ctx.bundleFiles)
     lines.push(`- ${mdCode(f)}: ${f.endsWith('.html') ? 'offline viewer (open it in any browser)' : 'the redacted trace (OTLP JSON)'}`);
   lines.push(`- Open it in VS Code (Agent Trace Debugger), at the reported span: ${mdCode(ctx.deepLink, 8192)}`);
