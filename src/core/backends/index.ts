@@ -9,22 +9,37 @@
  *   await detectBackendKind(baseUrl, credentials, transport, signal); // no kind given
  *   parseTraceUrl(pastedUrl);              // Open Trace by ID or URL…
  */
-export { parseTraceUrl } from './traceUrl';
+import { HttpContext } from './http';
+import { jaegerClient } from './jaeger/jaegerClient';
+import { langfuseClient } from './langfuse/langfuseClient';
+import { phoenixClient } from './phoenix/phoenixClient';
+import { tempoClient } from './tempo/tempoClient';
+import type { BackendClient, ConnectionConfig, Credentials, Transport } from './types';
+import { normalizeBaseUrl } from './url';
+import { zipkinClient } from './zipkin/zipkinClient';
+
 export { cancelSource, NEVER_CANCELLED } from './cancel';
-import type { BackendClient, BackendKind, CancelSignal, ConnectionConfig, Credentials, Transport } from './types';
+export { detectBackendKind } from './detect';
+export { parseTraceUrl } from './traceUrl';
 
-export function createBackendClient(config: ConnectionConfig, credentials: Credentials, transport: Transport): BackendClient {
-  void config;
-  void credentials;
-  void transport;
-  throw new Error('not implemented yet');
-}
-
-/** Probes Jaeger, Tempo, Langfuse, Phoenix, Zipkin in that order (one cheap request each); the first that answers as itself wins. */
-export function detectBackendKind(baseUrl: string, credentials: Credentials, transport: Transport, signal: CancelSignal): Promise<BackendKind> {
-  void baseUrl;
-  void credentials;
-  void transport;
-  void signal;
-  throw new Error('not implemented yet');
+/** Throws a `bad-request` BackendError when the base URL is not an acceptable http(s) URL. */
+export function createBackendClient(
+  config: ConnectionConfig,
+  credentials: Credentials,
+  transport: Transport,
+  options: { timeoutMs?: number } = {},
+): BackendClient {
+  const http = new HttpContext(config.kind, normalizeBaseUrl(config.baseUrl), config, credentials, transport, options.timeoutMs);
+  switch (config.kind) {
+    case 'jaeger':
+      return jaegerClient(http);
+    case 'tempo':
+      return tempoClient(http);
+    case 'langfuse':
+      return langfuseClient(http, config.project);
+    case 'phoenix':
+      return phoenixClient(http, config.project || 'default');
+    case 'zipkin':
+      return zipkinClient(http);
+  }
 }
