@@ -161,3 +161,54 @@ describe('retries after the same error', () => {
     ).toEqual([]);
   });
 });
+
+describe('what is not a repeat (issue 11, defect 8)', () => {
+  // span-1 invoke_agent looper
+  // ├─ span-2 chat → search {"q":"a"} ×3 (calls p1, p2, p3 in one response)
+  // ├─ span-3..5 execute_tool search, one per call
+  // └─ span-6 chat answers
+  it('three parallel calls in one LLM response are fan-out, not a loop', () => {
+    const q = { q: 'a' };
+    const trace = buildTrace([
+      { id: 1, name: 'invoke_agent looper', start: 0, end: 100, attrs: agent('looper') },
+      {
+        id: 2,
+        parent: 1,
+        name: 'chat',
+        start: 1,
+        attrs: chat({
+          calls: [
+            ['search', 'p1', q],
+            ['search', 'p2', q],
+            ['search', 'p3', q],
+          ],
+        }),
+      },
+      { id: 3, parent: 1, name: 'execute_tool search', start: 2, attrs: tool('search', 'p1', q) },
+      { id: 4, parent: 1, name: 'execute_tool search', start: 2, attrs: tool('search', 'p2', q) },
+      { id: 5, parent: 1, name: 'execute_tool search', start: 2, attrs: tool('search', 'p3', q) },
+      { id: 6, parent: 1, name: 'chat', start: 10, attrs: chat({ text: 'done' }) },
+    ]);
+    expect(findLoops(trace, deriveAgentView(trace))).toEqual([]);
+  });
+
+  it.each([[{}], [[]], [''], ['[REDACTED]'], [{ query: '<redacted>' }]])('three steps whose arguments are only %j are not the same call', (args) => {
+    expect(
+      run([
+        { name: 'fetch', args },
+        { name: 'fetch', args },
+        { name: 'fetch', args },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('the same non-empty arguments in three separate steps still are', () => {
+    expect(
+      run([
+        { name: 'fetch', args: { q: 'a' } },
+        { name: 'fetch', args: { q: 'a' } },
+        { name: 'fetch', args: { q: 'a' } },
+      ]).map((f) => f.pattern),
+    ).toEqual(['repeated-call']);
+  });
+});

@@ -38,7 +38,7 @@ export function analyzeClaims(trace: Trace, view: AgentView): Finding[] {
     seen.set(key, f);
     out.push(f);
   };
-  for (const scope of runScopes(view)) analyzeScope(trace, scope, descriptions, add);
+  for (const scope of runScopes(view)) analyzeScope(trace, view, scope, descriptions, add);
   return out;
 }
 
@@ -59,10 +59,10 @@ export function executedTools(scope: RunScope, descriptions: ReadonlyMap<string,
   return scope.executions.map((exec) => ({ exec, profile: profileOf(exec), failure: failureOf(exec) }));
 }
 
-function analyzeScope(trace: Trace, runScope: RunScope, descriptions: ReadonlyMap<string, string>, add: Add): void {
+function analyzeScope(trace: Trace, view: AgentView, runScope: RunScope, descriptions: ReadonlyMap<string, string>, add: Add): void {
   // Requests proven to have run without a span (result in a later input, answered by a
   // sub-agent) are executions for the claims and never requested-not-executed.
-  const evidence = executionEvidence(trace, runScope);
+  const evidence = executionEvidence(trace, view, runScope);
   const scope: RunScope = {
     ...runScope,
     executions: [...runScope.executions, ...evidence.seenInInput].sort((a, b) => a.spanIndex - b.spanIndex),

@@ -12,22 +12,20 @@ export interface RunScope {
   readonly executions: readonly ToolExecution[];
   readonly unexecuted: readonly { readonly request: ToolCallRequest; readonly llmSpanIndex: number }[];
   readonly finalAnswer?: string;
-  /** Sub-agent runs nested in this run (any depth), in span order: they may answer a tool call (agents as tools, hand-offs). */
-  readonly subAgents: readonly { readonly name: string; readonly spanIndex: number }[];
+  /** The run's agent span; undefined when the view has no runs. */
+  readonly runSpanIndex?: number;
 }
 
 export function runScopes(view: AgentView): RunScope[] {
   if (view.runs.length === 0) {
     if (view.llmCalls.length === 0) return [];
-    return [{ llmCalls: view.llmCalls, executions: view.toolExecutions, unexecuted: [], finalAnswer: view.finalAnswer, subAgents: [] }];
+    return [{ llmCalls: view.llmCalls, executions: view.toolExecutions, unexecuted: [], finalAnswer: view.finalAnswer }];
   }
   return view.runs.map((run) => {
     const calls = new Map<number, LlmCall>();
     const execs = new Map<number, ToolExecution>();
     const unexecuted: { request: ToolCallRequest; llmSpanIndex: number }[] = [];
-    const subAgents: { name: string; spanIndex: number }[] = [];
     const walk = (r: AgentRun) => {
-      if (r !== run) subAgents.push({ name: r.name, spanIndex: r.spanIndex });
       for (const it of r.iterations) {
         calls.set(it.llmCall.spanIndex, it.llmCall);
         for (const e of it.toolExecutions) execs.set(e.spanIndex, e);
@@ -43,7 +41,7 @@ export function runScopes(view: AgentView): RunScope[] {
       executions: byIndex(execs),
       unexecuted,
       finalAnswer: run.finalAnswer,
-      subAgents: byIndex(new Map(subAgents.map((a) => [a.spanIndex, a]))),
+      runSpanIndex: run.spanIndex,
     };
   });
 }
