@@ -11,6 +11,7 @@
 import { importTrace } from '../../src/core/import/index';
 import type { HostMessage } from '../../src/core/protocol';
 import { deriveAgentView } from '../../src/core/semantics/agentView';
+import { BackgroundWork } from '../../src/session/backgroundWork';
 import { LoadedTrace } from '../../src/session/loadedTrace';
 import { handleWebviewMessage, type RequestContext } from '../../src/session/webviewRequests';
 
@@ -51,6 +52,7 @@ function trace(): Promise<LoadedTrace | { readonly error: string }> {
 const dismissed = new Map<string, Set<string>>();
 const ctx: RequestContext = {
   trace,
+  background: new BackgroundWork(),
   post: (message: HostMessage) => self.postMessage({ type: 'toWebview', message }),
   copyText: async () => undefined,
   log,
@@ -66,11 +68,11 @@ const ctx: RequestContext = {
   },
 };
 
-// Messages are handled in order, one at a time, like the host's single extension thread.
-let queue: Promise<void> = Promise.resolve();
+// Messages are handled as they arrive, on this one thread, like the host's single extension
+// thread (src/panel/traceWebview.ts does not wait for one answer before handling the next).
 self.onmessage = (ev) => {
   const data = ev.data as { type?: string; message?: unknown };
   if (data?.type !== 'fromWebview') return;
-  queue = queue.then(() => handleWebviewMessage(data.message, ctx)).catch((e: unknown) => log(`handler threw: ${String(e)}`));
+  handleWebviewMessage(data.message, ctx).catch((e: unknown) => log(`handler threw: ${String(e)}`));
 };
 void trace(); // start importing at once, as the host does before the webview asks

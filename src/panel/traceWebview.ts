@@ -6,6 +6,7 @@ import { baseName } from '../session/loadMessages';
 import { FindingDismissals } from '../session/findingDismissals';
 import type { OpenTrace, OpenTraces } from '../session/openTraces';
 import type { RecentStore } from '../session/recentStore';
+import { BackgroundWork } from '../session/backgroundWork';
 import type { LoadOutcome } from '../session/traceLoader';
 import { handleWebviewMessage, type RequestContext } from '../session/webviewRequests';
 import { buildWebviewHtml } from './webviewHtml';
@@ -38,6 +39,9 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
   trace: LoadedTrace | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly outcome: Promise<LoadOutcome>;
+  /** Whole-trace answers (claims, findings, plan graph…), after the first screen's; cancelled on reload and close. */
+  private readonly background = new BackgroundWork();
+  private disposed = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -69,6 +73,7 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
               o.kind === 'loaded' ? (this.trace ?? o.trace) : { error: o.kind === 'failed' ? o.message : `Opening ${baseName(this.uri.path)} was cancelled.` },
             ),
           post: (msg: HostMessage) => {
+            if (this.disposed) return;
             void webview.postMessage(msg);
             if (msg.type === 'traceChanged') deps.openTraces.touch();
           },
@@ -80,6 +85,7 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
           log: (line) => deps.log.warn(line),
           dismissals,
           source: deps.source,
+          background: this.background,
         }).catch((e: unknown) => deps.log.error(`webview message handling failed: ${String(e)}`));
       }),
       panel.onDidChangeViewState((e) => {
@@ -106,11 +112,14 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
   replaceTrace(trace: LoadedTrace): void {
     if (!this.trace) return;
     this.trace = trace;
+    this.background.cancel('the trace was reloaded');
     void this.panel.webview.postMessage({ type: 'traceChanged' } satisfies HostMessage);
     this.deps.openTraces.touch();
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.background.cancel('the panel was closed');
     this.deps.openTraces.delete(this);
     for (const d of this.disposables.splice(0)) d.dispose();
   }

@@ -1,6 +1,8 @@
 import { TraceAnalyses } from '../core/analyze/traceAnalyses';
 import type { TraceSet } from '../core/model/trace';
 import type {
+  CardFindings,
+  CardView,
   CostView,
   CriticalPathView,
   PlanGraphView,
@@ -123,6 +125,16 @@ export class LoadedTrace {
     let t = this.timelines.get(this.shown);
     if (!t) this.timelines.set(this.shown, (t = buildTimelineModel(this.analyses())));
     return t;
+  }
+
+  /** Card text at once: findings only if the whole-trace analyses already ran (see `cardFindings`). */
+  cards(start: number, count: number): CardView[] {
+    return this.timeline().cards(start, count, 'ifReady');
+  }
+
+  /** The findings on every card: claims and loops of the whole trace (seconds at 100k spans). */
+  cardFindings(): CardFindings {
+    return this.timeline().findings();
   }
 
   cost(): CostView {

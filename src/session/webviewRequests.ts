@@ -1,5 +1,6 @@
 import { parseRequest, type HostMessage, type Request, type RequestOf, type RequestType, type ResultTypes, type SourceJumpResult } from '../core/protocol';
 import { buildClaimsView } from '../core/view/claimsView';
+import { CancelledWork, type BackgroundWork } from './backgroundWork';
 import type { FindingDismissals } from './findingDismissals';
 import { checkLinkUrl } from './linkUrl';
 import type { LoadedTrace } from './loadedTrace';
@@ -27,6 +28,12 @@ export interface RequestContext {
    * Code exists (unit tests, the bench's fake host): the request is answered with an error.
    */
   readonly openExternal?: (url: string) => Promise<void>;
+  /**
+   * Where whole-trace requests (`WHOLE_TRACE`) run: in steps, after the cheap requests, cancelled
+   * when the panel closes or the trace changes (backgroundWork.ts). Absent (unit tests of single
+   * answers): they are answered inline.
+   */
+  readonly background?: BackgroundWork;
 }
 
 /**
@@ -36,6 +43,8 @@ export interface RequestContext {
  * - `ready` when the file could not be loaded: a `loadError` event, then an error response;
  * - `selectTrace`: the null result, then `traceChanged` so the webview pulls again.
  * The host only answers data queries and runs the fixed actions named in the protocol.
+ * Whole-trace requests go to `ctx.background` and are answered when their work is done; the
+ * returned promise settles once the request is answered (callers must not serialise on it).
  */
 export async function handleWebviewMessage(raw: unknown, ctx: RequestContext): Promise<void> {
   const parsed = parseRequest(raw);
@@ -44,6 +53,8 @@ export async function handleWebviewMessage(raw: unknown, ctx: RequestContext): P
     return;
   }
   const req = parsed.value;
+  const warm = WHOLE_TRACE[req.type];
+  if (!warm) ctx.background?.noteForeground();
   const loaded = await ctx.trace();
   if (!('set' in loaded)) {
     if (req.type === 'ready') ctx.post({ type: 'loadError', message: loaded.error });
@@ -52,8 +63,17 @@ export async function handleWebviewMessage(raw: unknown, ctx: RequestContext): P
   }
   let result: ResultTypes[RequestType] | RequestError;
   try {
-    result = await answer(req, loaded, ctx);
+    if (warm && ctx.background) {
+      result = await ctx.background.run(warm(loaded), () => answer(req, loaded, ctx));
+    } else {
+      result = await answer(req, loaded, ctx);
+      ctx.background?.noteForeground();
+    }
   } catch (e) {
+    if (e instanceof CancelledWork) {
+      ctx.post({ type: 'response', inReplyTo: req.requestId, error: e.message });
+      return;
+    }
     const why = e instanceof Error ? e.message : String(e);
     ctx.log(`${req.type} failed: ${e instanceof Error && e.stack ? e.stack : why}`);
     ctx.post({ type: 'response', inReplyTo: req.requestId, error: `internal error: ${why}` });
@@ -63,9 +83,25 @@ export async function handleWebviewMessage(raw: unknown, ctx: RequestContext): P
     ctx.post({ type: 'response', inReplyTo: req.requestId, error: result.message });
     return;
   }
+  if (req.type === 'selectTrace') ctx.background?.cancel('another trace of the file is shown');
   ctx.post({ type: 'response', inReplyTo: req.requestId, result });
   if (req.type === 'selectTrace') ctx.post({ type: 'traceChanged' });
 }
+
+type Steps = readonly (() => unknown)[];
+
+/**
+ * The whole-trace requests, each with the analyses it needs as separate steps (memoised by
+ * `TraceAnalyses`, so a step another job ran is free): answered through `ctx.background`. The
+ * answer itself is the last step. Everything else is a cheap window or a single-span query.
+ */
+const WHOLE_TRACE: { readonly [K in RequestType]?: (t: LoadedTrace) => Steps } = {
+  getClaims: (t) => [() => t.analyses().claims()],
+  getCardFindings: (t) => [() => t.timeline(), () => t.analyses().claims(), () => t.analyses().loops()],
+  getPlanGraph: (t) => [() => t.analyses().plans(), () => t.analyses().planCycles(), () => t.analyses().loops()],
+  getCost: (t) => [() => t.analyses().cost()],
+  getCriticalPath: () => [],
+};
 
 /** A plain-words answer to a request that cannot be served (bad index, missing key). */
 class RequestError {
@@ -103,7 +139,8 @@ const HANDLERS: { readonly [K in RequestType]: Handler<K> } = {
     return null;
   },
   getTimelineIndex: (_req, t) => t.timeline().index,
-  getCards: (req, t) => t.timeline().cards(req.start, req.count),
+  getCards: (req, t) => t.cards(req.start, req.count),
+  getCardFindings: (_req, t) => t.cardFindings(),
   getCost: (_req, t) => t.cost(),
   getCriticalPath: (_req, t) => t.criticalPath(),
   searchSpans: (req, t) => t.search(req.filter),

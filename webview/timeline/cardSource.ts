@@ -2,9 +2,11 @@
  * Card text for the timeline, pulled from the host in windows of `CARD_WINDOW` cards and kept
  * in a bounded cache (least recently used windows go first). The view asks for the cards it is
  * about to draw (`ensure`), draws placeholders for the rest, and redraws on `onLoaded`.
- * One instance per shown trace.
+ * The cards' findings come later, all at once (`setFindings`, from `getCardFindings`: the host
+ * answers card text without waiting for its whole-trace analyses); from then on every card,
+ * cached or still to come, carries them. One instance per shown trace.
  */
-import { MAX_CARDS_PER_REQUEST, type CardView } from '../../src/core/protocol';
+import { MAX_CARDS_PER_REQUEST, type CardFinding, type CardFindings, type CardView } from '../../src/core/protocol';
 
 export const CARD_WINDOW = Math.min(100, MAX_CARDS_PER_REQUEST);
 /** Windows kept (100 cards each): far more than a screen, far less than a 25k-card trace. */
@@ -18,6 +20,7 @@ export class CardSource {
   /** Insertion order = recency (a hit moves the window to the end). */
   private readonly windows = new Map<number, WindowState>();
   private readonly listeners = new Set<() => void>();
+  private findings: ReadonlyMap<number, readonly CardFinding[]> | undefined;
 
   constructor(
     readonly total: number,
@@ -57,6 +60,13 @@ export class CardSource {
     }
   }
 
+  /** The findings of every card arrived: cached cards are replaced by copies that carry them. */
+  setFindings(f: CardFindings): void {
+    this.findings = new Map(f.cards.map((c) => [c.card, c.findings]));
+    for (const [w, state] of this.windows) if (typeof state === 'object' && 'cards' in state) this.windows.set(w, { cards: this.withFindings(state.cards) });
+    for (const l of this.listeners) l();
+  }
+
   onLoaded(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -64,8 +74,14 @@ export class CardSource {
 
   private receive(w: number, state: WindowState): void {
     if (this.windows.get(w) !== 'loading') return; // evicted while on its way
-    this.windows.set(w, state);
+    this.windows.set(w, typeof state === 'object' && 'cards' in state ? { cards: this.withFindings(state.cards) } : state);
     for (const l of this.listeners) l();
+  }
+
+  /** New objects (the view redraws a card whose CardView changed), with the findings known here. */
+  private withFindings(cards: readonly CardView[]): readonly CardView[] {
+    const f = this.findings;
+    return f ? cards.map((c) => ({ ...c, findings: f.get(c.card) ?? [] })) : cards;
   }
 
   private evict(): void {

@@ -18,6 +18,8 @@ const CARD_GAP_PX = 6;
 const OVERSCAN = 3;
 export const MAX_DOM_CARDS = 40;
 const PAGE_CARDS = 5;
+/** The findings are whole-trace work the host runs after everything cheap: generous. */
+const FINDINGS_TIMEOUT_MS = 300_000;
 
 interface Shown {
   readonly el: CardElement;
@@ -29,6 +31,17 @@ export function createTimelineView(ctx: MainViewContext, _restored: { scrollTop:
   const t = ctx.timeline;
   const n = t.llmSpan.length;
   const source = new CardSource(n, (start, count) => ctx.request({ type: 'getCards', start, count }));
+  let disposed = false;
+  // Card text comes first; the findings on cards follow once the host's claims analysis is done.
+  if (n > 0)
+    ctx.request({ type: 'getCardFindings' }, FINDINGS_TIMEOUT_MS).then(
+      (f) => {
+        if (!disposed) source.setFindings(f);
+      },
+      (err: unknown) => {
+        if (!disposed) console.warn('[agent-trace] no findings on the cards:', err);
+      },
+    );
   const layout = new CardLayout(n, ESTIMATED_CARD_PX, CARD_GAP_PX);
   const shown = new Map<number, Shown>();
   let selected = -1;
@@ -209,6 +222,7 @@ export function createTimelineView(ctx: MainViewContext, _restored: { scrollTop:
       render();
     },
     dispose() {
+      disposed = true;
       unsubscribe();
       resize.disconnect();
       element.remove();

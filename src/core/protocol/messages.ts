@@ -10,7 +10,7 @@ import { type CostView } from './cost';
 import { type PlanGraphView } from './graph';
 import { type RowText, type SpanDetail, type TraceStructure, type TraceSummary } from './shapes';
 import { type SourceJumpResult, type StepAction } from './source';
-import { type CardView, type TimelineIndex } from './timeline';
+import { type CardFindings, type CardView, type TimelineIndex } from './timeline';
 import { type CriticalPathView, type SpanFilter, type SpanSearchResult } from './waterfall';
 
 // #region webview → host requests
@@ -41,8 +41,14 @@ export type Request =
   | { readonly type: 'dismissFinding'; readonly requestId: number; readonly key: string; readonly dismissed: boolean }
   /** Result: `TimelineIndex` of the shown trace (column arrays, one entry per card / span). */
   | { readonly type: 'getTimelineIndex'; readonly requestId: number }
-  /** Result: `CardView[]` for cards in [start, start + count), count ≤ MAX_CARDS_PER_REQUEST. */
+  /**
+   * Result: `CardView[]` for cards in [start, start + count), count ≤ MAX_CARDS_PER_REQUEST. Their
+   * `findings` are filled only once the host has the whole-trace findings; `getCardFindings`
+   * brings them (the card text never waits for the claims analysis).
+   */
   | { readonly type: 'getCards'; readonly requestId: number; readonly start: number; readonly count: number }
+  /** Result: `CardFindings`, the findings of every card (whole-trace work, answered in the background). */
+  | { readonly type: 'getCardFindings'; readonly requestId: number }
   /** Result: `CostView`, priced with the user's `agentTrace.prices` overrides. */
   | { readonly type: 'getCost'; readonly requestId: number }
   /** Result: `CriticalPathView` (critical path and self time of every span). */
@@ -101,6 +107,7 @@ export interface ResultTypes {
   dismissFinding: null;
   getTimelineIndex: TimelineIndex;
   getCards: CardView[];
+  getCardFindings: CardFindings;
   getCost: CostView;
   getCriticalPath: CriticalPathView;
   searchSpans: SpanSearchResult;

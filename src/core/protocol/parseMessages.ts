@@ -25,6 +25,7 @@ export function parseRequest(msg: unknown): Checked<Request> {
     case 'copySummary':
     case 'getClaims':
     case 'getTimelineIndex':
+    case 'getCardFindings':
     case 'getCost':
     case 'getCriticalPath':
       return expect([]) ?? ok({ type, requestId });

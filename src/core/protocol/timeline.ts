@@ -6,9 +6,9 @@
 import { type DurationMs, type OffsetMs } from './units';
 
 /**
- * Bits of `TimelineIndex.flags`. Findings are not among them: they come with the card's text
- * (`CardView.findings`), because finding them takes whole-trace analyses that must not delay
- * the first paint of the timeline.
+ * Bits of `TimelineIndex.flags`. Findings are not among them: they come later, in
+ * `getCardFindings` (and in `CardView.findings` once the host has them), because finding them
+ * takes whole-trace analyses that must not delay the first paint of the timeline or its text.
  */
 export const CARD_FLAG_ERROR = 1;
 export const CARD_FLAG_WASTE = 2;
@@ -77,8 +77,22 @@ export interface CardView {
   readonly runningUsd: number | null;
   readonly waste?: 'failed' | 'retried';
   readonly errors: readonly { readonly spanIndex: number; readonly message: string }[];
-  /** Findings (claims, loops) whose evidence lies in this card's spans. */
-  readonly findings: readonly { readonly kind: string; readonly severity: 'error' | 'warning' | 'info'; readonly message: string }[];
+  /**
+   * Findings (claims, loops) whose evidence lies in this card's spans; empty until the host has
+   * run the whole-trace analyses (the webview then takes them from `getCardFindings`).
+   */
+  readonly findings: readonly CardFinding[];
+}
+
+export interface CardFinding {
+  readonly kind: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+}
+
+/** `getCardFindings`: the cards that have findings, in increasing card order, with their findings. */
+export interface CardFindings {
+  readonly cards: readonly { readonly card: number; readonly findings: readonly CardFinding[] }[];
 }
 
 export const MAX_CARDS_PER_REQUEST = 200;

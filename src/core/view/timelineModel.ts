@@ -2,7 +2,7 @@ import type { PlacedIteration } from '../analyze/timeline/steps';
 import type { TraceAnalyses } from '../analyze/traceAnalyses';
 import { StatusCode } from '../model/span';
 import type { Trace } from '../model/trace';
-import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardView, type TimelineIndex } from '../protocol';
+import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardFinding, type CardFindings, type CardView, type TimelineIndex } from '../protocol';
 import type { AgentRun } from '../semantics/types';
 import { buildCard, DEFAULT_CARD_LIMITS, type CardLimits } from './timelineCards';
 
@@ -13,16 +13,21 @@ import { buildCard, DEFAULT_CARD_LIMITS, type CardLimits } from './timelineCards
  */
 export interface TimelineModel {
   readonly index: TimelineIndex;
-  cards(start: number, count: number): CardView[];
+  /**
+   * `findings`: 'compute' (default) runs the whole-trace analyses first if need be; 'ifReady'
+   * never does (the cards' findings are empty until `findings()` has run), so the host can
+   * answer card text at once and send the findings later.
+   */
+  cards(start: number, count: number, findings?: 'compute' | 'ifReady'): CardView[];
+  /** The findings of every card (claims and loops: whole-trace analyses, computed once). */
+  findings(): CardFindings;
 }
-
-type CardFinding = CardView['findings'][number];
 
 /**
  * Fast at 100k spans: the index comes from the placed iterations and cost rows only (no message
  * is read), so the webview can draw the timeline at once. A card's text (which reads the LLM
- * call's messages) and the claim and loop findings listed on cards (whole-trace analyses, about
- * 2 s at 100k spans) are computed on the first window of cards asked for, then kept.
+ * call's messages) is built per window; the claim and loop findings listed on cards (whole-trace
+ * analyses, about 2 s at 100k spans) are computed once, when first asked for, then kept.
  */
 export function buildTimelineModel(a: TraceAnalyses, limits: CardLimits = DEFAULT_CARD_LIMITS): TimelineModel {
   const { trace, view } = a;
@@ -49,12 +54,16 @@ export function buildTimelineModel(a: TraceAnalyses, limits: CardLimits = DEFAUL
   let findings: Map<number, CardFinding[]> | undefined;
   return {
     index: { llmSpan, runSpan, depth, flags, cardOfSpan },
-    cards(start, count) {
-      findings ??= cardFindings(a, cardOfSpan);
+    cards(start, count, when = 'compute') {
+      if (when === 'compute') findings ??= cardFindings(a, cardOfSpan);
       const out: CardView[] = [];
       const end = Math.min(n, start + Math.max(0, count));
-      for (let c = Math.max(0, start); c < end; c++) out.push(buildCard(c, placed[c], trace, cost[c], findings.get(c) ?? [], limits));
+      for (let c = Math.max(0, start); c < end; c++) out.push(buildCard(c, placed[c], trace, cost[c], findings?.get(c) ?? [], limits));
       return out;
+    },
+    findings() {
+      findings ??= cardFindings(a, cardOfSpan);
+      return { cards: [...findings].sort((x, y) => x[0] - y[0]).map(([card, list]) => ({ card, findings: list })) };
     },
   };
 }

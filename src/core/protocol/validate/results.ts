@@ -10,7 +10,7 @@ import { validateCostView } from './cost';
 import { validatePlanGraph } from './graph';
 import { fail, isInt, ok, type Checked } from './kit';
 import { validateSourceJump } from './source';
-import { validateCardsFor, validateTimelineIndex } from './timeline';
+import { validateCardFindings, validateCardsFor, validateTimelineIndex } from './timeline';
 import { validateDetailFor, validateRowsFor, validateStructure, validateSummary } from './trace';
 import { validateCriticalPath, validateSearchResult } from './waterfall';
 
@@ -35,6 +35,7 @@ const CHECKERS: { readonly [K in RequestType]: (req: RequestOf<K>) => ResultChec
   dismissFinding: () => checkNull,
   getTimelineIndex: () => validateTimelineIndex,
   getCards: (req) => validateCardsFor(req.start, req.count),
+  getCardFindings: () => validateCardFindings,
   getCost: () => (v) => validateCostView(v),
   getCriticalPath: () => validateCriticalPath,
   searchSpans: () => validateSearchResult,

@@ -3,7 +3,7 @@
  * its typed array types, equal lengths and cross-references (every card's LLM span maps back to
  * the card); cards for every field and for answering the window that was asked for.
  */
-import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardView, type TimelineIndex } from '../timeline';
+import { CARD_FLAG_ERROR, CARD_FLAG_WASTE, type CardFindings, type CardView, type TimelineIndex } from '../timeline';
 import {
   checkColumns,
   checkedAs,
@@ -91,12 +91,26 @@ function checkCard(c: Record<string, unknown>, expected: number): string | undef
   return (
     everyItem(c.errors, 'errors', (e) =>
       isRecord(e) && isNonNegInt(e.spanIndex) && typeof e.message === 'string' ? undefined : 'needs spanIndex and message',
-    ) ??
-    everyItem(c.findings, 'findings', (f) =>
-      isRecord(f) && typeof f.kind === 'string' && typeof f.message === 'string' && isOneOf(SEVERITIES, f.severity)
-        ? undefined
-        : 'needs kind, message and a known severity',
-    )
+    ) ?? everyItem(c.findings, 'findings', checkFinding)
+  );
+}
+
+const checkFinding: FieldCheck = (f) =>
+  isRecord(f) && typeof f.kind === 'string' && typeof f.message === 'string' && isOneOf(SEVERITIES, f.severity)
+    ? undefined
+    : 'needs kind, message and a known severity';
+
+/** `getCardFindings`: card numbers strictly increasing (one entry per card), each with valid findings. */
+export function validateCardFindings(v: unknown): Checked<CardFindings> {
+  if (!isRecord(v) || !Array.isArray(v.cards)) return fail('card findings must be {cards: [...]}');
+  let last = -1;
+  return checkedAs<CardFindings>(
+    everyRecord(v.cards, 'cards', (c) => {
+      if (!isNonNegInt(c.card) || c.card <= last) return 'card must be an integer greater than the one before';
+      last = c.card;
+      return everyItem(c.findings, 'findings', checkFinding);
+    }),
+    v,
   );
 }
 

@@ -1,0 +1,136 @@
+/**
+ * Whole-trace work for one webview (claims, findings on cards, plan graph, cost, critical path),
+ * kept off the path of the requests the first screen needs (`getRows`, `getStructure`, card
+ * windows, the timeline index).
+ *
+ * The extension host is one thread, and a whole-trace analysis of a 100k-span trace takes
+ * seconds. So a job is a list of steps (each one analysis, memoised by `TraceAnalyses`), run one
+ * step per macrotask: between two steps every message that arrived is handled, so a cheap
+ * request waits at most for the step in progress, never for a whole job or a queue of them. A
+ * step starts only once no cheap request has been answered for `quietMs` (the first screen's
+ * burst of requests goes first), or after `maxWaitMs` of waiting (scrolling cannot starve the
+ * findings). Jobs run one at a time, in the order they were asked for.
+ *
+ * `cancel` (the panel closed, the trace was reloaded or switched) rejects every queued job and
+ * the running one at its next step with `CancelledWork`; nothing of theirs runs after it.
+ */
+
+export class CancelledWork extends Error {
+  constructor(reason: string) {
+    super(`cancelled: ${reason}`);
+    this.name = 'CancelledWork';
+  }
+}
+
+export interface BackgroundWorkOptions {
+  /** Quiet time after the last cheap request before a step starts (default 40 ms). */
+  readonly quietMs?: number;
+  /** Longest a step waits for quiet (default 1000 ms). */
+  readonly maxWaitMs?: number;
+  readonly now?: () => number;
+  /** Runs `fn` in a later macrotask (default `setImmediate`, `setTimeout(0)` where there is none). */
+  readonly defer?: (fn: () => void) => void;
+  /** Runs `fn` after `ms` (default `setTimeout`). */
+  readonly after?: (fn: () => void, ms: number) => void;
+}
+
+type Step = () => unknown;
+
+interface Job {
+  readonly steps: readonly Step[];
+  next: number;
+  readonly resolve: (v: unknown) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+const defaultDefer = (fn: () => void): void => {
+  if (typeof setImmediate === 'function') setImmediate(fn);
+  else setTimeout(fn, 0);
+};
+
+export class BackgroundWork {
+  private readonly jobs: Job[] = [];
+  private scheduled = false;
+  private lastForeground = Number.NEGATIVE_INFINITY;
+  private waitingSince = Number.NaN;
+  private readonly quietMs: number;
+  private readonly maxWaitMs: number;
+  private readonly now: () => number;
+  private readonly defer: (fn: () => void) => void;
+  private readonly after: (fn: () => void, ms: number) => void;
+
+  constructor(opts: BackgroundWorkOptions = {}) {
+    this.quietMs = opts.quietMs ?? 40;
+    this.maxWaitMs = opts.maxWaitMs ?? 1000;
+    this.now = opts.now ?? (() => performance.now());
+    this.defer = opts.defer ?? defaultDefer;
+    this.after = opts.after ?? ((fn, ms) => void setTimeout(fn, ms));
+  }
+
+  /** A cheap request arrived or was answered: background steps hold off for `quietMs`. */
+  noteForeground(): void {
+    this.lastForeground = this.now();
+  }
+
+  /** Jobs queued or running. */
+  get pending(): number {
+    return this.jobs.length;
+  }
+
+  /**
+   * Queues a job: its steps run in order, one per macrotask; resolves with the last step's value
+   * (awaited, if it is a promise). A step that throws rejects the job; the next job goes on.
+   */
+  run<T>(steps: readonly Step[], last: () => T | Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.jobs.push({ steps: [...steps, last], next: 0, resolve: resolve as (v: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  /** Rejects every queued and running job with `CancelledWork(reason)`. */
+  cancel(reason: string): void {
+    for (const job of this.jobs.splice(0)) job.reject(new CancelledWork(reason));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.jobs.length === 0) return;
+    this.scheduled = true;
+    this.defer(() => this.tick());
+  }
+
+  private tick(): void {
+    this.scheduled = false;
+    const job = this.jobs[0];
+    if (!job) return;
+    const now = this.now();
+    if (Number.isNaN(this.waitingSince)) this.waitingSince = now;
+    const quietIn = this.lastForeground + this.quietMs - now;
+    const waited = now - this.waitingSince;
+    if (quietIn > 0 && waited < this.maxWaitMs) {
+      this.scheduled = true;
+      this.after(() => this.tick(), Math.min(quietIn, this.maxWaitMs - waited));
+      return;
+    }
+    this.waitingSince = Number.NaN;
+    let value: unknown;
+    try {
+      value = job.steps[job.next++]();
+    } catch (e) {
+      this.finish(job, () => job.reject(e));
+      return;
+    }
+    if (job.next < job.steps.length) {
+      this.schedule();
+      return;
+    }
+    // The last step's value may be a promise (an answer that awaits storage): the queue goes on.
+    this.finish(job, () => Promise.resolve(value).then(job.resolve, job.reject));
+  }
+
+  private finish(job: Job, settle: () => void): void {
+    if (this.jobs[0] === job) this.jobs.shift();
+    settle();
+    this.schedule();
+  }
+}
