@@ -39,10 +39,10 @@ export function runInspect(args: string[]): number {
 }
 
 function humanTrace(t: InspectTrace): string[] {
-  const cost = t.costUsd === null ? 'unpriced' : `$${t.costUsd.toFixed(4)}`;
+  const cost = t.costUsd === null ? `unknown (${t.costUnknownReason ?? 'no price'})` : `$${t.costUsd.toFixed(4)}`;
   const lines = [
     `trace ${t.traceId}  ${t.rootName || '(no root)'}  [${t.status}]`,
-    `  ${t.spanCount} spans, ${t.durationMs.toFixed(1)} ms, ${t.iterations} iterations, ${t.llmCalls} LLM calls, ${t.toolCalls} tool calls`,
+    `  ${t.spanCount} spans (${t.roots} ${t.roots === 1 ? 'root' : 'roots'}), ${t.durationMs.toFixed(1)} ms, ${t.iterations} iterations, ${t.llmCalls} LLM calls, ${t.toolCalls} tool calls`,
     `  tokens: ${t.tokens.input} in / ${t.tokens.output} out, cost: ${cost}`,
   ];
   if (t.diagnostics.length) {

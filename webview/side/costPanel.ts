@@ -112,6 +112,14 @@ export function createCostPanel(deps: CostPanelDeps): CostPanel {
   };
 }
 
+/** "2 steps unpriced, 1 without usage recorded". */
+function unknownSteps(v: CostView): string {
+  const parts: string[] = [];
+  if (v.unpricedSteps > 0) parts.push(`${plural(v.unpricedSteps, 'step')} unpriced`);
+  if (v.noUsageSteps > 0) parts.push(`${plural(v.noUsageSteps, 'step')} without usage recorded`);
+  return parts.join(', ');
+}
+
 function totals(v: CostView, select: (index: number) => void): HTMLElement {
   const t = v.totals;
   const items: [string, HTMLElement | string][] = [];
@@ -123,7 +131,7 @@ function totals(v: CostView, select: (index: number) => void): HTMLElement {
       : h('span', {
           className: 'cost-total is-unpriced',
           testId: 'cost-total',
-          text: `unpriced: ${plural(v.unpricedSteps, 'step')} · priced part ${formatCost(v.pricedUsd)}`,
+          text: `unknown: ${unknownSteps(v)} · priced part ${formatCost(v.pricedUsd)}`,
         });
   items.push(['Total cost', cost]);
   if (v.wasteShare !== null) {

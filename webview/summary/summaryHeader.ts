@@ -12,6 +12,8 @@ import { blockText, inlineText } from '../../src/core/text/visibleText';
 
 export interface SummaryActions {
   copySummary(): Promise<boolean>;
+  /** Create Bug Report… for this trace (the host shows the redaction preview in VS Code's UI). */
+  createBugReport(): void;
   selectTrace(traceIndex: number): void;
 }
 
@@ -42,7 +44,12 @@ export function renderSummaryHeader(header: HTMLElement, s: TraceSummary, action
     // No LLM calls means no cost to speak of: "—", not a "$0.00" that reads like a measurement.
     s.llmCalls === 0
       ? stat('cost', '—', undefined, 'No LLM calls were recognised in this trace')
-      : stat('cost', formatCost(s.costUsd), undefined, s.costUsd === null ? 'No price known for the models used' : undefined),
+      : stat(
+          'cost',
+          s.costUsd === null ? 'unknown' : formatCost(s.costUsd),
+          undefined,
+          s.costUsd === null ? `Unknown: ${s.costUnknownReason ?? 'no price known'}` : undefined,
+        ),
     stat(s.llmCalls === 1 ? 'LLM call' : 'LLM calls', formatCount(s.llmCalls)),
     stat(s.toolCalls === 1 ? 'tool call' : 'tool calls', formatCount(s.toolCalls)),
     ...(s.iterations > 0 ? [stat(s.iterations === 1 ? 'iteration' : 'iterations', formatCount(s.iterations))] : []),
@@ -72,7 +79,13 @@ export function renderSummaryHeader(header: HTMLElement, s: TraceSummary, action
       });
     },
   });
-  actionsBar.append(copy);
+  const report = button({
+    label: 'Bug report…',
+    title: 'Create a redacted bug report of this trace (report.md, the trace file and an offline viewer)',
+    testId: 'create-bug-report',
+    onClick: () => actions.createBugReport(),
+  });
+  actionsBar.append(copy, report);
 
   const children: HTMLElement[] = [h('div', { className: 'summary-main' }, [title, source]), stats, actionsBar];
   const problems = s.diagnostics.length + (s.quarantined > 0 ? 1 : 0);

@@ -9,7 +9,8 @@ import type { AgentView } from '../semantics/types';
  *
  * - `rootName` is the first root's name (roots are by start time).
  * - `status` is 'error' when any span has an error status.
- * - `costUsd` is null when unknown (a model with recorded tokens and no price), never 0 then.
+ * - `costUsd` is null when unknown (a model with recorded tokens and no price, or an LLM call that
+ *   recorded no usage), never 0 then; `costUnknownReason` says which, in words.
  */
 export interface TraceFigures {
   readonly traceId: string;
@@ -22,6 +23,8 @@ export interface TraceFigures {
   readonly toolCalls: number;
   readonly tokens: { readonly input: number; readonly output: number };
   readonly costUsd: number | null;
+  /** Set exactly when `costUsd` is null: "no usage recorded", "no price for gpt-x", or both. */
+  readonly costUnknownReason?: string;
 }
 
 export function traceFigures(trace: Trace, view: AgentView): TraceFigures {
@@ -36,7 +39,18 @@ export function traceFigures(trace: Trace, view: AgentView): TraceFigures {
     toolCalls: view.toolExecutions.length,
     tokens: { input: view.tokens.input, output: view.tokens.output },
     costUsd: view.costUsd,
+    ...(view.costUsd === null ? { costUnknownReason: costUnknownReason(view) } : {}),
   };
+}
+
+function costUnknownReason(view: AgentView): string {
+  const reasons: string[] = [];
+  if (view.noUsageCalls > 0)
+    reasons.push(
+      view.noUsageCalls === view.llmCalls.length ? 'no usage recorded' : `no usage recorded on ${view.noUsageCalls} of ${view.llmCalls.length} LLM calls`,
+    );
+  if (view.unpricedModels.length > 0) reasons.push(`no price for ${view.unpricedModels.join(', ')}`);
+  return reasons.length > 0 ? reasons.join('; ') : 'no LLM calls recognised';
 }
 
 function hasError(trace: Trace): boolean {

@@ -51,6 +51,8 @@ export interface CostView {
   readonly totalUsd: number | null;
   readonly pricedUsd: number;
   readonly unpricedSteps: number;
+  /** Steps whose LLM call recorded no usage: their cost is unknown, not 0. */
+  readonly noUsageSteps: number;
   readonly wasteTokens: number;
   readonly wasteShare: number | null;
   readonly cancellation?: { readonly spanIndex: number; readonly atMs: OffsetMs; readonly via: 'status' | 'error.type' | 'event' };

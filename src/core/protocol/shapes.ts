@@ -20,6 +20,8 @@ export interface TraceSummary {
   readonly toolCalls: number;
   readonly tokens: { readonly input: number; readonly output: number };
   readonly costUsd: number | null;
+  /** Why the cost is unknown, in words, when `costUsd` is null ("no usage recorded", "no price for x"). */
+  readonly costUnknownReason?: string;
   readonly diagnostics: readonly { readonly code: string; readonly message: string; readonly spanId?: string }[];
   readonly quarantined: number;
 }

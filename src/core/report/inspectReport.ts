@@ -22,8 +22,12 @@ export interface InspectTrace {
   llmCalls: number;
   toolCalls: number;
   tokens: { input: number; output: number };
-  /** Null when a model with recorded tokens has no known price. */
+  /** The number of root spans (more than one: orphans, or a trace cut into pieces). */
+  roots: number;
+  /** Null when unknown: a model with recorded tokens has no known price, or a call recorded no usage. */
   costUsd: number | null;
+  /** Present exactly when `costUsd` is null: why, in words. */
+  costUnknownReason?: string;
   diagnostics: { code: string; message: string; spanId?: string }[];
   /**
    * Claimed-vs-executed discrepancies (src/core/analyze/claims, most severe kinds first within a
@@ -51,6 +55,7 @@ function inspectTrace(a: TraceAnalyses): InspectTrace {
   return {
     traceId: f.traceId,
     spanCount: f.spanCount,
+    roots: trace.rootIndices.length,
     rootName: f.rootName,
     durationMs: round3(f.durationMs),
     status: f.status,
@@ -59,6 +64,7 @@ function inspectTrace(a: TraceAnalyses): InspectTrace {
     toolCalls: f.toolCalls,
     tokens: { input: f.tokens.input, output: f.tokens.output },
     costUsd: f.costUsd === null ? null : roundCost(f.costUsd),
+    ...(f.costUnknownReason !== undefined ? { costUnknownReason: f.costUnknownReason } : {}),
     diagnostics,
     findings: a.findings(),
   };

@@ -82,7 +82,7 @@ export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): Agen
     semantics[i] = new SpanSemanticsRecord(info, ctx, i);
   }
 
-  const { tokens, costUsd, unpricedModels } = totals(llmCalls);
+  const { tokens, costUsd, unpricedModels, noUsageCalls } = totals(llmCalls);
   const view = {
     spans: semantics,
     llmCalls,
@@ -92,6 +92,7 @@ export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): Agen
     tokens,
     costUsd,
     unpricedModels,
+    noUsageCalls,
   } as Mutable<AgentView>;
   defineLazy(view, 'finalAnswer', () => {
     const calls = byStart(llmCalls, trace);
@@ -130,10 +131,15 @@ class SpanSemanticsRecord implements SpanSemantics {
   }
 }
 
-function totals(llmCalls: readonly LlmCall[]): Pick<AgentView, 'tokens' | 'costUsd' | 'unpricedModels'> {
+/**
+ * Token and cost totals. The cost is unknown (null) as soon as one call's cost is: a model
+ * without a price, or a call that recorded no usage at all — an unknown is never counted as 0.
+ */
+function totals(llmCalls: readonly LlmCall[]): Pick<AgentView, 'tokens' | 'costUsd' | 'unpricedModels' | 'noUsageCalls'> {
   const tokens: Required<Pick<TokenUsage, 'input' | 'output'>> & TokenUsage = { input: 0, output: 0 };
   let cost = 0;
   let unknown = false;
+  let noUsageCalls = 0;
   const unpriced = new Set<string>();
   for (const c of llmCalls) {
     const u = c.usage;
@@ -145,10 +151,13 @@ function totals(llmCalls: readonly LlmCall[]): Pick<AgentView, 'tokens' | 'costU
     else if (c.cost.source === 'unpriced') {
       unknown = true;
       unpriced.add(c.model ?? '(no model name)');
+    } else if (c.cost.source === 'no-usage') {
+      unknown = true;
+      noUsageCalls++;
     }
   }
   tokens.total = tokens.input + tokens.output;
-  return { tokens, costUsd: unknown ? null : cost, unpricedModels: [...unpriced].sort() };
+  return { tokens, costUsd: unknown ? null : cost, unpricedModels: [...unpriced].sort(), noUsageCalls };
 }
 
 function byStart(calls: readonly LlmCall[], trace: Trace): LlmCall[] {

@@ -142,9 +142,11 @@ export interface AgentView {
   /** Iterations over all runs, nested ones included. */
   readonly iterationCount: number;
   readonly tokens: Required<Pick<TokenUsage, 'input' | 'output'>> & TokenUsage;
-  /** Sum over LLM calls; null when any priced-or-not call has tokens but no price. */
+  /** Sum over LLM calls; null when any call's cost is unknown (tokens but no price, or no usage recorded). */
   readonly costUsd: number | null;
-  /** Models seen, with whether each is priced. */
+  /** Models with recorded tokens and no price. */
   readonly unpricedModels: readonly string[];
+  /** LLM calls that recorded no usage at all (their cost is unknown, not 0). */
+  readonly noUsageCalls: number;
   readonly finalAnswer?: string;
 }

@@ -1,7 +1,7 @@
 import type { TraceAnalyses } from '../analyze/traceAnalyses';
 import { spanMs } from '../model/time';
 import { offsetMs, WASTE_CODES, type CostView, type PriceRow } from '../protocol';
-import { findPrice, hasTokens, PRICES_AS_OF } from '../semantics/prices';
+import { findPrice, PRICES_AS_OF } from '../semantics/prices';
 import type { LlmCall, PriceOverrides } from '../semantics/types';
 
 interface ModelTally {
@@ -76,9 +76,9 @@ export function buildCostView(a: TraceAnalyses, prices?: PriceOverrides): CostVi
     t.cached += s.cached;
     const call = callBySpan.get(s.llmSpanIndex);
     const cost = call?.cost;
-    // The same rule as costSteps' running total: unknown when the call has tokens but no price.
+    // The same rule as costSteps' running total: unknown when a step's cost is unknown.
     if (s.costUsd !== null) t.cost += s.costUsd;
-    else if (call && hasTokens(call.usage)) t.unknown = true;
+    else t.unknown = true;
     if (cost?.source === 'vendor') t.vendor++;
     else if (cost?.source === 'price-table') t.tabled++;
   }
@@ -90,6 +90,7 @@ export function buildCostView(a: TraceAnalyses, prices?: PriceOverrides): CostVi
     totalUsd: c.totalUsd,
     pricedUsd: c.pricedUsd,
     unpricedSteps: c.unpricedSteps,
+    noUsageSteps: c.noUsageSteps,
     wasteTokens: c.wasteTokens,
     wasteShare: c.wasteShare,
     ...(c.cancellation

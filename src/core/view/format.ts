@@ -70,6 +70,11 @@ export function formatCost(usd: number | null | undefined): string {
   return `$${Number(usd.toPrecision(3)).toString()}`;
 }
 
+/** A cost, or "unknown (<reason>)" when it is unknown and the reason is known. */
+export function formatCostOrReason(usd: number | null | undefined, reason: string | undefined): string {
+  return (usd === null || usd === undefined) && reason !== undefined ? `unknown (${reason})` : formatCost(usd);
+}
+
 /** An integer with en-US digit grouping: "1,234,567". */
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';

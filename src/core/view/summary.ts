@@ -3,7 +3,7 @@ import { traceFigures } from '../analyze/traceFigures';
 import type { TraceSet } from '../model/trace';
 import { durationMs, type TraceSummary } from '../protocol';
 import type { AgentView } from '../semantics/types';
-import { formatCost, formatCount, formatDuration, formatTokens } from './format';
+import { formatCost, formatCostOrReason, formatCount, formatDuration, formatTokens } from './format';
 
 /** Diagnostics listed in a summary; past this, one closing entry gives the number left out. */
 export const SUMMARY_DIAGNOSTIC_LIMIT = 1000;
@@ -52,6 +52,7 @@ export function buildTraceSummary({ fileName, fileUri, set, traceIndex, view }: 
     toolCalls: f.toolCalls,
     tokens: { input: f.tokens.input, output: f.tokens.output },
     costUsd: f.costUsd,
+    ...(f.costUnknownReason !== undefined ? { costUnknownReason: f.costUnknownReason } : {}),
     diagnostics,
     quarantined: trace.quarantined.length + unattributedRecords(set),
   };
@@ -83,7 +84,7 @@ export function formatSummaryText(s: TraceSummary, diagnosticTotal = s.diagnosti
     `Iterations: ${formatCount(s.iterations)}`,
     `LLM calls: ${formatCount(s.llmCalls)}, tool calls: ${formatCount(s.toolCalls)}`,
     `Tokens: ${formatCount(s.tokens.input)} in, ${formatCount(s.tokens.output)} out`,
-    `Cost: ${formatCost(s.costUsd)}`,
+    `Cost: ${formatCostOrReason(s.costUsd, s.costUnknownReason)}`,
     `Diagnostics: ${formatCount(diagnosticTotal)}`,
   ];
   return lines.join('\n') + '\n';

@@ -66,13 +66,16 @@ describe('agent-trace inspect', () => {
           'iterations',
           'llmCalls',
           'rootName',
+          'roots',
           'spanCount',
           'status',
           'toolCalls',
           'tokens',
           'traceId',
+          ...(t.costUsd === null ? ['costUnknownReason'] : []),
         ].sort(),
       );
+      expect(t.roots).toBe(Object.values(want.rootNames as Record<string, string[]>)[0].length);
       expect(t.spanCount).toBe(want.spanCount);
       expect(t.iterations).toBe(want.iterations);
       expect(t.llmCalls).toBe(want.llmCalls);

@@ -329,6 +329,23 @@ describe('cost totals', () => {
     expect(cost?.missing).toContain('model "model-a" is not in the price table');
   });
 
+  it('is null, not 0, when an LLM call recorded no usage at all', () => {
+    // gpt-4o is priced and has tokens; the second call has a model but no usage attributes.
+    const trace = buildTrace([
+      { id: 1, name: 'chat', start: 0, attrs: chat('gpt-4o', [1000, 0]) },
+      { id: 2, name: 'chat', start: 1, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o' } },
+    ]);
+    const view = deriveAgentView(trace);
+    expect(view.llmCalls.map((c) => c.cost.source)).toEqual(['price-table', 'no-usage']);
+    expect(view.costUsd).toBeNull();
+    expect(view.noUsageCalls).toBe(1);
+    expect(view.unpricedModels).toEqual([]);
+    // Only calls without usage: unknown too (this used to read "$0.0000").
+    const none = deriveAgentView(buildTrace([{ id: 1, name: 'chat', start: 0, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' } }]));
+    expect(none.costUsd).toBeNull();
+    expect(none.noUsageCalls).toBe(1);
+  });
+
   it('uses price overrides from settings', () => {
     const trace = buildTrace([{ id: 1, name: 'chat', start: 0, attrs: chat('model-a', [1_000_000, 1_000_000]) }]);
     const view = deriveAgentView(trace, { prices: { 'model-a': { input: 1, output: 3 } } });

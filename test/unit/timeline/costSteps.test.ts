@@ -158,3 +158,22 @@ describe('tokens after a cancellation', () => {
     expect(findCancellation(buildTrace([{ id: 1, name: 'r', start: 0, end: 5 }]))).toBeUndefined();
   });
 });
+
+describe('cost steps with a call that recorded no usage', () => {
+  // 1 invoke_agent main; 2 chat gpt-4o (priced, tokens); 3 chat gpt-4o with no usage attributes.
+  const noUsage = { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o' };
+  const trace = buildTrace([
+    { id: 1, name: 'invoke_agent main', start: 0, end: 100, attrs: agent('main') },
+    { id: 2, parent: 1, name: 'chat gpt-4o', start: 1, end: 10, attrs: chat({ model: 'gpt-4o', input: 1000, output: 100, text: 'one' }) },
+    { id: 3, parent: 1, name: 'chat gpt-4o', start: 11, end: 20, attrs: noUsage },
+  ]);
+  const c = costSteps(trace, deriveAgentView(trace));
+
+  it('makes the running total and the total unknown, not $0 for that step', () => {
+    expect(c.steps.map((s) => s.costUsd === null)).toEqual([false, true]);
+    expect(c.steps[1].runningUsd).toBeNull();
+    expect(c.totalUsd).toBeNull();
+    expect(c.noUsageSteps).toBe(1);
+    expect(c.unpricedSteps).toBe(0);
+  });
+});

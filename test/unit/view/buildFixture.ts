@@ -101,6 +101,7 @@ export function agentView(overrides: Partial<AgentView> = {}): AgentView {
     tokens: { input: 1200, output: 34 },
     costUsd: 0.0123,
     unpricedModels: [],
+    noUsageCalls: 0,
     ...overrides,
   };
 }
@@ -116,5 +117,6 @@ export function emptyView(n: number): AgentView {
     tokens: { input: 0, output: 0 },
     costUsd: null,
     unpricedModels: [],
+    noUsageCalls: 0,
   };
 }

@@ -99,9 +99,11 @@ describe('formatSummaryText', () => {
     );
   });
 
-  it('says unpriced for an unknown cost', () => {
-    const s = buildTraceSummary({ ...base, set: agentTrace(), view: agentView({ costUsd: null }) });
-    expect(formatSummaryText(s)).toContain('Cost: unpriced\n');
+  it('says why a cost is unknown', () => {
+    const unpriced = buildTraceSummary({ ...base, set: agentTrace(), view: agentView({ costUsd: null, unpricedModels: ['model-x'] }) });
+    expect(formatSummaryText(unpriced)).toContain('Cost: unknown (no price for model-x)\n');
+    const noUsage = buildTraceSummary({ ...base, set: agentTrace(), view: agentView({ costUsd: null, noUsageCalls: 1 }) });
+    expect(formatSummaryText(noUsage)).toContain('Cost: unknown (no usage recorded)\n');
   });
 });
 

@@ -24,7 +24,7 @@ export interface CostStep {
   readonly reasoning: number;
   /** US dollars; null when unknown (unpriced model or no usage) — never 0 for an unpriced step. */
   readonly costUsd: number | null;
-  /** Running total including this step; null from the first step with tokens but no price on. */
+  /** Running total including this step; null from the first step whose cost is unknown on. */
   readonly runningUsd: number | null;
   /** Running total of priced steps only (unpriced steps add nothing). */
   readonly runningPricedUsd: number;
@@ -35,11 +35,13 @@ export interface CostStep {
 export interface CostSteps {
   readonly steps: readonly CostStep[];
   readonly totals: { readonly input: number; readonly output: number; readonly cached: number; readonly reasoning: number };
-  /** Sum of all steps; null when any step has tokens but no price. */
+  /** Sum of all steps; null when any step's cost is unknown (tokens but no price, or no usage recorded). */
   readonly totalUsd: number | null;
   readonly pricedUsd: number;
   /** Steps with tokens but no price. */
   readonly unpricedSteps: number;
+  /** Steps whose LLM call recorded no usage (cost unknown, not 0). */
+  readonly noUsageSteps: number;
   /** input + output of wasted steps, and its share of all input + output (null when there are no tokens). */
   readonly wasteTokens: number;
   readonly wasteShare: number | null;
@@ -87,6 +89,7 @@ export function costSteps(trace: Trace, view: AgentView): CostSteps {
   let running: number | null = 0;
   let priced = 0;
   let unpricedSteps = 0;
+  let noUsageSteps = 0;
   let wasteTokens = 0;
   for (const { iteration: it, run, depth } of placed) {
     const call = it.llmCall;
@@ -103,8 +106,9 @@ export function costSteps(trace: Trace, view: AgentView): CostSteps {
     if (usd !== null) {
       priced += usd;
       if (running !== null) running += usd;
-    } else if (hasTokens(u)) {
-      unpricedSteps++;
+    } else {
+      if (hasTokens(u)) unpricedSteps++;
+      else noUsageSteps++;
       running = null;
     }
     const waste = wasted.get(it);
@@ -143,6 +147,7 @@ export function costSteps(trace: Trace, view: AgentView): CostSteps {
     totalUsd: running,
     pricedUsd: priced,
     unpricedSteps,
+    noUsageSteps,
     wasteTokens,
     wasteShare: all > 0 ? wasteTokens / all : null,
     ...(cancellation ? { cancellation } : {}),

@@ -70,7 +70,7 @@ export function validateCostView(v: unknown, spanCount?: number): Checked<CostVi
     return fail('cost.totals must be {input, output, cached, reasoning} counts');
   if (v.totalUsd !== null && !isNonNegNum(v.totalUsd)) return fail('cost.totalUsd must be a non-negative number or null');
   if (!isNonNegNum(v.pricedUsd)) return fail('cost.pricedUsd must be a non-negative number');
-  for (const k of ['unpricedSteps', 'wasteTokens', 'tokensAfterCancel'] as const)
+  for (const k of ['unpricedSteps', 'noUsageSteps', 'wasteTokens', 'tokensAfterCancel'] as const)
     if (!isNonNegNum(v[k])) return fail(`cost.${k} must be a non-negative number`);
   if (v.wasteShare !== null && !(isNonNegNum(v.wasteShare) && v.wasteShare <= 1)) return fail('cost.wasteShare must be a fraction or null');
   if (v.cancellation !== undefined) {

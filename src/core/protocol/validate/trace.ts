@@ -20,6 +20,8 @@ export function validateSummary(v: unknown): Checked<TraceSummary> {
   const tokens = v.tokens;
   if (!isRecord(tokens) || !isNonNegInt(tokens.input) || !isNonNegInt(tokens.output)) return fail('summary.tokens must be {input, output} integers');
   if (v.costUsd !== null && !(isFiniteNum(v.costUsd) && v.costUsd >= 0)) return fail('summary.costUsd must be a non-negative number or null');
+  if (v.costUnknownReason !== undefined && (typeof v.costUnknownReason !== 'string' || v.costUnknownReason.length > 2000))
+    return fail('summary.costUnknownReason must be a string');
   const diags = everyItem(v.diagnostics, 'summary.diagnostics', (d) => {
     if (!isRecord(d) || typeof d.code !== 'string' || typeof d.message !== 'string') return 'needs code and message strings';
     return isOptString(d.spanId) ? undefined : 'spanId must be a string';
