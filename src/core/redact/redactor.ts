@@ -13,6 +13,8 @@ export type TextPlace = Omit<RedactionPlace, 'jsonPath'>;
 const KEY_HINT = /key|secret|token|passw|pwd|credential|authoriz|cookie|ssn/i;
 const AUTH_SCHEME = /^((?:bearer|basic|token|bot|digest|negotiate|apikey|key|sso-key)\s+)(.+)$/is;
 const JSON_DEPTH = 4;
+const QUERY_PARAM = /([?&;])([^=&#\s?]{1,64})=([^&#\s"'<>]*)/g;
+const QUERY_PARAM_ENCODED = /[?&;][^=&#\s?]{1,64}=[^&#\s"'<>]*%[0-9A-Fa-f]{2}/;
 const CONTEXT_CHARS = 32;
 
 /**
@@ -64,6 +66,7 @@ export class Redactor {
       if (!this.#scanner.mayMatch(value) && !KEY_HINT.test(value) && !value.includes('\\u')) return value;
       if (parses(value)) return this.#json(value, place, jsonPath ?? '', depth);
     }
+    if (value.includes('%') && QUERY_PARAM_ENCODED.test(value)) value = this.#queryParams(value, place, jsonPath, depth);
     const matches = this.#scanner.scan(value);
     if (matches.length === 0 && key !== undefined) {
       const whole = this.#keyed(value, key);
@@ -86,6 +89,19 @@ export class Redactor {
         const m = /^\d{13,19}$/.test(token) ? this.number(token, place, basePath + path) : undefined;
         return m === undefined ? undefined : JSON.stringify(m);
       },
+    });
+  }
+
+  /**
+   * Percent-encoded query parameter values (`?email=alice%40x.org`, `redirect=https%3A%2F%2Fu%3Ap%40h`)
+   * are decoded, redacted with the parameter name as key, and encoded again.
+   */
+  #queryParams(value: string, place: TextPlace, jsonPath: string | undefined, depth: number): string {
+    return value.replace(QUERY_PARAM, (all, lead: string, name: string, v: string) => {
+      if (!v.includes('%')) return all;
+      const decoded = percentDecode(v);
+      const out = this.text(decoded, place, name, jsonPath, depth + 1);
+      return out === decoded ? all : `${lead}${name}=${encodeURIComponent(out)}`;
     });
   }
 
@@ -144,6 +160,15 @@ export class Redactor {
     };
     this.occurrences.push(occurrence);
     return { marker, kept, setContext: (c) => (occurrence.context = c) };
+  }
+}
+
+/** `%xx` decoded byte-wise as UTF-8 where possible; never throws on a stray `%`. */
+function percentDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   }
 }
 
