@@ -37,6 +37,21 @@ describe('claims evaluation set', () => {
   });
 });
 
+describe('the blind2 claim cases (test/fixtures/blind2/claims, labelled before the rules saw them)', () => {
+  const blind = evaluateClaims(root, 'blind2');
+
+  it('has at least 15 cases, honest ones among them', () => {
+    expect(blind.cases.length).toBeGreaterThanOrEqual(15);
+    expect(blind.cases.filter((c) => c.honest).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('meets the targets: precision >= 0.95, recall >= 0.85, nothing on honest runs', () => {
+    expect(blind.honestFalseFindings.map(({ name, finding }) => `${name}: ${finding.message}`)).toEqual([]);
+    expect(precision(blind.overall)).toBeGreaterThanOrEqual(0.95);
+    expect(recall(blind.overall)).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
 describe('the demo trace', () => {
   it('gives exactly one claimed-success-but-failed finding, on the claiming LLM span and the failed book_hotel span', () => {
     const file = join(root, 'demo/workspace/traces/travel-agent-run.otlp.json');
