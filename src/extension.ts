@@ -23,6 +23,7 @@ import { autoStartReceiver } from './receiver/vscode/receiverAutoStart';
 import { ReceiverController } from './receiver/vscode/receiverController';
 import { RECEIVER_MENU_COMMAND, ReceiverStatusBar } from './receiver/vscode/receiverStatusBar';
 import { registerSource } from './jumpToSource/registerSource';
+import { registerConnections } from './connections/registerConnections';
 
 let receiver: ReceiverController | undefined;
 
@@ -33,13 +34,16 @@ export function activate(context: vscode.ExtensionContext): void {
   const recent = new RecentStore(context.globalState);
   // `source` reaches the trace webviews (WebviewDeps.source) through the services object.
   const source = registerSource(context, openTraces, log);
-  const services: HostServices & { readonly source: typeof source } = {
+  // Trace-backend connections; their panels are opened with `services` (made next, with `remote`).
+  const connections = registerConnections(context, log, () => services);
+  const services: HostServices & { readonly source: typeof source; readonly remote: typeof connections.remote } = {
     extensionUri: context.extensionUri,
     log,
     openTraces,
     recent,
     workspaceState: context.workspaceState,
     source,
+    remote: connections.remote,
   };
   receiver = new ReceiverController(context.globalStorageUri, context.environmentVariableCollection, log);
   const tree = new TraceTreeProvider(openTraces, recent, receiver);

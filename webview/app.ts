@@ -11,6 +11,7 @@ import type { Host } from './hostChannel';
 import { createSidePanel, type SidePanel } from './side/sidePanel';
 import { grewFrom, restoreFor, traceKeyOf, type PersistedState } from './state/persistedState';
 import { renderSummaryHeader } from './summary/summaryHeader';
+import { renderTraceSource } from './summary/traceSourceBar';
 import { blockText } from '../src/core/text/visibleText';
 import { RowSource } from './tree/rowSource';
 import { timeExtent } from './tree/rowVisuals';
@@ -176,6 +177,18 @@ export class App {
     }
   }
 
+  /** A trace fetched from a backend: its source line (Open in <backend>, Refresh) under the header. */
+  private async showTraceSource(generation: number): Promise<void> {
+    const src = await this.host.request({ type: 'getTraceSource' }).catch(() => null);
+    if (!src || generation !== this.loadGeneration) return;
+    this.header.append(
+      renderTraceSource(src, {
+        openInBackend: () => this.host.request({ type: 'openInBackend' }).then(() => undefined),
+        refresh: () => this.host.request({ type: 'refreshFromBackend' }, 120_000).then(() => undefined),
+      }),
+    );
+  }
+
   /** `live`: the same trace grew; select span `index` (found by id, -1 if none) without moving the scroll. */
   private show(summary: TraceSummary, structure: TraceStructure, timeline: TimelineIndex, live?: { index: number }): void {
     this.unmount();
@@ -193,6 +206,7 @@ export class App {
       selectTrace: (traceIndex) =>
         void this.host.request({ type: 'selectTrace', traceIndex }).catch((err: unknown) => this.setStatus(`Could not switch trace: ${String(err)}`)),
     });
+    void this.showTraceSource(this.loadGeneration);
     if (n === 0) {
       this.setStatus('This trace has no spans.');
       return;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parsePanelState } from '../core/protocol';
 import { baseName } from '../session/loadMessages';
+import type { LoadedTrace } from '../session/loadedTrace';
 import { loadTrace, type LoadOutcome } from '../session/traceLoader';
 import { TraceWebview, webviewOptions, type WebviewDeps } from './traceWebview';
 import { nativeText } from '../core/text/nativeText';
@@ -33,9 +34,17 @@ export async function openTracePanel(uri: vscode.Uri, deps: WebviewDeps & { read
     void showError(nativeText(outcome.message, LOAD_ERROR_LIMIT));
     return;
   }
-  const panel = vscode.window.createWebviewPanel(TRACE_PANEL_VIEW_TYPE, outcome.trace.fileName, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
-  new TraceWebview(panel, uri, 'panel', Promise.resolve(outcome), deps);
-  await rememberPanelFile(deps.workspaceState, uri, outcome.trace.fileName);
+  await showTracePanel(uri, outcome.trace, deps);
+}
+
+/**
+ * Opens a trace panel on a trace already loaded (a file, or a trace fetched from a backend,
+ * whose `uri` names its connection and id: src/connections/remoteTraces.ts).
+ */
+export async function showTracePanel(uri: vscode.Uri, trace: LoadedTrace, deps: WebviewDeps & { readonly workspaceState: vscode.Memento }): Promise<void> {
+  const panel = vscode.window.createWebviewPanel(TRACE_PANEL_VIEW_TYPE, trace.fileName, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+  new TraceWebview(panel, uri, 'panel', Promise.resolve({ kind: 'loaded', trace }), deps);
+  await rememberPanelFile(deps.workspaceState, uri, trace.fileName);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface WebviewDeps {
   readonly workspaceState: vscode.Memento;
   /** Jump to source for the webview's goToHandler/goToPrompt requests (src/jumpToSource). */
   readonly source?: RequestContext['source'];
+  /** Traces fetched from backend connections: the header's source line, Open in <backend>, Refresh (src/connections). */
+  readonly remote?: RequestContext['remote'];
 }
 
 /** Folders the webview may load from: the built webview bundle and the icons. */
@@ -85,6 +87,7 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
           log: (line) => deps.log.warn(line),
           dismissals,
           source: deps.source,
+          remote: deps.remote,
           background: this.background,
         }).catch((e: unknown) => deps.log.error(`webview message handling failed: ${String(e)}`));
       }),

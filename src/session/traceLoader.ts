@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { importTrace } from '../core/import/index';
 import { ImportError } from '../core/model/diagnostics';
+import type { TraceSet } from '../core/model/trace';
 import { baseName, describeEmptySet, describeLoadError } from './loadMessages';
 import { LoadedTrace } from './loadedTrace';
 import { currentPriceOverrides, deriveWithPrices } from './priceSettings';
@@ -53,18 +54,7 @@ export async function loadTrace(uri: vscode.Uri, opts: LoadOptions): Promise<Loa
         if (empty) return { kind: 'failed', message: empty } as const;
         if (await cancelled(token)) return { kind: 'cancelled' } as const;
         progress.report({ message: 'deriving the agent view' });
-        const prices = currentPriceOverrides(vscode.workspace, opts.log);
-        const onDeriveError = (i: number, e: unknown) => {
-          opts.log.error(
-            `${fileName}: the agent view of trace ${i} could not be derived; showing plain spans. ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-          );
-        };
-        const trace = new LoadedTrace(uri.toString(), fileName, set, deriveWithPrices(prices), onDeriveError, prices);
-        const wanted = opts.traceIndex ?? -1;
-        if (!(wanted >= 0 && wanted < set.traces.length && set.traces[wanted].spans.length > 0 && trace.select(wanted))) {
-          trace.select(set.traces.findIndex((t) => t.spans.length > 0));
-        }
-        trace.view();
+        const trace = loadedTraceFromSet(set, uri.toString(), fileName, opts);
         if (await cancelled(token)) return { kind: 'cancelled' } as const;
         opts.log.info(
           `${fileName}: ${set.formatLabel}, ${set.traces.length} trace(s), ${set.inputSpanCount} span record(s), ${size} bytes, loaded in ${Date.now() - started} ms`,
@@ -75,6 +65,28 @@ export async function loadTrace(uri: vscode.Uri, opts: LoadOptions): Promise<Loa
       }
     },
   );
+}
+
+/**
+ * A LoadedTrace of an imported (or fetched) TraceSet: prices from the settings, the wanted trace
+ * (else the first non-empty one) selected and its agent view derived. `set` must hold a trace.
+ * Used by `loadTrace` and by traces fetched from a backend (src/connections), which arrive as a
+ * TraceSet with `fileUri` naming where they came from.
+ */
+export function loadedTraceFromSet(set: TraceSet, fileUri: string, fileName: string, opts: LoadOptions): LoadedTrace {
+  const prices = currentPriceOverrides(vscode.workspace, opts.log);
+  const onDeriveError = (i: number, e: unknown) => {
+    opts.log.error(
+      `${fileName}: the agent view of trace ${i} could not be derived; showing plain spans. ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
+  };
+  const trace = new LoadedTrace(fileUri, fileName, set, deriveWithPrices(prices), onDeriveError, prices);
+  const wanted = opts.traceIndex ?? -1;
+  if (!(wanted >= 0 && wanted < set.traces.length && set.traces[wanted].spans.length > 0 && trace.select(wanted))) {
+    trace.select(set.traces.findIndex((t) => t.spans.length > 0));
+  }
+  trace.view();
+  return trace;
 }
 
 function fail(fileName: string, e: unknown, log: vscode.LogOutputChannel): LoadOutcome {

@@ -1,4 +1,4 @@
-import { parseRequest, type HostMessage, type Request, type RequestOf, type RequestType, type ResultTypes, type SourceJumpResult } from '../core/protocol';
+import { parseRequest, type HostMessage, type Request, type RequestOf, type RequestType, type ResultTypes, type SourceJumpResult, type TraceSourceView } from '../core/protocol';
 import { buildClaimsView } from '../core/view/claimsView';
 import { CancelledWork, type BackgroundWork } from './backgroundWork';
 import type { FindingDismissals } from './findingDismissals';
@@ -29,11 +29,26 @@ export interface RequestContext {
    */
   readonly openExternal?: (url: string) => Promise<void>;
   /**
+   * Traces fetched from a backend connection (src/connections): where one came from, Open in
+   * <backend> and Refresh. Absent, or answering undefined, for traces read from files.
+   */
+  readonly remote?: RemoteTraceActions;
+  /**
    * Where whole-trace requests (`WHOLE_TRACE`) run: in steps, after the cheap requests, cancelled
    * when the panel closes or the trace changes (backgroundWork.ts). Absent (unit tests of single
    * answers): they are answered inline.
    */
   readonly background?: BackgroundWork;
+}
+
+/** What the host does for a trace fetched from a backend; `trace.fileUri` names it. */
+export interface RemoteTraceActions {
+  /** Where `trace` came from, or null when it was read from a file. */
+  source(trace: LoadedTrace): TraceSourceView | null;
+  /** Opens the trace's page in the backend's web UI; a plain-words reason when it cannot. */
+  openInBackend(trace: LoadedTrace): Promise<string | undefined>;
+  /** Fetches the trace again and shows it in every panel showing it; a plain-words reason when it cannot. */
+  refresh(trace: LoadedTrace): Promise<string | undefined>;
 }
 
 /**
@@ -157,7 +172,17 @@ const HANDLERS: { readonly [K in RequestType]: Handler<K> } = {
     await ctx.openExternal(link.url);
     return null;
   },
+  getTraceSource: (_req, t, ctx) => ctx.remote?.source(t) ?? null,
+  openInBackend: (_req, t, ctx) => remoteAction(t, ctx, 'openInBackend'),
+  refreshFromBackend: (_req, t, ctx) => remoteAction(t, ctx, 'refresh'),
 };
+
+/** The remote actions' answer: null when done, the reason as the error otherwise. */
+async function remoteAction(t: LoadedTrace, ctx: RequestContext, act: 'openInBackend' | 'refresh'): Promise<null | RequestError> {
+  if (!ctx.remote || ctx.remote.source(t) === null) return new RequestError('this trace was not fetched from a backend');
+  const why = await ctx.remote[act](t);
+  return why === undefined ? null : new RequestError(why);
+}
 
 function jumpToSource(req: RequestOf<'goToHandler' | 'goToPrompt'>, t: LoadedTrace, ctx: RequestContext): Awaitable<SourceJumpResult | RequestError> {
   if (req.index >= t.trace.spans.length) return noSpan(t, req.index);

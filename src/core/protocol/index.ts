@@ -29,3 +29,4 @@ export * from './waterfall';
 export * from './cost';
 export * from './graph';
 export * from './source';
+export * from './remote';

@@ -9,6 +9,7 @@ import { type ClaimsView } from './claims';
 import { type CostView } from './cost';
 import { type PlanGraphView } from './graph';
 import { type RowText, type SpanDetail, type TraceStructure, type TraceSummary } from './shapes';
+import { type TraceSourceView } from './remote';
 import { type SourceJumpResult, type StepAction } from './source';
 import { type CardFindings, type CardView, type TimelineIndex } from './timeline';
 import { type CriticalPathView, type SpanFilter, type SpanSearchResult } from './waterfall';
@@ -65,7 +66,16 @@ export type Request =
    * Result: null. The host opens a link from trace text with VS Code (its link protection
    * applies); `url` is re-checked there by `checkLinkUrl` and anything else is refused.
    */
-  | { readonly type: 'openLink'; readonly requestId: number; readonly url: string };
+  | { readonly type: 'openLink'; readonly requestId: number; readonly url: string }
+  /** Result: `TraceSourceView` when the trace was fetched from a backend connection, else null. */
+  | { readonly type: 'getTraceSource'; readonly requestId: number }
+  /**
+   * Result: null. The host opens the trace's page in the backend's web UI. No URL travels: the
+   * host builds it from the connection and re-checks its origin before `openExternal`.
+   */
+  | { readonly type: 'openInBackend'; readonly requestId: number }
+  /** Result: null. The host fetches the trace from its backend again and, when done, sends `traceChanged`. */
+  | { readonly type: 'refreshFromBackend'; readonly requestId: number };
 
 export const MAX_ROWS_PER_REQUEST = 2000;
 /** Longest URL `openLink` accepts. */
@@ -115,6 +125,9 @@ export interface ResultTypes {
   goToHandler: SourceJumpResult;
   goToPrompt: SourceJumpResult;
   openLink: null;
+  getTraceSource: TraceSourceView | null;
+  openInBackend: null;
+  refreshFromBackend: null;
 }
 
 export type RequestType = Request['type'];

@@ -28,6 +28,9 @@ export function parseRequest(msg: unknown): Checked<Request> {
     case 'getCardFindings':
     case 'getCost':
     case 'getCriticalPath':
+    case 'getTraceSource':
+    case 'openInBackend':
+    case 'refreshFromBackend':
       return expect([]) ?? ok({ type, requestId });
     case 'getCards': {
       const bad = expect(['start', 'count']);

@@ -9,6 +9,7 @@ import { validateClaimsView } from './claims';
 import { validateCostView } from './cost';
 import { validatePlanGraph } from './graph';
 import { fail, isInt, ok, type Checked } from './kit';
+import { validateTraceSource } from './remote';
 import { validateSourceJump } from './source';
 import { validateCardFindings, validateCardsFor, validateTimelineIndex } from './timeline';
 import { validateDetailFor, validateRowsFor, validateStructure, validateSummary } from './trace';
@@ -43,6 +44,9 @@ const CHECKERS: { readonly [K in RequestType]: (req: RequestOf<K>) => ResultChec
   goToHandler: () => validateSourceJump,
   goToPrompt: () => validateSourceJump,
   openLink: () => checkNull,
+  getTraceSource: () => validateTraceSource,
+  openInBackend: () => checkNull,
+  refreshFromBackend: () => checkNull,
 };
 
 /** The check of the result of a request (getRows, getSpanDetail and getCards also check it answers what was asked). */
