@@ -10,6 +10,7 @@ import { runCheck } from './check';
 import { runDiff } from './diff';
 import { runInspect } from './inspect';
 import { runReceive } from './receive';
+import { runRedact } from './redact';
 import { terminalText } from './terminalText';
 
 const USAGE = `usage: agent-trace <command> [options]
@@ -22,6 +23,8 @@ commands:
                                      compare run b with the baseline run a step by step; exit 1 on a regression with --fail-on
   receive [--host H] [--port P] [--store DIR]
                                      run a local OTLP/HTTP receiver and store what it receives
+  redact <file> -o <out> [--json] [--dry-run]
+                                     write the traces as OTLP JSON with secrets and personal data replaced by markers
   help                               show this text
 `;
 
@@ -36,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
       return runDiff(rest);
     case 'receive':
       return runReceive(rest);
+    case 'redact':
+      return runRedact(rest);
     case 'help':
     case '--help':
     case '-h':

@@ -36,7 +36,8 @@ export interface RedactionPlace {
   readonly spanId: string;
   /**
    * 'span name', 'status message', 'attribute <key>', 'attribute key', 'event <name> attribute <key>',
-   * 'event name', 'link attribute <key>', 'resource attribute <key>', 'scope attribute <key>', 'scope name'.
+   * 'event name', 'link attribute <key>', 'resource attribute <key>', 'scope attribute <key>', 'scope name',
+   * 'trace state', 'link trace state', 'diagnostic message', and 'quarantined …' for a span that could not be placed.
    */
   readonly where: string;
   /** Inside a JSON value held in that string: the path to the leaf, e.g. `[0].content`. */

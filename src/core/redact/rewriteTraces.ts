@@ -35,7 +35,12 @@ export function rewriteTraces(traces: readonly Trace[], r: Redactor, dropBodies:
       status: s.status.message === undefined ? s.status : { ...s.status, message: r.text(s.status.message, at('status message')) },
       attributes: attrs(s.attributes, (k) => at(`attribute ${k}`)),
       events: s.events.map((e) => rewriteEvent(e, r, at, dropBodies)),
-      links: s.links.map((l): SpanLink => ({ ...l, attributes: attrs(l.attributes, (k) => at(`link attribute ${k}`)) })),
+      links: s.links.map((l): SpanLink => ({
+        ...l,
+        traceState: l.traceState === undefined ? undefined : r.text(l.traceState, at('link trace state')),
+        attributes: attrs(l.attributes, (k) => at(`link attribute ${k}`)),
+      })),
+      traceState: s.traceState === undefined ? undefined : r.text(s.traceState, at('trace state')),
       resource,
       scope,
     };
