@@ -12,18 +12,3 @@ declare class TextEncoder {
 }
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
-/** WHATWG URL parsing (backends/: base URLs, pasted trace URLs, redirect origins). */
-declare class URL {
-  constructor(url: string, base?: string);
-  readonly origin: string;
-  readonly protocol: string;
-  readonly username: string;
-  readonly password: string;
-  readonly host: string;
-  readonly hostname: string;
-  readonly port: string;
-  readonly pathname: string;
-  readonly search: string;
-  readonly hash: string;
-  readonly href: string;
-}

@@ -23,7 +23,7 @@ import {
   type HttpResponse,
   type Transport,
 } from './types';
-import { buildUrl, originOf, urlForMessage } from './url';
+import { buildUrl, originOf, resolveUrl, urlForMessage } from './url';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Per-response cap; FetchOptions.maxBytes caps the sum over pages. */
@@ -117,12 +117,8 @@ export class HttpContext {
   private redirectTarget(from: string, res: HttpResponse): string {
     const location = res.headers.location;
     if (!location) throw new BackendError('redirect', `${this.name} answered with a redirect (HTTP ${res.status}) without a target`, { status: res.status });
-    let target: string;
-    try {
-      target = new URL(location, from).href;
-    } catch {
-      throw new BackendError('redirect', `${this.name} redirected to an invalid URL`, { status: res.status });
-    }
+    const target = resolveUrl(location, from);
+    if (!target) throw new BackendError('redirect', `${this.name} redirected to an invalid URL`, { status: res.status });
     const to = originOf(target);
     if (to !== originOf(from))
       throw new BackendError(

@@ -6,6 +6,20 @@
  */
 import { BackendError } from './types';
 
+/** The WHATWG URL parts core reads. Declared here, not in platform.d.ts, so host code keeps Node's full URL type. */
+interface UrlParts {
+  readonly origin: string;
+  readonly protocol: string;
+  readonly username: string;
+  readonly password: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly hash: string;
+  readonly href: string;
+}
+// The global URL (Node ≥ 18, browsers, VS Code's extension host), typed for this module only.
+declare const URL: new (url: string, base?: string) => UrlParts;
+
 export const MAX_URL_LENGTH = 2048;
 
 /** The base URL normalised: no trailing slash. Throws a `bad-request` BackendError saying what is wrong. */
@@ -16,10 +30,10 @@ export function normalizeBaseUrl(input: string): string {
 }
 
 /** Parses an http(s) URL with the checks every untrusted URL gets. */
-export function parseHttpUrl(input: string): URL {
+export function parseHttpUrl(input: string): UrlParts {
   const text = input.trim();
   if (text.length > MAX_URL_LENGTH) throw new BackendError('bad-request', `the URL is longer than ${MAX_URL_LENGTH} characters`);
-  let u: URL;
+  let u: UrlParts;
   try {
     u = new URL(text);
   } catch {
@@ -63,5 +77,14 @@ export function urlForMessage(url: string): string {
     return u.origin + u.pathname;
   } catch {
     return '(invalid URL)';
+  }
+}
+
+/** `location` resolved against `base` (a redirect target), or undefined when it is not a URL. */
+export function resolveUrl(location: string, base: string): string | undefined {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return undefined;
   }
 }
