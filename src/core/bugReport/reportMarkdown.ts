@@ -172,7 +172,7 @@ function stepLines(step: FailingStep): string[] {
     const why = failureOf(t);
     lines.push(`**The tool returned** (${mdCode(t.name, 80)}, status ${t.status}${why ? ', failed' : ''}):`, '');
     const returned = t.result !== undefined ? textOf(t.result) : (t.error ?? '');
-    lines.push(returned ? mdFence(returned, QUOTE_LIMIT, 'json') : '_(no result recorded)_', '');
+    lines.push(returned ? mdFence(returned, QUOTE_LIMIT, /^\s*[[{]/.test(returned) ? 'json' : 'text') : '_(no result recorded)_', '');
     if (t.arguments !== undefined) lines.push('Arguments:', '', mdFence(textOf(t.arguments), QUOTE_LIMIT / 2, 'json'), '');
   }
   return lines;
@@ -220,6 +220,8 @@ function redactionLines(ctx: ReportContext): string[] {
   const entries = Object.entries(ctx.redacted).filter(([, n]) => n > 0);
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
   const by = entries.map(([type, n]) => `${mdCode(type, 40)} ${formatCount(n)}`).join(', ');
+  if (total === 0)
+    return ['## Redaction', '', `No secrets or personal data were found to redact.${ctx.droppedMessageBodies ? ' Message bodies were dropped.' : ''}`, ''];
   return [
     '## Redaction',
     '',

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { buildDeepLink, type DeepLinkSource } from '../core/bugReport/deepLink';
+import { nt } from '../core/text/nativeText';
+import { showInfo } from '../nativeUi/surfaces';
+import type { LoadedTrace } from '../session/loadedTrace';
+
+/** The deep link's `file=` for a loaded trace: workspace-relative inside the workspace (portable), else absolute. */
+export function linkSourceOf(loaded: LoadedTrace): DeepLinkSource {
+  const uri = vscode.Uri.parse(loaded.fileUri, true);
+  if (vscode.workspace.getWorkspaceFolder(uri)) return { file: vscode.workspace.asRelativePath(uri, false) };
+  return { file: uri.scheme === 'file' ? uri.fsPath : uri.path };
+}
+
+/**
+ * Copy Link to Span: the deep link that opens this trace at span `index` for anyone with the
+ * same file (the link names the file; the recipient's VS Code asks before opening it outside
+ * their workspace).
+ */
+export async function copySpanLink(loaded: LoadedTrace, index: number): Promise<void> {
+  const span = loaded.trace.spans[index];
+  if (!span) return;
+  const link = buildDeepLink({ traceId: span.traceId, spanId: span.spanId, ...linkSourceOf(loaded) }, vscode.env.uriScheme);
+  await vscode.env.clipboard.writeText(link);
+  void showInfo(nt`Link to span ${span.spanId} copied.`);
+}
