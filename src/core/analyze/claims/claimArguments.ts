@@ -81,9 +81,9 @@ export function argumentLeaves(args: unknown, key = '', out: ArgumentLeaf[] = []
 /** Keys under which a number is a money amount. */
 export const AMOUNT_KEY = /amount|price|total|sum|cost|charge|refund|value|fee|usd|eur/;
 /** Keys under which a string is a person's name. */
-export const NAME_KEY = /name|recipient|^to$|contact|assignee|person|attendee|guest|customer/;
+const NAME_KEY = /name|recipient|^to$|contact|assignee|person|attendee|guest|customer/;
 /** A person's full name as tools carry it: two to four capitalised words. */
-export const PERSON_NAME = /^[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,3}$/;
+const PERSON_NAME = /^[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){1,3}$/;
 
 /** Keys under which a value is an identifier. */
 export const ID_KEY = /(^|_|\b)id$|_id|ids?$|number|ref|order|invoice|ticket|booking|confirmation|code/;
