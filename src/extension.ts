@@ -24,6 +24,7 @@ import { ReceiverController } from './receiver/vscode/receiverController';
 import { RECEIVER_MENU_COMMAND, ReceiverStatusBar } from './receiver/vscode/receiverStatusBar';
 import { registerSource } from './jumpToSource/registerSource';
 import { registerConnections } from './connections/registerConnections';
+import { registerBugReport } from './bugReport/registerBugReport';
 
 let receiver: ReceiverController | undefined;
 
@@ -36,7 +37,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const source = registerSource(context, openTraces, log);
   // Trace-backend connections; their panels are opened with `services` (made next, with `remote`).
   const connections = registerConnections(context, log, () => services);
-  const services: HostServices & { readonly source: typeof source; readonly remote: typeof connections.remote } = {
+  // Create Bug Report… and the vscode:// deep links (URI handler); `bugReport` reaches the webviews through the services.
+  const bugReport = registerBugReport(context, log, () => services);
+  const services: HostServices & { readonly source: typeof source; readonly remote: typeof connections.remote; readonly bugReport: typeof bugReport } = {
     extensionUri: context.extensionUri,
     log,
     openTraces,
@@ -44,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     workspaceState: context.workspaceState,
     source,
     remote: connections.remote,
+    bugReport,
   };
   receiver = new ReceiverController(context.globalStorageUri, context.environmentVariableCollection, log);
   const tree = new TraceTreeProvider(openTraces, recent, receiver);

@@ -3,7 +3,7 @@
  * runs the pull sequence (ready → summary, getStructure → structure, then rows and details on
  * demand); owns the one selection and the persisted state; reacts to host events.
  */
-import type { StepAction, TimelineIndex, TraceStructure, TraceSummary } from '../src/core/protocol';
+import type { BugReportRequestTarget, StepAction, TimelineIndex, TraceStructure, TraceSummary } from '../src/core/protocol';
 import { h } from './components/dom';
 import { createTabs } from './components/tabs';
 import { createDetailPanel, type DetailPanel } from './detail/detailPanel';
@@ -128,6 +128,11 @@ export class App {
     void this.load();
   }
 
+  /** Create Bug Report… in the host (it shows the redaction preview in VS Code's own UI). */
+  private requestBugReport(target: BugReportRequestTarget): void {
+    void this.host.request({ type: 'createBugReport', target }).catch((err: unknown) => this.setStatus(`Could not create a bug report: ${String(err)}`));
+  }
+
   /** Moves the selection by one step; true when it moved. */
   private step(action: StepAction): boolean {
     const loaded = this.loaded;
@@ -205,6 +210,7 @@ export class App {
         ),
       selectTrace: (traceIndex) =>
         void this.host.request({ type: 'selectTrace', traceIndex }).catch((err: unknown) => this.setStatus(`Could not switch trace: ${String(err)}`)),
+      createBugReport: () => this.requestBugReport({ kind: 'trace' }),
     });
     void this.showTraceSource(this.loadGeneration);
     if (n === 0) {
@@ -237,6 +243,7 @@ export class App {
       loadCost: () => this.host.request({ type: 'getCost' }),
       dismissFinding: (key, dismissed) =>
         generation === this.loadGeneration ? this.host.request({ type: 'dismissFinding', key, dismissed }) : Promise.reject(new Error('the trace changed')),
+      reportFinding: (key) => this.requestBugReport({ kind: 'finding', key }),
       initialTab: this.state.sideTab,
       onTabChange: (sideTab) => this.persist({ sideTab }),
     });

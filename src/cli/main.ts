@@ -10,6 +10,7 @@ import { runCheck } from './check';
 import { runDiff } from './diff';
 import { runInspect } from './inspect';
 import { runReceive } from './receive';
+import { runReport } from './report';
 import { runRedact } from './redact';
 import { terminalText } from './terminalText';
 
@@ -25,6 +26,8 @@ commands:
                                      run a local OTLP/HTTP receiver and store what it receives
   redact <file> -o <out> [--json] [--dry-run]
                                      write the traces as OTLP JSON with secrets and personal data replaced by markers
+  report <file> [--span ID] [--finding N] -o <dir>
+                                     write a redacted bug-report bundle (report.md, trace.otlp.json, trace.html); prints the report.md path
   help                               show this text
 `;
 
@@ -39,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
       return runDiff(rest);
     case 'receive':
       return runReceive(rest);
+    case 'report':
+      return runReport(rest);
     case 'redact':
       return runRedact(rest);
     case 'help':

@@ -21,6 +21,8 @@ export interface WebviewDeps {
   readonly source?: RequestContext['source'];
   /** Traces fetched from backend connections: the header's source line, Open in <backend>, Refresh (src/connections). */
   readonly remote?: RequestContext['remote'];
+  /** Create Bug Report… for the webview's `createBugReport` requests (src/bugReport). */
+  readonly bugReport?: RequestContext['bugReport'];
 }
 
 /** Folders the webview may load from: the built webview bundle and the icons. */
@@ -88,6 +90,7 @@ export class TraceWebview implements OpenTrace, vscode.Disposable {
           dismissals,
           source: deps.source,
           remote: deps.remote,
+          bugReport: deps.bugReport,
           background: this.background,
         }).catch((e: unknown) => deps.log.error(`webview message handling failed: ${String(e)}`));
       }),

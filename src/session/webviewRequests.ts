@@ -1,4 +1,14 @@
-import { parseRequest, type HostMessage, type Request, type RequestOf, type RequestType, type ResultTypes, type SourceJumpResult, type TraceSourceView } from '../core/protocol';
+import {
+  parseRequest,
+  type HostMessage,
+  type Request,
+  type RequestOf,
+  type RequestType,
+  type ResultTypes,
+  type SourceJumpResult,
+  type TraceSourceView,
+  type BugReportRequestTarget,
+} from '../core/protocol';
 import { buildClaimsView } from '../core/view/claimsView';
 import { CancelledWork, type BackgroundWork } from './backgroundWork';
 import type { FindingDismissals } from './findingDismissals';
@@ -33,6 +43,8 @@ export interface RequestContext {
    * <backend> and Refresh. Absent, or answering undefined, for traces read from files.
    */
   readonly remote?: RemoteTraceActions;
+  /** Create Bug Report… (src/bugReport): starts the flow for a target of `trace`; false when the target is not in it. Absent in unit tests. */
+  readonly bugReport?: { start(trace: LoadedTrace, target: BugReportRequestTarget): boolean };
   /**
    * Where whole-trace requests (`WHOLE_TRACE`) run: in steps, after the cheap requests, cancelled
    * when the panel closes or the trace changes (backgroundWork.ts). Absent (unit tests of single
@@ -175,6 +187,10 @@ const HANDLERS: { readonly [K in RequestType]: Handler<K> } = {
   getTraceSource: (_req, t, ctx) => ctx.remote?.source(t) ?? null,
   openInBackend: (_req, t, ctx) => remoteAction(t, ctx, 'openInBackend'),
   refreshFromBackend: (_req, t, ctx) => remoteAction(t, ctx, 'refresh'),
+  createBugReport: (req, t, ctx) => {
+    if (!ctx.bugReport) return new RequestError('bug reports are not available here');
+    return ctx.bugReport.start(t, req.target) ? null : new RequestError('that finding or span is not in the shown trace');
+  },
 };
 
 /** The remote actions' answer: null when done, the reason as the error otherwise. */

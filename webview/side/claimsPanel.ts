@@ -16,6 +16,8 @@ import { inlineText } from '../../src/core/text/visibleText';
 export interface ClaimsPanelDeps {
   readonly load: () => Promise<ClaimsView>;
   readonly dismiss: (key: string, dismissed: boolean) => Promise<unknown>;
+  /** "Report this finding": Create Bug Report… about it (the host shows the redaction preview). */
+  readonly report: (key: string) => void;
   readonly select: (index: number) => void;
   /** Called with the number of claims once loaded (for the tab label). */
   readonly onCount: (claims: number) => void;
@@ -136,6 +138,13 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
       h('div', { className: 'finding-head' }, [
         badge(f.severity, SEVERITY_TONE[f.severity]),
         h('span', { className: 'finding-kind muted', text: f.kind }),
+        button({
+          label: 'Report',
+          variant: 'secondary',
+          testId: 'finding-report',
+          title: 'Report this finding: create a redacted bug report about it',
+          onClick: () => deps.report(f.key),
+        }),
         toggle,
       ]),
       message,

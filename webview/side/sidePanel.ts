@@ -26,6 +26,8 @@ export interface SidePanelDeps {
   readonly select: (index: number) => void;
   readonly loadClaims: () => Promise<ClaimsView>;
   readonly dismissFinding: (key: string, dismissed: boolean) => Promise<unknown>;
+  /** Create Bug Report… about one finding (by `FindingItem.key`). */
+  readonly reportFinding: (key: string) => void;
   readonly loadCost: () => Promise<CostView>;
   readonly initialTab: SideTab;
   readonly onTabChange: (tab: SideTab) => void;
@@ -57,6 +59,7 @@ export function createSidePanel(deps: SidePanelDeps): SidePanel {
   const claims = createClaimsPanel({
     load: deps.loadClaims,
     dismiss: deps.dismissFinding,
+    report: deps.reportFinding,
     select: deps.select,
     onCount: (n) => {
       claimsLabel = `Claims ${n}`;

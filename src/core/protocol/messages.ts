@@ -75,7 +75,19 @@ export type Request =
    */
   | { readonly type: 'openInBackend'; readonly requestId: number }
   /** Result: null. The host fetches the trace from its backend again and, when done, sends `traceChanged`. */
-  | { readonly type: 'refreshFromBackend'; readonly requestId: number };
+  | { readonly type: 'refreshFromBackend'; readonly requestId: number }
+  /**
+   * Result: null, once the host has started Create Bug Report… (its redaction preview and the
+   * rest run in VS Code's own UI). `target` is data the host looks up in the shown trace (a
+   * finding by key, a span by index); an unknown one is answered with an error.
+   */
+  | { readonly type: 'createBugReport'; readonly requestId: number; readonly target: BugReportRequestTarget };
+
+/** What a bug report from the webview is about: the whole trace, one finding (`FindingItem.key`) or one span. */
+export type BugReportRequestTarget =
+  | { readonly kind: 'trace' }
+  | { readonly kind: 'finding'; readonly key: string }
+  | { readonly kind: 'span'; readonly index: number };
 
 export const MAX_ROWS_PER_REQUEST = 2000;
 /** Longest URL `openLink` accepts. */
@@ -128,6 +140,7 @@ export interface ResultTypes {
   getTraceSource: TraceSourceView | null;
   openInBackend: null;
   refreshFromBackend: null;
+  createBugReport: null;
 }
 
 export type RequestType = Request['type'];

@@ -6,7 +6,7 @@
  */
 import { MAX_FINDING_KEY_LENGTH } from './claims';
 import { MAX_EXPANDED_GROUPS } from './graph';
-import { MAX_LINK_URL_LENGTH, MAX_ROWS_PER_REQUEST, type HostMessage, type Request } from './messages';
+import { MAX_LINK_URL_LENGTH, MAX_ROWS_PER_REQUEST, type BugReportRequestTarget, type HostMessage, type Request } from './messages';
 import { STEP_ACTIONS, type StepAction } from './source';
 import { MAX_CARDS_PER_REQUEST } from './timeline';
 import { fail, isInt, isRecord, ok, type Checked } from './validate/kit';
@@ -109,8 +109,34 @@ export function parseRequest(msg: unknown): Checked<Request> {
       if (typeof msg.spanId !== 'string' || msg.spanId.length > 64) return fail('findSpan: spanId must be a string of at most 64 characters');
       return ok({ type, requestId, spanId: msg.spanId });
     }
+    case 'createBugReport': {
+      const bad = expect(['target']);
+      if (bad) return bad;
+      const target = parseBugReportTarget(msg.target);
+      return target.ok ? ok({ type, requestId, target: target.value }) : fail(`createBugReport: ${target.error}`);
+    }
     default:
       return fail(`unknown message type ${JSON.stringify(String(type)).slice(0, 60)}`);
+  }
+}
+
+/** `{kind: 'trace'}`, `{kind: 'finding', key}` or `{kind: 'span', index}`, nothing more. */
+function parseBugReportTarget(t: unknown): Checked<BugReportRequestTarget> {
+  if (!isRecord(t)) return fail('target must be an object');
+  const keys = Object.keys(t).sort().join(',');
+  switch (t.kind) {
+    case 'trace':
+      return keys === 'kind' ? ok({ kind: 'trace' }) : fail(`target: unexpected keys ${keys}`);
+    case 'finding':
+      if (keys !== 'key,kind') return fail(`target: unexpected keys ${keys}`);
+      return typeof t.key === 'string' && t.key !== '' && t.key.length <= MAX_FINDING_KEY_LENGTH
+        ? ok({ kind: 'finding', key: t.key })
+        : fail(`target.key must be a non-empty string of at most ${MAX_FINDING_KEY_LENGTH} characters`);
+    case 'span':
+      if (keys !== 'index,kind') return fail(`target: unexpected keys ${keys}`);
+      return isInt(t.index) ? ok({ kind: 'span', index: t.index }) : fail('target.index must be a non-negative integer');
+    default:
+      return fail('target.kind must be trace, finding or span');
   }
 }
 

@@ -47,6 +47,7 @@ const CHECKERS: { readonly [K in RequestType]: (req: RequestOf<K>) => ResultChec
   getTraceSource: () => validateTraceSource,
   openInBackend: () => checkNull,
   refreshFromBackend: () => checkNull,
+  createBugReport: () => checkNull,
 };
 
 /** The check of the result of a request (getRows, getSpanDetail and getCards also check it answers what was asked). */
