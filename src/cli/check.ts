@@ -3,13 +3,15 @@ import { TraceAnalyses, type TraceFinding } from '../core/analyze/traceAnalyses'
 import { deriveAgentView } from '../core/semantics/agentView';
 import { CliError, loadTraceFile } from './loadFile';
 import { terminalText } from './terminalText';
+import { traceInputs } from './traceInputs';
 
-const USAGE = 'usage: agent-trace check <file> [--fail-on warning|error]';
+const USAGE = 'usage: agent-trace check <file|folder> [--fail-on warning|error]';
 
 /**
- * `agent-trace check <file>`: the findings of every trace in a file (claimed-vs-executed
- * discrepancies, execution loops, plan dependency cycles), as a readable report. Exit 1 when a finding is at or above `--fail-on` (default error), 0
- * otherwise, 2 for bad usage or unreadable input.
+ * `agent-trace check <file|folder>`: the findings of every trace in a file (claimed-vs-executed
+ * discrepancies, execution loops, plan dependency cycles), as a readable report; for a folder,
+ * one report per trace file in it. Exit 1 when a finding is at or above `--fail-on` (default
+ * error), 0 otherwise, 2 for bad usage or unreadable input (any file of a folder).
  */
 export function runCheck(args: string[]): number {
   let threshold: FindingSeverity = 'error';
@@ -33,22 +35,26 @@ export function runCheck(args: string[]): number {
     return 2;
   }
   try {
-    const set = loadTraceFile(files[0]);
-    const out: string[] = [];
+    const { isFolder, files: inputs } = traceInputs(files[0]);
     let failing = 0;
-    let total = 0;
-    for (const trace of set.traces) {
-      const findings = new TraceAnalyses(trace, deriveAgentView(trace)).findings();
-      if (findings.length === 0) continue;
-      out.push(`trace ${trace.traceId}`);
-      for (const f of findings) {
-        total++;
-        if (SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) failing++;
-        out.push(...formatFinding(f));
+    let unreadable = 0;
+    const out: string[] = [];
+    for (const file of inputs) {
+      try {
+        const r = checkFile(file, threshold);
+        failing += r.failing;
+        out.push(r.text);
+      } catch (e) {
+        if (!isFolder || !(e instanceof CliError)) throw e;
+        unreadable++;
+        out.push(`error: ${e.message}`);
       }
     }
-    const summary = total === 0 ? 'no findings' : `${total} finding${total === 1 ? '' : 's'}, ${failing} at or above ${threshold}`;
-    process.stdout.write(terminalText([`${files[0]}: ${set.traces.length} trace${set.traces.length === 1 ? '' : 's'}, ${summary}`, ...out].join('\n')) + '\n');
+    process.stdout.write(terminalText(out.join('\n')) + '\n');
+    if (unreadable > 0) {
+      process.stderr.write(terminalText(`error: ${unreadable} of ${inputs.length} files in ${files[0]} could not be read`) + '\n');
+      return 2;
+    }
     return failing > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof CliError) {
@@ -59,10 +65,31 @@ export function runCheck(args: string[]): number {
   }
 }
 
+/** One file's report and how many of its findings are at or above the threshold. */
+function checkFile(file: string, threshold: FindingSeverity): { text: string; failing: number } {
+  const set = loadTraceFile(file);
+  const out: string[] = [];
+  let failing = 0;
+  let total = 0;
+  for (const trace of set.traces) {
+    const findings = new TraceAnalyses(trace, deriveAgentView(trace)).findings();
+    if (findings.length === 0) continue;
+    out.push(`trace ${trace.traceId}`);
+    for (const f of findings) {
+      total++;
+      if (SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) failing++;
+      out.push(...formatFinding(f));
+    }
+  }
+  const summary = total === 0 ? 'no findings' : `${total} finding${total === 1 ? '' : 's'}, ${failing} at or above ${threshold}`;
+  return { text: [`${file}: ${set.traces.length} trace${set.traces.length === 1 ? '' : 's'}, ${summary}`, ...out].join('\n'), failing };
+}
+
 function formatFinding(f: TraceFinding): string[] {
   const lines = [`  ${f.severity.toUpperCase().padEnd(7)} ${f.kind}: ${f.message}`];
   if ('claim' in f && f.claim !== undefined) lines.push(`          claim: "${oneLine(f.claim)}"`);
-  if (f.kind === 'loop') lines.push(`          wasted: ${f.wastedTokens} tokens${f.wastedCostUsd === null ? '' : `, $${f.wastedCostUsd.toFixed(4)}`}`);
+  if (f.kind === 'loop')
+    lines.push(`          wasted: ${f.wastedTokens} tokens, ${f.wastedCostUsd === null ? 'cost unknown' : `$${f.wastedCostUsd.toFixed(4)}`}`);
   if (f.kind === 'plan-cycle') lines.push(`          cycle: ${f.cycle.join(' → ')}`);
   lines.push(`          spans: ${f.spanIds.join(', ')}`);
   return lines;

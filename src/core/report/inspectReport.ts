@@ -2,6 +2,7 @@ import type { TraceAnalyses, TraceFinding } from '../analyze/traceAnalyses';
 import { traceDiagnostics } from '../analyze/lookalikeNames';
 import { traceFigures } from '../analyze/traceFigures';
 import type { TraceSet } from '../model/trace';
+import { inspectSteps, type InspectStep } from './inspectSteps';
 
 /**
  * The output of `agent-trace inspect --json`. This shape is a public contract (documented in
@@ -35,13 +36,15 @@ export interface InspectTrace {
    * and dependency cycles in stated plans (`kind: 'plan-cycle'`, with `cycle`).
    */
   findings: TraceFinding[];
+  /** With `--steps` only: what was extracted from each iteration (see `inspectSteps`). */
+  steps?: InspectStep[];
 }
 
 /** `analyses[i]` holds trace `i` of the set with its agent view. */
-export function buildInspectReport(set: TraceSet, analyses: readonly TraceAnalyses[]): InspectReport {
+export function buildInspectReport(set: TraceSet, analyses: readonly TraceAnalyses[], options: { steps?: boolean } = {}): InspectReport {
   return {
     format: set.format,
-    traces: analyses.map(inspectTrace),
+    traces: analyses.map((a) => (options.steps ? { ...inspectTrace(a), steps: inspectSteps(a) } : inspectTrace(a))),
   };
 }
 

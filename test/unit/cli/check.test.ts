@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,21 @@ describe('agent-trace check', () => {
     expect(run('check').code).toBe(2);
     expect(run('check', demo, '--fail-on', 'info').stderr).toContain('--fail-on takes warning or error');
     expect(run('check', demo, '--nope').stderr).toContain('unknown option --nope');
+  });
+
+  it('checks every trace file of a folder: exit 1 for the failing run, 2 when a file is unreadable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-check-folder-'));
+    copyFileSync(demo, join(dir, 'a-demo.otlp.json'));
+    copyFileSync(join(root, 'test/fixtures/receiver/vercel-ai-agent-run.otlp.jsonl'), join(dir, 'b-honest.otlp.jsonl'));
+    const r = run('check', dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${join(dir, 'a-demo.otlp.json')}: 1 trace, 1 finding, 1 at or above error`);
+    expect(r.stdout).toMatch(/b-honest\.otlp\.jsonl: \d+ traces?, no findings/);
+    writeFileSync(join(dir, 'c-broken.json'), 'nope');
+    const bad = run('check', dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain('error: ');
+    expect(bad.stderr).toContain('1 of 3 files');
   });
 
   it('is listed in the usage text', () => {

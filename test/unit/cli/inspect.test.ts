@@ -105,7 +105,6 @@ describe('agent-trace inspect', () => {
     [malformed('truncated.otlp.json'), /^error: .*truncated\.otlp\.json: JSON: truncated JSON .* at byte 282\n$/],
     [malformed('not-a-trace.json'), /^error: .*not-a-trace\.json: not a recognised trace format/],
     [join(root, 'no-such-file.json'), /^error: .*no-such-file\.json: no such file\n$/],
-    [root, /^error: .*: is a directory\n$/],
   ])('exits 2 with a one-line reason for %s', (file, message) => {
     const r = run('inspect', file, '--json');
     expect(r.code).toBe(2);
@@ -152,6 +151,81 @@ describe('agent-trace inspect', () => {
     }
     const json = run('inspect', file, '--json');
     expect(JSON.parse(json.stdout).traces[0].rootName).toBe(name);
+  });
+
+  it('--steps lists what was extracted per iteration (any-agent OPENAI trace, read by hand)', () => {
+    const t = JSON.parse(run('inspect', corpus('any-agent/OPENAI_trace.json'), '--json', '--steps').stdout).traces[0];
+    // span ids are the file's decimal context.span_id values in hex
+    const hex = (d: string) => BigInt(d).toString(16).padStart(16, '0');
+    const model = 'mistral/mistral-small-latest';
+    expect(t.steps).toEqual([
+      {
+        spanId: hex('9295669169508793927'),
+        model,
+        // the last user message of gen_ai.input.messages
+        input:
+          'Find what year it is in the America/New_York timezone and write the value (single number) to a file. Finally, return a list of the steps you have taken.',
+        output: null, // only a tool call came back
+        toolCalls: [{ id: null, name: 'get_current_time', arguments: { timezone: 'America/New_York' } }],
+        executions: [
+          {
+            spanId: hex('13687147528289423029'),
+            name: 'get_current_time',
+            callId: null,
+            status: 'ok',
+            arguments: { timezone: 'America/New_York' },
+            result: { timezone: 'America/New_York', datetime: '2025-09-16T08:43:13-04:00', is_dst: true },
+          },
+        ],
+      },
+      {
+        spanId: hex('1954108595464389762'),
+        model,
+        input: null, // the second call recorded no input messages
+        output: null,
+        toolCalls: [{ id: null, name: 'write_file', arguments: { text: '2025' } }],
+        executions: [{ spanId: hex('3402142098134531952'), name: 'write_file', callId: null, status: 'ok', arguments: { text: '2025' }, result: {} }],
+      },
+      {
+        spanId: hex('10907162358052518539'),
+        model,
+        input: null,
+        output:
+          '{"steps": [{"number": 1, "description": "Get current time in the America/New_York timezone."}, {"number": 2, "description": "Write the year to a file."}]}',
+        toolCalls: [],
+        executions: [],
+      },
+    ]);
+    // without --steps the key is absent (the report shape only grows on request)
+    expect(JSON.parse(run('inspect', corpus('any-agent/OPENAI_trace.json'), '--json').stdout).traces[0].steps).toBeUndefined();
+  });
+
+  it('reads every trace file of a folder, one result per file, and exits 2 when one is unreadable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-folder-'));
+    writeFileSync(join(dir, 'a.json'), readFileSync(corpus('any-agent/OPENAI_trace.json')));
+    writeFileSync(join(dir, 'b.otlp.jsonl'), readFileSync(malformed('orphan-span.otlp.json'), 'utf8').replace(/\n/g, ' ') + '\n');
+    writeFileSync(join(dir, 'notes.txt'), 'not a trace, and not a trace file name');
+    const ok = run('inspect', dir, '--json');
+    expect(ok.code).toBe(0);
+    const files = JSON.parse(ok.stdout).files as { file: string; traces?: { spanCount: number }[]; error?: string }[];
+    expect(files.map((f) => f.file)).toEqual([join(dir, 'a.json'), join(dir, 'b.otlp.jsonl')]);
+    expect(files[0].traces![0].spanCount).toBe(expectations['any-agent/OPENAI_trace.json'].spanCount);
+    expect(files[1].traces!.length).toBe(1);
+
+    writeFileSync(join(dir, 'c.json'), '{"resourceSpans": [');
+    const bad = run('inspect', dir, '--json');
+    expect(bad.code).toBe(2);
+    const again = JSON.parse(bad.stdout).files as { file: string; error?: string }[];
+    expect(again.length).toBe(3);
+    expect(again[2]).toEqual({ file: join(dir, 'c.json'), error: expect.stringContaining('truncated JSON') });
+    expect(bad.stderr).toContain('1 of 3 files');
+
+    const text = run('inspect', dir);
+    expect(text.stdout).toContain(`${join(dir, 'a.json')}: any-agent`);
+    expect(text.stdout).toContain('error: ');
+
+    const empty = mkdtempSync(join(tmpdir(), 'cli-empty-'));
+    expect(run('inspect', empty).stderr).toMatch(/^error: .*: no trace files in this folder/);
   });
 
   it('exits 2 on bad usage', () => {
