@@ -13,6 +13,7 @@ export type TextPlace = Omit<RedactionPlace, 'jsonPath'>;
 const KEY_HINT = /key|secret|token|passw|pwd|credential|authoriz|cookie|ssn/i;
 const AUTH_SCHEME = /^((?:bearer|basic|token|bot|digest|negotiate|apikey|key|sso-key)\s+)(.+)$/is;
 const JSON_DEPTH = 4;
+const MARKER = /(\[REDACTED:[a-z0-9-]+#\d+\])/;
 const QUERY_PARAM = /([?&;])([^=&#\s?]{1,64})=([^&#\s"'<>]*)/g;
 const QUERY_PARAM_ENCODED = /[?&;][^=&#\s?]{1,64}=[^&#\s"'<>]*%[0-9A-Fa-f]{2}/;
 const CONTEXT_CHARS = 32;
@@ -101,7 +102,13 @@ export class Redactor {
       if (!v.includes('%')) return all;
       const decoded = percentDecode(v);
       const out = this.text(decoded, place, name, jsonPath, depth + 1);
-      return out === decoded ? all : `${lead}${name}=${encodeURIComponent(out)}`;
+      // Markers stay readable (and the same as elsewhere, for correlation); the rest is encoded again.
+      return out === decoded
+        ? all
+        : `${lead}${name}=${out
+            .split(MARKER)
+            .map((part, i) => (i % 2 === 1 ? part : encodeURIComponent(part)))
+            .join('')}`;
     });
   }
 
