@@ -49,6 +49,17 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   const script = bundle.outputFiles[0].contents;
+  // The ELK script the page loads on its first layout, from next to page.js (webview/graph/elkWorker.ts).
+  const elk = await build({
+    entryPoints: [join(ROOT, 'webview', 'graph', 'elkLayoutScript.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120'],
+    logLevel: 'warning',
+  });
+  const elkScript = elk.outputFiles[0].contents;
   const graphs = new Map<string, string>([
     ['200', JSON.stringify(planGraph(200))],
     ['2000', JSON.stringify(planGraph(2000))],
@@ -60,9 +71,9 @@ async function main(): Promise<void> {
     if (url === '/') {
       res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': contentSecurityPolicy(origin, nonce) + `; connect-src ${origin}` });
       res.end(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><script nonce="${nonce}" src="/page.js"></script></body></html>`);
-    } else if (url === '/page.js') {
+    } else if (url === '/page.js' || url === '/elkLayout.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(script);
+      res.end(url === '/page.js' ? script : elkScript);
     } else if (url.startsWith('/graph-') && graphs.has(url.slice(7))) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(graphs.get(url.slice(7)));

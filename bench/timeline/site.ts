@@ -1,6 +1,6 @@
 /**
- * The bench pages and their server: the real webview bundle (webview/main.ts and its CSS, built
- * like esbuild.mjs does, minified as in the VSIX) behind the probe and the VS Code theme
+ * The bench pages and their server: the real webview bundle (webview/main.ts and its CSS, and
+ * the lazily loaded ELK script, built like esbuild.mjs does, minified as in the VSIX) behind the probe and the VS Code theme
  * variables, and the SVG baseline page, served from 127.0.0.1 under the webview's own CSP.
  */
 import { build } from 'esbuild';
@@ -43,6 +43,8 @@ export async function buildSite(root: string, site: string): Promise<void> {
   } as const;
   await Promise.all([
     build({ ...js, entryPoints: [join(root, 'webview', 'main.ts')], outfile: join(site, 'main.js'), loader: { '.svg': 'dataurl' } }),
+    // Loaded by the page only when the plan graph is laid out (webview/graph/elkWorker.ts).
+    build({ ...js, entryPoints: [join(root, 'webview', 'graph', 'elkLayoutScript.ts')], outfile: join(site, 'elkLayout.js') }),
     build({
       entryPoints: [join(root, 'webview', 'styles', 'main.css')],
       outfile: join(site, 'main.css'),
@@ -58,6 +60,7 @@ export async function buildSite(root: string, site: string): Promise<void> {
   copyFileSync(join(root, 'bench', 'timeline', 'darkTheme.css'), join(site, 'darkTheme.css'));
   copyFileSync(join(root, 'bench', 'timeline', 'svgBaseline.css'), join(site, 'svgBaseline.css'));
   writeFileSync(join(site, 'index.html'), page('Agent Trace (bench)', ['darkTheme.css', 'main.css'], ['probe.js', 'main.js']));
+  writeFileSync(join(site, 'blank.html'), page('Blank (bench baselines)', [], []));
   writeFileSync(join(site, 'baseline.html'), page('SVG waterfall baseline (bench)', ['darkTheme.css', 'svgBaseline.css'], ['probe.js', 'svgBaseline.js']));
 }
 

@@ -6,8 +6,9 @@
  * CSP: nothing by default; scripts only with this page's nonce; styles and fonts only from the
  * extension's own webview resources; no images at all (the page uses none: no <img>, no CSS
  * url(), no data: URIs; markdown images are shown as text), so trace text cannot make the page
- * fetch anything; workers only from blob: URLs (the plan graph's ELK layout worker, built in the page from bundled script text:
- * webview/graph/elkWorker.ts). No 'unsafe-inline', no 'unsafe-eval', no remote origin.
+ * fetch anything; workers only from blob: URLs (the plan graph's ELK layout worker, built in the page from the script text of
+ * dist/webview/elkLayout.js, which the page adds with this nonce when the graph is first laid out: webview/graph/elkWorker.ts).
+ * No 'unsafe-inline', no 'unsafe-eval', no remote origin.
  */
 export interface WebviewHtmlInput {
   /** `webview.cspSource`. */

@@ -1,47 +1,51 @@
 /**
- * The ELK layout worker, started from a blob: URL holding elkjs's worker script (bundled into
- * main.js as text by esbuild's `with { type: 'text' }`) followed by `compactAnswers`. The webview
- * CSP allows `worker-src blob:` for exactly this (src/panel/webviewHtml.ts). elk-worker.min.js
- * installs its own message handler when it runs in a worker: `{id, cmd: 'layout', graph,
- * layoutOptions}` in, `{id, data: graph}` or `{id, error}` out. It knows no algorithm until one is
- * registered (`{cmd: 'register'}`, what elk-api.js sends first), so a new worker gets that first.
+ * The ELK layout worker. Its source (elkjs's worker script, 1.6 MB) is not in the initial bundle:
+ * the first layout loads dist/webview/elkLayout.js (built from elkLayoutScript.ts) as a second
+ * <script>, from the folder main.js came from and with main.js's nonce, so the CSP needs nothing
+ * new (`script-src 'nonce-…'`; no unsafe-eval, no unsafe-inline). That script hands over the
+ * worker's source text, which runs in a Worker started from a blob: URL (`worker-src blob:`,
+ * src/panel/webviewHtml.ts). ELK knows no algorithm until one is registered (`{cmd: 'register'}`,
+ * what elk-api.js sends first), so a new worker gets that first.
+ *
+ * A build without the script (the offline viewer), or a page where it fails to load, gets a
+ * rejected promise: graphLayout.ts then answers with its simple layout.
  */
-import elkWorkerSource from 'elkjs/lib/elk-worker.min.js' with { type: 'text' };
-import type { LayoutWorker } from './layoutTypes';
+import { ELK_SCRIPT_FILE, ELK_SCRIPT_GLOBAL, type LayoutWorker } from './layoutTypes';
 
-/**
- * Runs inside the worker, after ELK's script (its text is appended to the blob): answers a layout
- * with flat typed arrays, transferred rather than copied, instead of ELK's whole annotated graph,
- * so the UI thread does not spend a long task deserialising a big result. Children and edges come
- * back in the order they were sent (ELK lays out the objects it was given, in place):
- * `nodes` = x, y, width, height per node; edge i's points are `points[2*offsets[i] .. 2*offsets[i+1])`.
- */
-/* eslint-disable @typescript-eslint/no-explicit-any */
-function compactAnswers(): void {
-  const scope = self as any;
-  const post = scope.postMessage.bind(scope);
-  scope.postMessage = (msg: any) => {
-    const g = msg && msg.data;
-    if (!g || !Array.isArray(g.children)) return post(msg);
-    const nodes = new Float64Array(g.children.length * 4);
-    g.children.forEach((c: any, i: number) => nodes.set([c.x, c.y, c.width, c.height], i * 4));
-    const edges: any[] = g.edges || [];
-    const offsets = new Int32Array(edges.length + 1);
-    const pts: number[] = [];
-    edges.forEach((e: any, i: number) => {
-      const s = e.sections && e.sections[0];
-      if (s) for (const p of [s.startPoint, ...(s.bendPoints || []), s.endPoint]) pts.push(p.x, p.y);
-      offsets[i + 1] = pts.length / 2;
-    });
-    const points = new Float64Array(pts);
-    post({ id: msg.id, compact: { nodes, offsets, points, width: g.width, height: g.height } }, [nodes.buffer, offsets.buffer, points.buffer]);
-  };
-}
+/** main.js's own <script>, read while main.js runs (the only time `currentScript` names it). */
+const mainScript = typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement ? document.currentScript : undefined;
 
+let source: Promise<string> | undefined;
 let url: string | undefined;
 
-export function createElkWorker(): LayoutWorker {
-  url ??= URL.createObjectURL(new Blob([elkWorkerSource, `\n;(${compactAnswers.toString()})();\n`], { type: 'text/javascript' }));
+function loadWorkerSource(): Promise<string> {
+  source ??= new Promise<string>((resolve, reject) => {
+    if (!mainScript?.src) {
+      reject(new Error(`no ${ELK_SCRIPT_FILE} in this build`));
+      return;
+    }
+    const el = document.createElement('script');
+    el.nonce = mainScript.nonce;
+    el.src = new URL(ELK_SCRIPT_FILE, mainScript.src).href;
+    el.onload = () => {
+      const g = globalThis as Record<string, unknown>;
+      const text = g[ELK_SCRIPT_GLOBAL];
+      delete g[ELK_SCRIPT_GLOBAL];
+      if (typeof text === 'string') resolve(text);
+      else reject(new Error(`${ELK_SCRIPT_FILE} ran but left no worker source`));
+    };
+    el.onerror = () => reject(new Error(`could not load ${ELK_SCRIPT_FILE}`));
+    document.head.append(el);
+  }).catch((e: unknown) => {
+    source = undefined; // the next layout tries again
+    throw e;
+  });
+  return source;
+}
+
+export async function createElkWorker(): Promise<LayoutWorker> {
+  const text = await loadWorkerSource();
+  url ??= URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
   const worker = new Worker(url, { name: 'elk-layout' });
   worker.postMessage({ id: 0, cmd: 'register', algorithms: ['layered'] });
   return {

@@ -1,4 +1,4 @@
-/** elkjs's worker script, imported as text (see elkWorker.ts). */
+/** elkjs's worker script, imported as text (see elkLayoutScript.ts). */
 declare module 'elkjs/lib/elk-worker.min.js' {
   const source: string;
   export default source;

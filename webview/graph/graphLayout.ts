@@ -67,15 +67,25 @@ export interface GraphLayouter {
   dispose(): void;
 }
 
-/** One worker, reused across layouts (ELK's start-up is paid once); requests run one at a time. */
-export function createGraphLayouter(createWorker: () => LayoutWorker, timeoutMs = LAYOUT_TIMEOUT_MS): GraphLayouter {
-  let worker: LayoutWorker | undefined;
+/**
+ * One worker, reused across layouts (ELK's start-up is paid once); requests run one at a time.
+ * `createWorker` may answer a promise (elkWorker.ts loads ELK's script first); the watchdog
+ * counts that wait too, and a worker that fails to come gets the simple layout.
+ */
+export function createGraphLayouter(createWorker: () => LayoutWorker | Promise<LayoutWorker>, timeoutMs = LAYOUT_TIMEOUT_MS): GraphLayouter {
+  let worker: LayoutWorker | Promise<LayoutWorker> | undefined;
   let nextId = 1;
   let chain: Promise<unknown> = Promise.resolve();
 
   const kill = (): void => {
-    worker?.terminate();
+    const w = worker;
     worker = undefined;
+    if (w instanceof Promise)
+      w.then(
+        (x) => x.terminate(),
+        () => undefined,
+      );
+    else w?.terminate();
   };
 
   const runOnce = (input: LayoutInput): Promise<LayoutResult> =>
@@ -93,22 +103,40 @@ export function createGraphLayouter(createWorker: () => LayoutWorker, timeoutMs 
         finish(simpleLayout(input));
       };
       const timer = setTimeout(fallback, timeoutMs);
+      const start = (w: LayoutWorker): void => {
+        if (settled) return;
+        w.listen((data) => {
+          const m = data as { id?: number; data?: ElkOut; compact?: CompactOut; error?: unknown } | null;
+          if (m?.id !== id) return;
+          if (m.error !== undefined) fallback();
+          else if (m.compact) finish(fromCompact(m.compact, input));
+          else if (m.data) finish(fromElk(m.data, input));
+          else fallback();
+        }, fallback);
+        w.post({ id, cmd: 'layout', graph: toElk(input), layoutOptions: {}, options: {} });
+      };
+      let w: LayoutWorker | Promise<LayoutWorker>;
       try {
-        worker ??= createWorker();
+        w = worker ??= createWorker();
       } catch {
         fallback();
         return;
       }
-      const w = worker;
-      w.listen((data) => {
-        const m = data as { id?: number; data?: ElkOut; compact?: CompactOut; error?: unknown } | null;
-        if (m?.id !== id) return;
-        if (m.error !== undefined) fallback();
-        else if (m.compact) finish(fromCompact(m.compact, input));
-        else if (m.data) finish(fromElk(m.data, input));
-        else fallback();
-      }, fallback);
-      w.post({ id, cmd: 'layout', graph: toElk(input), layoutOptions: {}, options: {} });
+      if (!(w instanceof Promise)) {
+        start(w);
+        return;
+      }
+      const pending = w;
+      pending.then(
+        (ready) => {
+          if (worker === pending) worker = ready;
+          start(ready);
+        },
+        () => {
+          if (worker === pending) worker = undefined;
+          if (!settled) fallback();
+        },
+      );
     });
 
   return {

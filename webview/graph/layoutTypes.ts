@@ -49,3 +49,8 @@ export interface LayoutWorker {
   listen(onData: (data: unknown) => void, onError: () => void): void;
   terminate(): void;
 }
+
+/** The lazily loaded ELK script's file, next to main.js in dist/webview/ (esbuild.mjs builds it). */
+export const ELK_SCRIPT_FILE = 'elkLayout.js';
+/** Where that script leaves the worker's source text for elkWorker.ts to take (and delete). */
+export const ELK_SCRIPT_GLOBAL = '__agentTraceElkWorkerSource';
