@@ -72,10 +72,13 @@ export function phoenixRoute(traces: readonly StandinTrace[], opts: PhoenixOptio
     const to = q.get('end_time') ? Date.parse(q.get('end_time')!) : Infinity;
     if (m[2] === 'traces') {
       if (opts.legacy) return json(404, { detail: 'Not Found' });
+      // Trace rows numbered oldest first, so newest first is highest number first (the keyset order).
       const list = traces
-        .map((t, i) => ({ t, f: traceFacts(t), n: i + 1 }))
+        .map((t) => ({ t, f: traceFacts(t) }))
+        .sort((a, b) => Number(a.f.startNs - b.f.startNs))
+        .map((x, i) => ({ ...x, n: i + 1 }))
         .filter(({ f, n }) => n <= cursorN && Number(f.startNs / 1_000_000n) >= from && Number(f.startNs / 1_000_000n) < to)
-        .sort((a, b) => Number(b.f.startNs - a.f.startNs));
+        .sort((a, b) => b.n - a.n);
       const page = list.slice(0, limit);
       return json(200, {
         data: page.map(({ t, f, n }) => ({

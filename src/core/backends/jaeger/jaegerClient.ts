@@ -3,7 +3,7 @@
  *
  * - Probe: `GET /api/v3/services` → `{"services":[…]}`.
  * - Search: `GET /api/v3/trace-summaries` (v2.19+) and, when the server lacks it (404 without
- *   the "No traces found" error body), `GET /api/v3/traces` with the same params, whose merged
+ *   the "No traces found" error body, or the UI's index.html), `GET /api/v3/traces` with the same params, whose merged
  *   TracesData is summarised here. Params in snake_case (accepted by v1.25 … HEAD):
  *   `query.service_name`, `query.operation_name`, `query.start_time_min/max` (required,
  *   RFC 3339), `query.duration_min` (Go duration), `query.search_depth` (= limit),
@@ -38,7 +38,9 @@ export function jaegerClient(http: HttpContext): BackendClient {
       if (!summariesMissing) {
         const url = http.url('/api/v3/trace-summaries', params);
         const res = await http.get(url, signal);
-        if (res.status === 404 && !isNoTracesFound(res.body)) summariesMissing = true;
+        // Before v2.19 the route is missing: a 404 without Jaeger's "No traces found" body, or
+        // (v2.0–2.18) the UI's index.html, which the UI serves for every unknown path.
+        if ((res.status === 404 && !isNoTracesFound(res.body)) || (res.status === 200 && isHtml(res))) summariesMissing = true;
         else
           return page(
             query,
@@ -91,6 +93,10 @@ function searchParams(q: SearchQuery) {
 /** Jaeger's body for "zero traces matched" (vs a 404 from a server without the route). */
 function isNoTracesFound(body: Uint8Array): boolean {
   return /no traces found/i.test(decodeUtf8(body.subarray(0, 512)));
+}
+
+function isHtml(res: HttpResponse): boolean {
+  return /html/i.test(res.headers['content-type'] ?? '') || /^\s*</.test(decodeUtf8(res.body.subarray(0, 64)));
 }
 
 function readSummaries(body: unknown, url: string): TraceSummary[] {
