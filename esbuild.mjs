@@ -5,6 +5,7 @@
  *   webview  webview/main.ts  → dist/webview/main.js   browser, iife
  *            webview/styles/main.css → dist/webview/main.css (@imports inlined)
  *            webview/graph/elkLayoutScript.ts → dist/webview/elkLayout.js (ELK, loaded when the plan graph is laid out)
+ *   compare  webview/compare/main.ts → dist/webview/compare.js + compare.css (the compare page)
  *   cli      src/cli/main.ts  → dist/cli.js            node, cjs, with a shebang
  * Every bundle carries its dependencies, so the VSIX needs no node_modules.
  *
@@ -79,6 +80,18 @@ const targets = [
     name: 'webview-elk',
     entry: 'webview/graph/elkLayoutScript.ts',
     options: { outfile: 'dist/webview/elkLayout.js', platform: 'browser', format: 'iife', target: ['chrome120'] },
+  },
+  // The compare page (src/compare/comparePanel.ts): its CSS import lands in dist/webview/compare.css.
+  {
+    name: 'compare',
+    entry: 'webview/compare/main.ts',
+    options: {
+      outfile: 'dist/webview/compare.js',
+      platform: 'browser',
+      format: 'iife',
+      target: ['chrome120'],
+      loader: { '.svg': 'dataurl', '.woff2': 'file', '.ttf': 'file' },
+    },
   },
   {
     name: 'webview-css',

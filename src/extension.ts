@@ -24,6 +24,7 @@ import { ReceiverController } from './receiver/vscode/receiverController';
 import { RECEIVER_MENU_COMMAND, ReceiverStatusBar } from './receiver/vscode/receiverStatusBar';
 import { registerSource } from './jumpToSource/registerSource';
 import { registerConnections } from './connections/registerConnections';
+import { registerRerun } from './rerun/registerRerun';
 import { registerBugReport } from './bugReport/registerBugReport';
 
 let receiver: ReceiverController | undefined;
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COPY_EXPORTER_SETTINGS_COMMAND, () => copyExporterSettings(rc)),
     vscode.commands.registerCommand(RECEIVER_MENU_COMMAND, () => showReceiverMenu(rc)),
     autoStartReceiver(rc, log),
+    registerRerun(services, rc),
   );
   void openStartupTraces(services).catch((e: unknown) => log.error(`opening startup traces: ${String(e)}`));
 }

@@ -39,7 +39,7 @@ describe('agent-trace diff', () => {
     const r = run(fixture('before'), fixture('after'), '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const j = JSON.parse(r.stdout) as Record<string, any>;
     for (const side of ['a', 'b'])
       expect(Object.keys(j[side])).toEqual(expect.arrayContaining(['traceId', 'iterations', 'tokens', 'costUsd', 'durationMs', 'status']));
     expect(j.a).toMatchObject({ iterations: 3, tokens: { input: 620, output: 119 }, status: 'ok', costUsd: null });
