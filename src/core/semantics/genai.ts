@@ -1,6 +1,6 @@
 import { Has, num, str, type SpanFacts } from './facts';
 import { flattenedGenAiMessages } from './flattened';
-import { contentEventSource, eventMessages, hasContentEvents, systemMessages } from './genaiEvents';
+import { attributeEventMessages, contentEventSource, eventMessages, hasContentEvents, systemMessages } from './genaiEvents';
 import { parseMaybeJson } from './json';
 import { lastAssistantText, messagesFrom } from './messages';
 import { firstAny, firstNum, firstStr, nameAfter, newReading, type Reading, type UsageReading } from './reading';
@@ -64,8 +64,8 @@ const GENAI_LOOKED: Reading['looked'] = Object.freeze({
   'tool.arguments': 'gen_ai.tool.call.arguments (opt-in)',
   'tool.result': 'gen_ai.tool.call.result (opt-in)',
   'agent.name': 'gen_ai.agent.name, span name "invoke_agent <name>"',
-  input: 'gen_ai.input.messages, gen_ai.*.message events and gen_ai.prompt.<i>.*',
-  output: 'gen_ai.output.messages, gen_ai.choice events and gen_ai.completion.<i>.*',
+  input: 'gen_ai.input.messages, gen_ai.*.message events (or an `events` attribute) and gen_ai.prompt.<i>.*',
+  output: 'gen_ai.output.messages, gen_ai.choice events (or an `events` attribute) and gen_ai.completion.<i>.*',
 });
 
 export function readGenAi(f: SpanFacts): Reading | undefined {
@@ -148,6 +148,8 @@ function readContent(f: SpanFacts, r: ReturnType<typeof newReading>, events: boo
     r.input = { from: 'gen_ai.input.messages', get: () => withSystem(messagesFrom(f.get('gen_ai.input.messages'), 'user')) };
   } else if (evIn) {
     r.input = { from: evIn, get: () => withSystem(eventMessages(f.span.events, 'input')) };
+  } else if (attributeEventMessages(f.get('events'), 'input')?.length) {
+    r.input = { from: 'events (pydantic-ai event attributes)', get: () => withSystem(attributeEventMessages(f.get('events'), 'input') ?? []) };
   } else if (f.flags & Has.flatPrompt) {
     r.input = { from: 'gen_ai.prompt.<i>.*', get: () => withSystem(flattenedGenAiMessages(f, 'gen_ai.prompt.')) };
   } else if (f.get('gen_ai.prompt') !== undefined) {
@@ -161,6 +163,8 @@ function readContent(f: SpanFacts, r: ReturnType<typeof newReading>, events: boo
     r.output = { from: 'gen_ai.output.messages', get: () => messagesFrom(f.get('gen_ai.output.messages'), 'assistant'), raw: f.get('gen_ai.output.messages') };
   } else if (evOut) {
     r.output = { from: evOut, get: () => eventMessages(f.span.events, 'output') };
+  } else if (attributeEventMessages(f.get('events'), 'output')?.length) {
+    r.output = { from: 'events (pydantic-ai event attributes)', get: () => attributeEventMessages(f.get('events'), 'output') ?? [] };
   } else if (f.flags & Has.flatCompletion) {
     r.output = { from: 'gen_ai.completion.<i>.*', get: () => flattenedGenAiMessages(f, 'gen_ai.completion.') };
   } else if (f.get('gen_ai.completion') !== undefined) {

@@ -49,20 +49,47 @@ export function eventMessages(events: readonly SpanEvent[], side: 'input' | 'out
         const sys = e.attributes.get('gen_ai.system_instructions');
         if (sys !== undefined) out.unshift(...systemMessages(sys));
       }
-    } else if (side === 'input' && e.name in INPUT_EVENT_ROLES) {
-      const body = eventBody(e);
-      if (isRecord(body) && body.role === undefined) out.push(...messagesFrom({ ...body, role: INPUT_EVENT_ROLES[e.name] }, 'user'));
-      else out.push(...messagesFrom(body, 'user'));
-    } else if (side === 'output' && e.name === 'gen_ai.choice') {
-      const body = eventBody(e);
-      if (isRecord(body) && body.message !== undefined) {
-        const msg = decodeJsonLayers(body.message);
-        out.push(...messagesFrom(isRecord(msg) ? { finish_reason: body.finish_reason, ...msg } : msg, 'assistant'));
-      } else out.push(...messagesFrom(body, 'assistant'));
+    } else if ((side === 'input' && e.name in INPUT_EVENT_ROLES) || (side === 'output' && e.name === 'gen_ai.choice')) {
+      out.push(...bodyMessages(e.name, eventBody(e)));
     } else if (e.name === (side === 'input' ? 'gen_ai.content.prompt' : 'gen_ai.content.completion')) {
       const v = e.attributes.get(side === 'input' ? 'gen_ai.prompt' : 'gen_ai.completion');
       if (v !== undefined) out.push(...messagesFrom(v, side === 'input' ? 'user' : 'assistant'));
     }
+  }
+  return out;
+}
+
+/** One message event's body → messages: input events get their role from the event name; a
+ * `gen_ai.choice` body `{index, finish_reason, message: {role, content, tool_calls}}` is unwrapped. */
+function bodyMessages(name: string, body: unknown): ChatMessage[] {
+  if (name === 'gen_ai.choice') {
+    if (isRecord(body) && body.message !== undefined) {
+      const msg = decodeJsonLayers(body.message);
+      return messagesFrom(isRecord(msg) ? { finish_reason: body.finish_reason, ...msg } : msg, 'assistant');
+    }
+    return messagesFrom(body, 'assistant');
+  }
+  if (isRecord(body) && body.role === undefined) return messagesFrom({ ...body, role: INPUT_EVENT_ROLES[name] }, 'user');
+  return messagesFrom(body, 'user');
+}
+
+/**
+ * pydantic-ai with `event_mode='attributes'` (its default before instrumentation v2) writes the
+ * message events as one JSON attribute, `events`: `[{"event.name": "gen_ai.user.message",
+ * "role", "content"}, …, {"event.name": "gen_ai.choice", "index": 0, "message": {…}}]`.
+ * Undefined when the value is not such a list.
+ */
+export function attributeEventMessages(value: unknown, side: 'input' | 'output'): ChatMessage[] | undefined {
+  const list = decodeJsonLayers(value);
+  if (!Array.isArray(list) || !list.some((e) => isRecord(e) && typeof e['event.name'] === 'string')) return undefined;
+  const out: ChatMessage[] = [];
+  for (const e of list) {
+    if (!isRecord(e) || typeof e['event.name'] !== 'string') continue;
+    const name = e['event.name'];
+    if (side === 'input' ? !(name in INPUT_EVENT_ROLES) : name !== 'gen_ai.choice') continue;
+    const body = Object.create(null) as Record<string, unknown>;
+    for (const k of Object.keys(e)) if (k !== 'event.name' && k !== 'gen_ai.system' && k !== 'gen_ai.provider.name') body[k] = e[k];
+    out.push(...bodyMessages(name, body));
   }
   return out;
 }

@@ -13,7 +13,8 @@ import { decodeJsonLayers, isRecord, parseJsonText, parseMaybeJson, textOf } fro
  * - OpenAI Responses API items (`message`, `function_call`, `function_call_output`, `reasoning`)
  *   and whole response objects (`{object:"response", output:[…]}`)
  * - LangChain serialised messages (`{lc, id:[…,"AIMessage"], kwargs:{…}}`)
- * - wrappers `{messages}`, `{prompt}`, `{system}`, `{choices:[{message}]}` and plain strings.
+ * - wrappers `{messages}`, `{prompt}`, `{system}`, `{choices:[{message}]}`, a lone choice
+ *   `{index, message}` (pydantic-ai's gen_ai.choice body) and plain strings.
  * Tool results inside a message (Anthropic `tool_result` blocks in a user message) become
  * separate `tool` messages. An unrecognised object yields no message rather than a guess;
  * unrecognised text (plain or JSON) is kept as one message of `defaultRole`.
@@ -60,6 +61,13 @@ function collect(v: unknown, role: string, out: ChatMessage[], depth: number): v
     if (Array.isArray(v.messages)) collect(v.messages, role, out, depth + 1);
     else if (Array.isArray(v.contents)) collect(v.contents, role, out, depth + 1);
     else out.push({ role: 'user', text: v.prompt as string, toolCalls: [] });
+    return;
+  }
+  if (v.role === undefined && v.content === undefined && typeof v.index === 'number' && v.message !== undefined) {
+    // One choice on its own (pydantic-ai's gen_ai.choice body): {index, finish_reason, message}
+    const msg = decodeJsonLayers(v.message);
+    if (isRecord(msg)) messageInto({ finish_reason: v.finish_reason, ...msg }, 'assistant', out);
+    else collect(msg, 'assistant', out, depth + 1);
     return;
   }
   if (isRecord(v.content) && (Array.isArray(v.content.parts) || v.content.role !== undefined)) {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { deriveAgentView } from '../../../src/core/semantics/agentView';
+import { buildTrace } from './buildTrace';
+
+/**
+ * pydantic-ai's message events, as its InstrumentedModel writes them (issue 11 defect 5): as an
+ * `events` JSON attribute (event_mode='attributes') and as span events whose `gen_ai.choice`
+ * body is `{index, message: {role, content}}`. The expected messages are the bodies' own text.
+ */
+describe('pydantic-ai message events', () => {
+  const events = [
+    { 'event.name': 'gen_ai.system.message', content: 'Be concise, reply with one sentence.', role: 'system', 'gen_ai.system': 'openai' },
+    { 'event.name': 'gen_ai.user.message', content: 'Where does "hello world" come from?', role: 'user', 'gen_ai.system': 'openai' },
+    {
+      'event.name': 'gen_ai.choice',
+      index: 0,
+      message: { role: 'assistant', content: 'It first appeared in a 1974 Bell Labs memo by Brian Kernighan.' },
+      'gen_ai.system': 'openai',
+    },
+  ];
+  const chat = {
+    'gen_ai.operation.name': 'chat',
+    'gen_ai.system': 'openai',
+    'gen_ai.request.model': 'gpt-4o',
+    'gen_ai.usage.input_tokens': 57,
+    'gen_ai.usage.output_tokens': 18,
+  };
+
+  it('reads the `events` attribute: input from the message events, output unwrapped from the choice', () => {
+    const view = deriveAgentView(buildTrace([{ id: 1, name: 'chat gpt-4o', start: 0, end: 1, attrs: { ...chat, events: JSON.stringify(events) } }]));
+    const call = view.llmCalls[0];
+    expect(call.input.map((m) => [m.role, m.text])).toEqual([
+      ['system', 'Be concise, reply with one sentence.'],
+      ['user', 'Where does "hello world" come from?'],
+    ]);
+    expect(call.output.map((m) => [m.role, m.text])).toEqual([['assistant', 'It first appeared in a 1974 Bell Labs memo by Brian Kernighan.']]);
+    expect(view.spans[0].fields.find((f) => f.field === 'output')?.from).toContain('events');
+  });
+
+  it('unwraps a gen_ai.choice span event whose body is {index, message}', () => {
+    const body = JSON.stringify({ index: 0, message: { role: 'assistant', content: 'Kernighan, 1974.' } });
+    const view = deriveAgentView(
+      buildTrace([{ id: 1, name: 'chat gpt-4o', start: 0, end: 1, attrs: chat, events: [{ name: 'gen_ai.choice', attrs: { 'event.body': body } }] }]),
+    );
+    expect(view.llmCalls[0].output.map((m) => [m.role, m.text])).toEqual([['assistant', 'Kernighan, 1974.']]);
+  });
+});
+
+describe('a lone choice object in an output attribute', () => {
+  it('is unwrapped, not shown as its JSON', () => {
+    const out = JSON.stringify([{ index: 0, message: { role: 'assistant', content: 'Done.' }, finish_reason: 'stop' }]);
+    const view = deriveAgentView(
+      buildTrace([
+        { id: 1, name: 'chat m', start: 0, end: 1, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm', 'gen_ai.output.messages': out } },
+      ]),
+    );
+    expect(view.llmCalls[0].output.map((m) => [m.role, m.text, m.finishReason])).toEqual([['assistant', 'Done.', 'stop']]);
+  });
+});
