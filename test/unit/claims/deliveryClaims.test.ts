@@ -39,6 +39,13 @@ describe('a completed action in a run with no tools at all', () => {
   );
 });
 
+describe('completion signals', () => {
+  it('reads task_complete-like tools as answer tools (never requested-not-executed)', () => {
+    for (const n of ['task_complete', 'complete_task', 'end_task', 'TaskDone']) expect(profileTool(n, undefined).answerTool).toBe(true);
+    expect(profileTool('complete_order', undefined).answerTool).toBe(false);
+  });
+});
+
 describe('delivery claims', () => {
   it('reads posted, shared and texted as deliveries', () => {
     for (const text of ["I've posted the notes to #eng.", "I've shared the summary with the team.", "I've texted Sam the address."])
