@@ -3,7 +3,7 @@ import { flattenedGenAiMessages } from './flattened';
 import { attributeEventMessages, contentEventSource, eventMessages, hasContentEvents, systemMessages } from './genaiEvents';
 import { parseMaybeJson } from './json';
 import { lastAssistantText, messagesFrom } from './messages';
-import { firstAny, firstNum, firstStr, nameAfter, newReading, type Reading, type UsageReading } from './reading';
+import { firstNum, firstOf, firstStr, nameAfter, newReading, type Reading, type UsageReading } from './reading';
 import type { ChatMessage, SpanCategory } from './types';
 
 /**
@@ -61,12 +61,39 @@ const GENAI_LOOKED: Reading['looked'] = Object.freeze({
   cost: 'gen_ai.usage.input_cost / output_cost',
   'tool.name': 'gen_ai.tool.name, span name "execute_tool <name>"',
   'tool.callId': 'gen_ai.tool.call.id',
-  'tool.arguments': 'gen_ai.tool.call.arguments (opt-in)',
-  'tool.result': 'gen_ai.tool.call.result (opt-in)',
+  'tool.arguments': 'gen_ai.tool.call.arguments (opt-in), gen_ai.tool.input and similar',
+  'tool.result': 'gen_ai.tool.call.result (opt-in), gen_ai.tool.output and similar',
   'agent.name': 'gen_ai.agent.name, span name "invoke_agent <name>"',
   input: 'gen_ai.input.messages, gen_ai.*.message events (or an `events` attribute) and gen_ai.prompt.<i>.*',
   output: 'gen_ai.output.messages, gen_ai.choice events (or an `events` attribute) and gen_ai.completion.<i>.*',
 });
+
+/**
+ * Where tool spans keep their arguments and result: the semconv keys first, then the names other
+ * producers use next to `gen_ai.tool.name` (any-agent's `gen_ai.tool.args`, `gen_ai.tool.input` /
+ * `gen_ai.tool.output`, Google ADK's `gcp.vertex.agent.tool_call_args` / `tool_response`, plain
+ * `tool.*` names), in that order.
+ */
+const TOOL_ARGUMENT_KEYS = [
+  'gen_ai.tool.call.arguments',
+  'gen_ai.tool.args',
+  'gen_ai.tool.input',
+  'gen_ai.tool.arguments',
+  'gcp.vertex.agent.tool_call_args',
+  'tool.arguments',
+  'tool.input',
+  'tool_input',
+] as const;
+const TOOL_RESULT_KEYS = [
+  'gen_ai.tool.call.result',
+  'gen_ai.tool.output',
+  'gen_ai.tool.result',
+  'gcp.vertex.agent.tool_response',
+  'tool.result',
+  'tool.output',
+  'tool_output',
+  'gen_ai.output',
+] as const;
 
 export function readGenAi(f: SpanFacts): Reading | undefined {
   const span = f.span;
@@ -107,10 +134,10 @@ export function readGenAi(f: SpanFacts): Reading | undefined {
     const nameFromSpan = nameAfter(span.name, 'execute_tool');
     r.toolName = toolName ?? (nameFromSpan ? { value: nameFromSpan, from: 'span name' } : undefined);
     r.toolCallId = firstStr(f, 'gen_ai.tool.call.id');
-    const args = firstAny(f, 'gen_ai.tool.call.arguments', 'gen_ai.tool.args');
+    const args = firstOf(f, TOOL_ARGUMENT_KEYS);
     if (args) r.toolArguments = { from: args.from, get: () => parseMaybeJson(args.value) };
     // any-agent writes a tool's result as `gen_ai.output` (and an LLM call's output the same way).
-    const result = firstAny(f, 'gen_ai.tool.call.result', 'gen_ai.output');
+    const result = firstOf(f, TOOL_RESULT_KEYS);
     if (result) r.toolResult = { from: result.from, get: () => parseMaybeJson(result.value) };
   }
   r.error = firstStr(f, 'error.type');

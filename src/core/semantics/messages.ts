@@ -28,6 +28,9 @@ export function messagesFrom(value: unknown, defaultRole: 'user' | 'assistant'):
   return out;
 }
 
+/** The role of the one message that lists the tool definitions a producer sent as messages. */
+const TOOLS_OFFERED_ROLE = 'tools';
+
 /** Keys that make an object a message rather than some other JSON value. */
 const MESSAGE_KEYS = ['role', 'content', 'parts', 'tool_calls', 'text', 'function_call', 'kwargs'];
 
@@ -123,6 +126,10 @@ class Draft {
 
 function messageInto(m0: Record<string, unknown>, defaultRole: string, out: ChatMessage[]): void {
   if (!MESSAGE_KEYS.some((k) => m0[k] !== undefined) && m0.type !== 'function_call' && m0.type !== 'function_call_output' && m0.type !== 'reasoning') return;
+  if ((m0.role === 'tool' || m0.role === undefined) && toolDefinitionLine(m0.content) !== undefined) {
+    toolsOfferedInto(toolDefinitionLine(m0.content)!, out);
+    return;
+  }
   let m = m0;
   let roleHint: unknown = m.role;
   // LangChain: serialised constructor or plain dict with `type`.
@@ -179,6 +186,25 @@ function messageInto(m0: Record<string, unknown>, defaultRole: string, out: Chat
     out.push(msg);
   }
   out.push(...d.results);
+}
+
+/**
+ * A tool definition sent as a message — `{role: "tool", content: {type: "function", function:
+ * {name, description, parameters}}}`, as Langfuse's LangChain callback writes the tools bound to
+ * a model — is a tool offered, not a tool result: "name — description", or undefined.
+ */
+function toolDefinitionLine(content: unknown): string | undefined {
+  const c = decodeJsonLayers(content);
+  if (!isRecord(c) || c.type !== 'function' || !isRecord(c.function) || typeof c.function.name !== 'string') return undefined;
+  const d = typeof c.function.description === 'string' ? c.function.description.trim().split('\n')[0] : '';
+  return d ? `${c.function.name} — ${d}` : c.function.name;
+}
+
+/** Tools offered are listed in one `tools` message (role "tools": neither a result nor a turn). */
+function toolsOfferedInto(line: string, out: ChatMessage[]): void {
+  const last = out[out.length - 1];
+  if (last?.role === TOOLS_OFFERED_ROLE) out[out.length - 1] = { ...last, text: `${last.text}\n${line}` };
+  else out.push({ role: TOOLS_OFFERED_ROLE, text: `Tools offered:\n${line}`, toolCalls: [] });
 }
 
 function partsInto(parts: readonly unknown[], d: Draft): void {

@@ -102,6 +102,15 @@ export function firstNum(f: SpanFacts, k1: string, k2?: string, k3?: string): So
 }
 
 /** The first of the keys present at all (any type but null). */
+/** The first present value among `keys`, in order (for readers with a long list of aliases). */
+export function firstOf(f: SpanFacts, keys: readonly string[]): Sourced<unknown> | undefined {
+  for (const k of keys) {
+    const v = f.get(k);
+    if (v !== undefined && v !== null) return { value: v, from: k };
+  }
+  return undefined;
+}
+
 export function firstAny(f: SpanFacts, k1: string, k2?: string): Sourced<unknown> | undefined {
   let v = f.get(k1);
   if (v !== undefined && v !== null) return { value: v, from: k1 };

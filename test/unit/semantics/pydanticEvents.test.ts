@@ -57,3 +57,44 @@ describe('a lone choice object in an output attribute', () => {
     expect(view.llmCalls[0].output.map((m) => [m.role, m.text, m.finishReason])).toEqual([['assistant', 'Done.', 'stop']]);
   });
 });
+
+describe('tool definitions sent as messages (Langfuse LangChain callback)', () => {
+  it('are listed as the tools offered, not as tool results', () => {
+    const input = JSON.stringify([
+      { role: 'system', content: 'You are a helpful assistant.' },
+      { role: 'tool', content: { type: 'function', function: { name: 'get_weather', description: 'Get the weather for a city', parameters: {} } } },
+      { role: 'tool', content: { type: 'function', function: { name: 'book_table', parameters: {} } } },
+      { role: 'user', content: 'Weather in Paris?' },
+    ]);
+    const view = deriveAgentView(
+      buildTrace([
+        { id: 1, name: 'chat m', start: 0, end: 1, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm', 'gen_ai.input.messages': input } },
+      ]),
+    );
+    const msgs = view.llmCalls[0].input;
+    expect(msgs.map((m) => m.role)).toEqual(['system', 'tools', 'user']);
+    expect(msgs[1].text).toBe('Tools offered:\nget_weather — Get the weather for a city\nbook_table');
+    expect(msgs.some((m) => m.role === 'tool')).toBe(false);
+  });
+});
+
+describe('tool arguments and results under non-semconv keys', () => {
+  it.each([
+    ['gen_ai.tool.input', 'gen_ai.tool.output'],
+    ['gcp.vertex.agent.tool_call_args', 'gcp.vertex.agent.tool_response'],
+    ['tool.input', 'tool.output'],
+  ])('reads %s / %s', (inKey, outKey) => {
+    const view = deriveAgentView(
+      buildTrace([
+        {
+          id: 1,
+          name: 'execute_tool get_weather',
+          start: 0,
+          end: 1,
+          attrs: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'get_weather', [inKey]: '{"city":"Paris"}', [outKey]: '{"temp_c":21}' },
+        },
+      ]),
+    );
+    expect(view.toolExecutions[0]).toMatchObject({ name: 'get_weather', arguments: { city: 'Paris' }, result: { temp_c: 21 } });
+  });
+});
