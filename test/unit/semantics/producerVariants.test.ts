@@ -3,6 +3,8 @@ import { deriveAgentView } from '../../../src/core/semantics/agentView';
 import { buildTrace } from './buildTrace';
 
 /**
+ * Producer variants of messages and tool fields (issue 11 defects 5–7).
+ *
  * pydantic-ai's message events, as its InstrumentedModel writes them (issue 11 defect 5): as an
  * `events` JSON attribute (event_mode='attributes') and as span events whose `gen_ai.choice`
  * body is `{index, message: {role, content}}`. The expected messages are the bodies' own text.
