@@ -2,7 +2,8 @@
 /**
  * `npm run bench`: bundles each bench/*.bench.ts with esbuild, runs it in its own Node process
  * (with --expose-gc for heap figures), collects the `{name, value, unit}` lines it prints, and
- * writes them all to bench/results.json (one array, sorted by name), printing a table.
+ * writes them all to bench/results.json (one array, sorted by name), printing a table. A figure
+ * measured several times carries `min`, `max` and `n` beside its median `value` (report.ts).
  * Run one file with `npm run bench -- load`.
  */
 import { build } from 'esbuild';
@@ -41,7 +42,8 @@ for (const file of benches) {
     if (!line.startsWith('{')) continue;
     const r = JSON.parse(line);
     results.set(r.name, r);
-    console.log(`  ${r.name.padEnd(44)} ${String(r.value).padStart(12)} ${r.unit}`);
+    const spread = r.n ? ` (median of ${r.n}: ${r.min}–${r.max})` : '';
+    console.log(`  ${r.name.padEnd(44)} ${String(r.value).padStart(12)} ${r.unit}${spread}`);
   }
 }
 writeFileSync(

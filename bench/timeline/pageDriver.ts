@@ -14,6 +14,8 @@ export interface Probe {
   cardsAt: number;
   cardTextAt: number;
   firstPaintAt: number;
+  rowsAt: number;
+  namedPaintAt: number;
   longTasks: { startTime: number; duration: number }[];
   frames: number[];
   inputs: number[];

@@ -8,6 +8,9 @@
  *   (the waterfall bumps it after each canvas draw), seen by a MutationObserver;
  * - `cardsAt`: when the first [data-testid="timeline-card"] is in the DOM (a "Loading card…"
  *   placeholder counts), `cardTextAt`: when the first card with its text is;
+ * - `rowsAt`: when the first `getRows` answer (row names) reaches the page; `namedPaintAt`: the
+ *   first waterfall draw after it, i.e. the first painted rows with their names (bars alone are
+ *   drawn from the structure before that);
  * - `longTasks`: every PerformanceObserver 'longtask' entry (startTime, duration);
  * - `frames` / `inputs`: rAF timestamps and input event timestamps between startRecording() and
  *   stopRecording();
@@ -20,6 +23,8 @@ interface BenchProbe {
   cardsAt: number;
   cardTextAt: number;
   firstPaintAt: number;
+  rowsAt: number;
+  namedPaintAt: number;
   longTasks: { startTime: number; duration: number }[];
   frames: number[];
   inputs: number[];
@@ -45,6 +50,8 @@ const probe: BenchProbe = {
   cardsAt: NaN,
   cardTextAt: NaN,
   firstPaintAt: NaN,
+  rowsAt: NaN,
+  namedPaintAt: NaN,
   longTasks: [],
   frames: [],
   inputs: [],
@@ -105,7 +112,10 @@ new MutationObserver(() => {
   const now = performance.now();
   // Any batch may carry a draw: an attribute change, or a waterfall mounted already drawn.
   const paints = paintCount(document.querySelector(WATERFALL));
-  if (paints > lastPaints) probe.paints.push(now);
+  if (paints > lastPaints) {
+    probe.paints.push(now);
+    if (Number.isNaN(probe.namedPaintAt) && !Number.isNaN(probe.rowsAt)) probe.namedPaintAt = now;
+  }
   lastPaints = paints;
   checkFirstPaint(now);
 }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-paints'] });
@@ -124,6 +134,7 @@ function fromHost(d: FromHost): void {
     const req = probe.pending.get(m.inReplyTo);
     probe.pending.delete(m.inReplyTo);
     if (req) probe.answered.push({ ...req, at: now });
+    if (req?.type === 'getRows' && m.result !== undefined && Number.isNaN(probe.rowsAt)) probe.rowsAt = now;
     if (req?.type === 'getStructure' && m.result !== undefined) {
       probe.structure = m.result;
       probe.structureAt = now;

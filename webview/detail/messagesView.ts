@@ -65,17 +65,45 @@ function messageBubble(m: DetailMessage, openLink: OpenLink): HTMLElement {
   );
 }
 
+/**
+ * Of a folded message only this much is in the DOM: the fold shows 16 lines, and laying out the
+ * whole of a 100 KB prompt behind it would cost most of a second; the rest is built on unfold.
+ */
+const FOLDED_PREVIEW_CHARS = 2 * FOLD_CHARS;
+
 /** The text as markdown (when `openLink` is given) or plain, folded when long. */
 function foldableText(text: string, openLink: OpenLink | undefined): HTMLElement {
-  const body = openLink
-    ? h('div', { className: 'chat-text chat-markdown' }, [markdownContent(text, openLink, false)])
-    : h('div', { className: 'chat-text', text: blockText(text) });
-  const controls = openLink && planMarkdown(text).cut === 'length' ? [showAllControl(text, body, openLink)] : [];
-  if (text.length <= FOLD_CHARS) return controls.length === 0 ? body : h('div', {}, [body, ...controls]);
+  const render = (t: string) =>
+    openLink
+      ? h('div', { className: 'chat-text chat-markdown' }, [markdownContent(t, openLink, false)])
+      : h('div', { className: 'chat-text', text: blockText(t) });
+  let body: HTMLElement;
+  let complete = text.length <= FOLD_CHARS;
+  const controls =
+    openLink && planMarkdown(text).cut === 'length'
+      ? [
+          showAllControl(() => {
+            complete = true;
+            body.replaceChildren(markdownContent(text, openLink, true));
+          }),
+        ]
+      : [];
+  if (complete) {
+    body = render(text);
+    return controls.length === 0 ? body : h('div', {}, [body, ...controls]);
+  }
+  body = render(text.slice(0, FOLDED_PREVIEW_CHARS));
   body.classList.add('folded');
   const toggle = linkButton({
     label: `show whole message (${formatCount(text.length)} chars)`,
     onClick: () => {
+      if (!complete) {
+        complete = true;
+        const whole = render(text);
+        whole.classList.add('folded');
+        body.replaceWith(whole);
+        body = whole;
+      }
       const folded = body.classList.toggle('folded');
       toggle.textContent = folded ? `show whole message (${formatCount(text.length)} chars)` : 'fold message';
     },
@@ -83,8 +111,8 @@ function foldableText(text: string, openLink: OpenLink | undefined): HTMLElement
   return h('div', {}, [body, toggle, ...controls]);
 }
 
-/** "Show all as markdown": re-renders `body` with the whole message as markdown, on demand. */
-function showAllControl(text: string, body: HTMLElement, openLink: OpenLink): HTMLElement {
+/** "Show all as markdown": the caller re-renders the whole message as markdown, on demand. */
+function showAllControl(showAllAsMarkdown: () => void): HTMLElement {
   const note = h('span', {
     className: 'muted chat-markdown-note',
     text: `Markdown is shown for the first ${formatCount(MARKDOWN_CHARS)} characters; the rest is plain text.`,
@@ -96,7 +124,7 @@ function showAllControl(text: string, body: HTMLElement, openLink: OpenLink): HT
     testId: 'show-all-markdown',
     title: 'Render the whole message as markdown (may take a moment for very long messages)',
     onClick: () => {
-      body.replaceChildren(markdownContent(text, openLink, true));
+      showAllAsMarkdown();
       holder.remove();
     },
   });
