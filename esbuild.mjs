@@ -7,6 +7,8 @@
  *            webview/graph/elkLayoutScript.ts → dist/webview/elkLayout.js (ELK, loaded when the plan graph is laid out)
  *   compare  webview/compare/main.ts → dist/webview/compare.js + compare.css (the compare page)
  *   cli      src/cli/main.ts  → dist/cli.js            node, cjs, with a shebang
+ *   offline  webview/offline/main.ts → dist/offline/viewer.js   browser, iife (trace.html's viewer)
+ *            webview/offline/viewer.css → dist/offline/viewer.css
  * Every bundle carries its dependencies, so the VSIX needs no node_modules.
  *
  * Flags: --production (minified, no source maps; used by vscode:prepublish), --watch.
@@ -63,6 +65,9 @@ const markExecutable = (file) => ({
   },
 });
 
+/** trace.html opens in any current browser, not only VS Code's Chromium. */
+const OFFLINE_TARGETS = ['chrome120', 'firefox120', 'safari16'];
+
 const targets = [
   {
     name: 'host',
@@ -97,6 +102,18 @@ const targets = [
     name: 'webview-css',
     entry: cssEntry ?? CSS_ENTRIES[0],
     options: { outfile: 'dist/webview/main.css', target: ['chrome120'], loader: { '.svg': 'dataurl', '.woff2': 'file', '.ttf': 'file' } },
+  },
+  // The offline viewer: src/offlineViewer/ inlines both files into every trace.html, so they are
+  // always minified and carry no source map comment (it would name a file the page cannot load).
+  {
+    name: 'offline',
+    entry: 'webview/offline/main.ts',
+    options: { outfile: 'dist/offline/viewer.js', platform: 'browser', format: 'iife', target: OFFLINE_TARGETS, minify: true, sourcemap: false },
+  },
+  {
+    name: 'offline-css',
+    entry: 'webview/offline/viewer.css',
+    options: { outfile: 'dist/offline/viewer.css', target: OFFLINE_TARGETS, minify: true, sourcemap: false },
   },
   {
     name: 'cli',

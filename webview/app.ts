@@ -15,24 +15,17 @@ import { renderTraceSource } from './summary/traceSourceBar';
 import { blockText } from '../src/core/text/visibleText';
 import { RowSource } from './tree/rowSource';
 import { timeExtent } from './tree/rowVisuals';
-import { createSpanTreeView } from './tree/spanTreeView';
 import { TreeModel } from './tree/treeModel';
-import { createGraphView } from './graph/graphView';
 import { stepKeyAction, stepTarget, stepTreeChange } from './stepping/stepping';
-import { createTimelineView } from './timeline/timelineView';
 import type { MainView, MainViewContext, MainViewFactory, SelectOptions } from './views/mainView';
-import { splitView } from './views/splitView';
-import { createWaterfallView } from './waterfall/waterfallView';
 
-/**
- * The main area's views, first one shown by default, switched by a tab strip: the
- * chain-of-thought cards stacked over the waterfall, the span tree, the plan graph.
- */
-const MAIN_VIEWS: readonly MainViewFactory[] = [
-  splitView('timeline', 'Timeline', createTimelineView, createWaterfallView),
-  createSpanTreeView,
-  createGraphView,
-];
+/** What differs between the panel in VS Code (main.ts) and the offline viewer (offline/main.ts). */
+export interface AppOptions {
+  /** The main area's views, first one shown by default, switched by a tab strip (views/mainViews.ts). */
+  readonly views: readonly MainViewFactory[];
+  /** Go to Handler / Go to Prompt buttons: only where an editor can open the code (not offline). */
+  readonly sourceJumps: boolean;
+}
 
 /** A timeline with no cards (traces without LLM calls, or when the host could not build one). */
 function emptyTimeline(spanCount: number): TimelineIndex {
@@ -75,6 +68,7 @@ export class App {
   constructor(
     root: HTMLElement,
     private readonly host: Host,
+    private readonly options: AppOptions,
   ) {
     this.state = host.readState();
     this.detail = createDetailPanel({
@@ -88,7 +82,9 @@ export class App {
         });
       },
       getAttributeValue: (index, key, scope) => host.request({ type: 'getAttributeValue', index, key, scope }),
-      jumpToSource: (kind, index) => (kind === 'handler' ? host.request({ type: 'goToHandler', index }) : host.request({ type: 'goToPrompt', index })),
+      jumpToSource: options.sourceJumps
+        ? (kind, index) => (kind === 'handler' ? host.request({ type: 'goToHandler', index }) : host.request({ type: 'goToPrompt', index }))
+        : undefined,
       openLink: (url) => void host.request({ type: 'openLink', url }).catch((err: unknown) => this.setStatus(`Could not open the link: ${String(err)}`)),
       initialTab: this.state.detailTab,
       initialFilter: this.state.attributeFilter,
@@ -231,7 +227,7 @@ export class App {
       focusDetail: () => this.detail.focus(),
       persist: (patch) => this.persist(patch),
     };
-    const views = MAIN_VIEWS.map((make) => make(ctx, { scrollTop: this.state.scrollTop }));
+    const views = this.options.views.map((make) => make(ctx, { scrollTop: this.state.scrollTop }));
     this.mountViews(views);
     const generation = this.loadGeneration;
     const side = createSidePanel({

@@ -6,5 +6,6 @@
 import './cspViolations';
 import { App } from './app';
 import { connectToHost } from './hostChannel';
+import { MAIN_VIEWS } from './views/mainViews';
 
-new App(document.getElementById('app') ?? document.body, connectToHost()).start();
+new App(document.getElementById('app') ?? document.body, connectToHost(), { views: MAIN_VIEWS, sourceJumps: true }).start();

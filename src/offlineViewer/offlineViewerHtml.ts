@@ -14,30 +14,29 @@
  * no origin at all: the page cannot fetch anything, so neither can trace text inside it.
  */
 import { createHash } from 'node:crypto';
+import { OFFLINE_TRACE_DATA_ID, OFFLINE_VIEWER_OPTIONS_ID, type OfflineViewerOptions } from '../core/protocol/offlineViewer';
 
 export interface OfflineViewerPage {
   /** Plain text for `<title>` (escaped here). */
   readonly title: string;
   /** The trace as JSON text (OTLP JSON); embedded with `embeddableJsonText`. */
   readonly traceJson: string;
-  /** What the viewer reads next to the trace (webview/offline/embeddedData.ts `ViewerOptions`). */
-  readonly options: Readonly<Record<string, unknown>>;
+  /** What the viewer reads next to the trace (the contract: src/core/protocol/offlineViewer.ts). */
+  readonly options: OfflineViewerOptions;
   /** The viewer bundle (dist/offline/viewer.js) and its stylesheet (dist/offline/viewer.css). */
   readonly script: string;
   readonly css: string;
 }
 
-/** Element ids the viewer reads its data from (webview/offline/embeddedData.ts uses the same). */
-export const TRACE_DATA_ID = 'agent-trace-data';
-export const VIEWER_OPTIONS_ID = 'agent-trace-options';
-
 export function renderOfflineViewerHtml(page: OfflineViewerPage): string {
   // The HTML parser turns CR LF into LF before the browser hashes an inline element's text.
   const script = page.script.replace(/\r\n?/g, '\n');
   const css = page.css.replace(/\r\n?/g, '\n');
-  // esbuild writes neither (it escapes `</script` and `</style` in its output); a bundle that did
-  // would end its element early, so it is refused rather than patched.
-  if (/<\/script|<!--/i.test(script)) throw new Error('the viewer script contains "</script" or "<!--" and cannot be inlined');
+  // esbuild escapes `</script` and `</style` in its output. A bundle that still had one would end
+  // its element early, and `<!--` followed by `<script` would make the parser skip the real end
+  // tag: such a bundle is refused rather than patched.
+  if (/<\/script/i.test(script) || (/<!--/.test(script) && /<script/i.test(script)))
+    throw new Error('the viewer script contains "</script" (or "<!--" and "<script") and cannot be inlined');
   if (/<\/style/i.test(css)) throw new Error('the viewer stylesheet contains "</style" and cannot be inlined');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -52,8 +51,8 @@ export function renderOfflineViewerHtml(page: OfflineViewerPage): string {
 <body>
 <noscript>This trace viewer needs JavaScript. The trace itself is in the OTLP JSON file next to this page.</noscript>
 <div id="app"></div>
-<script type="application/json" id="${TRACE_DATA_ID}">${embeddableJsonText(page.traceJson)}</script>
-<script type="application/json" id="${VIEWER_OPTIONS_ID}">${embeddableJsonText(JSON.stringify(page.options))}</script>
+<script type="application/json" id="${OFFLINE_TRACE_DATA_ID}">${embeddableJsonText(page.traceJson)}</script>
+<script type="application/json" id="${OFFLINE_VIEWER_OPTIONS_ID}">${embeddableJsonText(JSON.stringify(page.options))}</script>
 <script>${script}</script>
 </body>
 </html>

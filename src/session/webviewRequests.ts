@@ -10,6 +10,7 @@ import {
   type BugReportRequestTarget,
 } from '../core/protocol';
 import { buildClaimsView } from '../core/view/claimsView';
+import { noSpan, RequestError, TRACE_REQUEST_HANDLERS } from '../core/view/traceRequests';
 import { CancelledWork, type BackgroundWork } from './backgroundWork';
 import type { FindingDismissals } from './findingDismissals';
 import { checkLinkUrl } from './linkUrl';
@@ -130,48 +131,28 @@ const WHOLE_TRACE: { readonly [K in RequestType]?: (t: LoadedTrace) => Steps } =
   getCriticalPath: () => [],
 };
 
-/** A plain-words answer to a request that cannot be served (bad index, missing key). */
-class RequestError {
-  constructor(readonly message: string) {}
-}
-
 type Awaitable<T> = T | Promise<T>;
 
 /** Answers one request type: its result (typed by the protocol's `ResultTypes`) or why it cannot. */
 type Handler<K extends RequestType> = (req: RequestOf<K>, t: LoadedTrace, ctx: RequestContext) => Awaitable<ResultTypes[K] | RequestError>;
 
-const noSpan = (t: LoadedTrace, index: number) => new RequestError(`no span ${index} (the trace has ${t.trace.spans.length})`);
-
 /**
  * One handler per request type. Typed against `ResultTypes`, the contract the webview validates
- * results by: a handler that answers another shape does not compile.
+ * results by: a handler that answers another shape does not compile. The answers that need only
+ * the trace are core's table, shared with the offline viewer (src/core/view/traceRequests.ts);
+ * the host's actions and host-kept state (dismissals, clipboard, editors, links) are added here.
  */
 const HANDLERS: { readonly [K in RequestType]: Handler<K> } = {
-  ready: (_req, t) => t.summary(),
-  getStructure: (_req, t) => t.structure(),
-  getRows: (req, t) => t.rows(req.start, req.count),
-  getSpanDetail: (req, t) => t.spanDetail(req.index) ?? noSpan(t, req.index),
-  getAttributeValue: (req, t) =>
-    t.attributeValue(req.index, req.key, req.scope) ??
-    new RequestError(`span ${req.index} has no ${req.scope} attribute ${JSON.stringify(req.key.slice(0, 200))}`),
+  ...TRACE_REQUEST_HANDLERS,
   copySummary: async (_req, t, ctx) => {
     await ctx.copyText(t.summaryText());
     return null;
   },
-  selectTrace: (req, t) => (t.select(req.traceIndex) ? null : new RequestError(`no trace ${req.traceIndex} (the file has ${t.traceCount})`)),
-  findSpan: (req, t) => t.indexOfSpan(req.spanId),
   getClaims: (_req, t, ctx) => buildClaimsView(t.analyses(), ctx.dismissals.get(t.fileUri, t.trace.traceId)),
   dismissFinding: async (req, t, ctx) => {
     await ctx.dismissals.set(t.fileUri, t.trace.traceId, req.key, req.dismissed);
     return null;
   },
-  getTimelineIndex: (_req, t) => t.timeline().index,
-  getCards: (req, t) => t.cards(req.start, req.count),
-  getCardFindings: (_req, t) => t.cardFindings(),
-  getCost: (_req, t) => t.cost(),
-  getCriticalPath: (_req, t) => t.criticalPath(),
-  searchSpans: (req, t) => t.search(req.filter),
-  getPlanGraph: (req, t) => t.planGraph(req.expanded),
   goToHandler: (req, t, ctx) => jumpToSource(req, t, ctx),
   goToPrompt: (req, t, ctx) => jumpToSource(req, t, ctx),
   openLink: async (req, _t, ctx) => {
