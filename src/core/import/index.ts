@@ -7,6 +7,7 @@ import { readJson, looksLikeJson } from './json/readJson';
 import { anyAgentImporter } from './anyAgent';
 import { jaegerImporter } from './jaeger';
 import { langfuseImporter } from './langfuse';
+import { openaiAgentsImporter } from './openaiAgents';
 import { otlpJsonImporter } from './otlpJson';
 import { readOtlpProto } from './otlpProto';
 import { phoenixImporter } from './phoenix';
@@ -16,12 +17,14 @@ import { TraceBuilder } from './traceBuilder';
 
 /**
  * Format detection, in one place, by content first. Order matters where shapes overlap:
- * OTLP wrappers before Jaeger (Jaeger v3 wraps OTLP in `result`), any-agent and ReadableSpan
+ * OTLP wrappers before Jaeger (Jaeger v3 wraps OTLP in `result`), the OpenAI Agents SDK export
+ * (records marked `object: "trace" | "trace.span"`) before anything generic, any-agent and ReadableSpan
  * dumps (distinctive `context`/`spanContext` keys) before Zipkin and Phoenix, whose span
  * arrays are the least specific.
  */
 export const JSON_IMPORTERS: readonly JsonImporter[] = [
   otlpJsonImporter,
+  openaiAgentsImporter,
   jaegerImporter,
   langfuseImporter,
   anyAgentImporter,

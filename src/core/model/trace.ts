@@ -27,7 +27,18 @@ export interface Trace {
 
 /** Identifiers of the formats the importers read (see `import/index.ts`). */
 export type FormatId =
-  'otlp-json' | 'otlp-jsonl' | 'otlp-proto' | 'jaeger' | 'jaeger-v3' | 'tempo' | 'zipkin' | 'langfuse' | 'phoenix' | 'any-agent' | 'otel-readable-spans';
+  | 'otlp-json'
+  | 'otlp-jsonl'
+  | 'otlp-proto'
+  | 'jaeger'
+  | 'jaeger-v3'
+  | 'tempo'
+  | 'zipkin'
+  | 'langfuse'
+  | 'phoenix'
+  | 'any-agent'
+  | 'otel-readable-spans'
+  | 'openai-agents';
 
 /** Everything read from one input (file, request, backend response). */
 export interface TraceSet {
