@@ -8,9 +8,11 @@
  */
 import { runCheck } from './check';
 import { runDiff } from './diff';
+import { runFetch } from './fetch';
 import { runInspect } from './inspect';
 import { runReceive } from './receive';
 import { runReport } from './report';
+import { runSearch } from './search';
 import { runRedact } from './redact';
 import { terminalText } from './terminalText';
 
@@ -28,6 +30,10 @@ commands:
                                      write the traces as OTLP JSON with secrets and personal data replaced by markers
   report <file> [--span ID] [--finding N] -o <dir>
                                      write a redacted bug-report bundle (report.md, trace.otlp.json, trace.html); prints the report.md path
+  search <base-url> [--backend K] [--service S] [--name N] [--since 1h | --from ISO --to ISO] [--errors] [--query Q] [--limit N] [--project P] [--header "K: V"]… [--json]
+                                     list traces in Jaeger, Tempo, Langfuse, Phoenix or Zipkin (kind probed unless --backend)
+  fetch <base-url> <trace-id> -o FILE | fetch <trace-url> -o FILE
+                                     write one trace from a backend as OTLP JSON (-o - for stdout); same options as search
   help                               show this text
 `;
 
@@ -44,6 +50,10 @@ export async function main(argv: string[]): Promise<number> {
       return runReceive(rest);
     case 'report':
       return runReport(rest);
+    case 'search':
+      return runSearch(rest);
+    case 'fetch':
+      return runFetch(rest);
     case 'redact':
       return runRedact(rest);
     case 'help':

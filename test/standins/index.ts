@@ -26,7 +26,7 @@ export interface StandinOptions extends CommonOptions, JaegerOptions, TempoOptio
   readonly nowMs?: number;
 }
 
-export type { RunningStandin, StandinRequest } from './server';
+export type { RunningStandin } from './server';
 
 export function startStandin(kind: StandinKind, options: StandinOptions = {}): Promise<RunningStandin> {
   const now = options.nowMs ?? Date.now();

@@ -12,6 +12,7 @@ interface UrlParts {
   readonly protocol: string;
   readonly username: string;
   readonly password: string;
+  readonly host: string;
   readonly pathname: string;
   readonly search: string;
   readonly hash: string;
@@ -70,11 +71,15 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-/** `url` without its query string, for messages (queries can carry filters users consider private; never credentials, which are only in headers). */
+/**
+ * `url` for messages: no user info, query or fragment (queries can carry filters users consider
+ * private; credentials are only ever in headers, but a pasted URL may carry `user:pw@`).
+ */
 export function urlForMessage(url: string): string {
   try {
-    const u = new URL(url);
-    return u.origin + u.pathname;
+    const u = new URL(url.trim());
+    const origin = u.origin !== 'null' ? u.origin : `${u.protocol}//${u.host}`;
+    return origin + (u.pathname === '/' ? '' : u.pathname);
   } catch {
     return '(invalid URL)';
   }
