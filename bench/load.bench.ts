@@ -1,6 +1,7 @@
 /**
  * Load figures for a 100k-span agent trace, as ratios to a baseline taken in the same run
- * (machines are shared and noisy; ratios are comparable, absolute times are not):
+ * (machines are shared and noisy; ratios are comparable, absolute times are not), each the
+ * median of 5 interleaved repetitions with min–max:
  * - import time / bare `JSON.parse` time of the same OTLP JSON bytes (target ≤ 1.5);
  * - protobuf import time / the same JSON.parse baseline (target ≤ 1: no slower than JSON);
  * - retained heap of the imported model, per span and as a fraction of the file (≤ 0.8).
@@ -13,9 +14,10 @@ import { join } from 'node:path';
 import { importTrace } from '../src/core/import/index';
 import { deriveAgentView } from '../src/core/semantics/agentView';
 import { generateAgentSpans } from './generateAgentTrace';
-import { emit, median, timeIt } from './report';
+import { emit, emitMedian, median, timeIt } from './report';
 
 const SPANS = Number(process.env.BENCH_SPANS ?? 100_000);
+const REPS = Number(process.env.BENCH_REPS ?? 5);
 const dir = join(__dirname);
 const jsonPath = join(dir, `agent-${SPANS}.otlp.json`);
 const protoPath = join(dir, `agent-${SPANS}.otlp.pb`);
@@ -61,23 +63,34 @@ function main(): void {
   const json = readFileSync(jsonPath);
   const proto = readFileSync(protoPath);
   const decoder = new TextDecoder();
-  const runs = 3;
-  const parseMs = median(Array.from({ length: runs }, () => timeIt(() => JSON.parse(decoder.decode(json)))));
-  const jsonMs = median(Array.from({ length: runs }, () => timeIt(() => importTrace(json))));
-  const protoMs = median(Array.from({ length: runs }, () => timeIt(() => importTrace(proto))));
+  // Interleaved repetitions: each ratio is taken against the JSON.parse measured just before it
+  // (the machine's speed drifts), and reported as the median of REPS with min–max.
+  const parse: number[] = [];
+  const jsonMs: number[] = [];
+  const protoMs: number[] = [];
+  for (let i = 0; i < REPS; i++) {
+    parse.push(timeIt(() => JSON.parse(decoder.decode(json))));
+    jsonMs.push(timeIt(() => importTrace(json)));
+    protoMs.push(timeIt(() => importTrace(proto)));
+  }
   const set = importTrace(json);
-  const viewMs = median(Array.from({ length: runs }, () => timeIt(() => deriveAgentView(set.traces[0]))));
+  const viewMs = Array.from({ length: REPS }, () => timeIt(() => deriveAgentView(set.traces[0])));
   const spans = set.traces[0].spans.length;
+  const over = (xs: number[]) => xs.map((x, i) => x / parse[i]);
   emit('load.spans', spans, 'spans');
   emit('load.otlp_json.file_mb', json.length / 1e6, 'MB');
   emit('load.otlp_proto.file_mb', proto.length / 1e6, 'MB');
-  emit('load.json_parse_baseline_ms', parseMs, 'ms');
-  emit('load.otlp_json.ms', jsonMs, 'ms');
-  emit('load.otlp_json.ratio_to_json_parse', jsonMs / parseMs, 'ratio');
-  emit('load.otlp_proto.ms', protoMs, 'ms');
-  emit('load.otlp_proto.ratio_to_json_parse', protoMs / parseMs, 'ratio');
-  emit('load.agent_view.ms', viewMs, 'ms');
-  emit('load.agent_view.ratio_to_json_parse', viewMs / parseMs, 'ratio');
+  emitMedian('load.json_parse_baseline_ms', parse, 'ms');
+  emitMedian('load.otlp_json.ms', jsonMs, 'ms');
+  emitMedian('load.otlp_json.ratio_to_json_parse', over(jsonMs), 'ratio');
+  emitMedian('load.otlp_proto.ms', protoMs, 'ms');
+  emitMedian('load.otlp_proto.ratio_to_json_parse', over(protoMs), 'ratio');
+  emitMedian('load.agent_view.ms', viewMs, 'ms');
+  emitMedian(
+    'load.agent_view.ratio_to_json_parse',
+    viewMs.map((x) => x / median(parse)),
+    'ratio',
+  );
   const heapJson = heapChild(jsonPath);
   emit('load.heap_over_file_size', heapJson / json.length, 'ratio');
   emit('load.heap_bytes_per_span', heapJson / spans, 'bytes');

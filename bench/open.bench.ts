@@ -118,6 +118,12 @@ async function firstRows(context: BrowserContext, url: string, n: number): Promi
       cardText.push((await o.page.evaluate(() => __bench.cardTextAt)) - o.firstPaintAt);
     }
     note(`${label(n)} #${i + 1}: named rows at ${o.namedPaintAt.toFixed(0)} ms${n === 100_000 ? ` (JSON.parse ${parse.toFixed(0)} ms)` : ''}`);
+    if (i === 0) {
+      // Where the time went: the host's load, then each answer up to the named rows.
+      const d = await o.page.evaluate(() => ({ logs: __bench.logs, answered: __bench.answered, at: __bench.namedPaintAt }));
+      const answers = d.answered.filter((a) => a.at <= d.at).map((a) => `${a.type} ${a.sentAt.toFixed(0)}→${a.at.toFixed(0)}`);
+      note(`  ${d.logs.join('; ')}; answers: ${answers.join(', ')}`);
+    }
     await o.page.close();
   }
   emitMedian(`open.first_rows_ms.${label(n)}`, rows, 'ms');

@@ -7,9 +7,10 @@
  * seconds. So a job is a list of steps (each one analysis, memoised by `TraceAnalyses`), run one
  * step per macrotask: between two steps every message that arrived is handled, so a cheap
  * request waits at most for the step in progress, never for a whole job or a queue of them. A
- * step starts only once no cheap request has been answered for `quietMs` (the first screen's
- * burst of requests goes first), or after `maxWaitMs` of waiting (scrolling cannot starve the
- * findings). Jobs run one at a time, in the order they were asked for.
+ * step starts only once no request has arrived or been answered for `quietMs` (the first
+ * screen's burst of requests, whole-trace ones among them, is all in and its cheap ones answered
+ * first: a timer may fire before messages that were already sent), or after `maxWaitMs` of
+ * waiting (scrolling cannot starve the findings). Jobs run one at a time, in the order asked.
  *
  * `cancel` (the panel closed, the trace was reloaded or switched) rejects every queued job and
  * the running one at its next step with `CancelledWork`; nothing of theirs runs after it.
@@ -23,7 +24,7 @@ export class CancelledWork extends Error {
 }
 
 export interface BackgroundWorkOptions {
-  /** Quiet time after the last cheap request before a step starts (default 40 ms). */
+  /** Quiet time after the last request before a step starts (default 40 ms). */
   readonly quietMs?: number;
   /** Longest a step waits for quiet (default 1000 ms). */
   readonly maxWaitMs?: number;
@@ -51,7 +52,7 @@ const defaultDefer = (fn: () => void): void => {
 export class BackgroundWork {
   private readonly jobs: Job[] = [];
   private scheduled = false;
-  private lastForeground = Number.NEGATIVE_INFINITY;
+  private lastRequest = Number.NEGATIVE_INFINITY;
   private waitingSince = Number.NaN;
   private readonly quietMs: number;
   private readonly maxWaitMs: number;
@@ -69,7 +70,7 @@ export class BackgroundWork {
 
   /** A cheap request arrived or was answered: background steps hold off for `quietMs`. */
   noteForeground(): void {
-    this.lastForeground = this.now();
+    this.lastRequest = this.now();
   }
 
   /** Jobs queued or running. */
@@ -82,6 +83,7 @@ export class BackgroundWork {
    * (awaited, if it is a promise). A step that throws rejects the job; the next job goes on.
    */
   run<T>(steps: readonly Step[], last: () => T | Promise<T>): Promise<T> {
+    this.lastRequest = this.now(); // more of its burst may still be on the way
     return new Promise<T>((resolve, reject) => {
       this.jobs.push({ steps: [...steps, last], next: 0, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();
@@ -105,7 +107,7 @@ export class BackgroundWork {
     if (!job) return;
     const now = this.now();
     if (Number.isNaN(this.waitingSince)) this.waitingSince = now;
-    const quietIn = this.lastForeground + this.quietMs - now;
+    const quietIn = this.lastRequest + this.quietMs - now;
     const waited = now - this.waitingSince;
     if (quietIn > 0 && waited < this.maxWaitMs) {
       this.scheduled = true;

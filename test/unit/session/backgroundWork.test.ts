@@ -35,11 +35,14 @@ function manualLoop() {
 }
 
 describe('BackgroundWork', () => {
-  it('runs one step per macrotask, in order, and resolves with the last', async () => {
-    const { work, pump } = manualLoop();
+  it('runs one step per macrotask, in order, once requests have been quiet for 40 ms, and resolves with the last', async () => {
+    const { clock, work, pump } = manualLoop();
     const ran: string[] = [];
     const done = work.run([() => ran.push('a'), () => ran.push('b')], () => (ran.push('answer'), 42));
     expect(ran).toEqual([]); // nothing runs in the caller's task
+    pump();
+    expect(ran).toEqual([]); // nor before 40 ms without requests: the rest of its burst may be on the way
+    clock.now = 40;
     pump();
     expect(ran).toEqual(['a', 'b', 'answer']);
     await expect(done).resolves.toBe(42);
@@ -72,10 +75,11 @@ describe('BackgroundWork', () => {
   });
 
   it('cancel rejects queued jobs and stops the running one before its next step', async () => {
-    const { work, pump, runOne } = manualLoop();
+    const { clock, work, pump, runOne } = manualLoop();
     const ran: string[] = [];
     const first = work.run([() => ran.push('first.1'), () => ran.push('first.2')], () => ran.push('first.answer'));
     const second = work.run([() => ran.push('second.1')], () => ran.push('second.answer'));
+    clock.now = 40;
     runOne(); // one macrotask: first.1
     expect(ran).toEqual(['first.1']);
     work.cancel('the panel was closed');
@@ -86,12 +90,13 @@ describe('BackgroundWork', () => {
     expect(work.pending).toBe(0);
     // The queue still works for new jobs.
     const third = work.run([], () => 3);
+    clock.now = 80;
     pump();
     await expect(third).resolves.toBe(3);
   });
 
   it('a step that throws rejects its job and the next job still runs', async () => {
-    const { work, pump } = manualLoop();
+    const { clock, work, pump } = manualLoop();
     const bad = work.run(
       [
         () => {
@@ -101,6 +106,7 @@ describe('BackgroundWork', () => {
       () => 1,
     );
     const good = work.run([], () => 2);
+    clock.now = 40;
     pump();
     await expect(bad).rejects.toThrow('bug');
     await expect(good).resolves.toBe(2);
