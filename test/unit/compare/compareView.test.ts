@@ -9,7 +9,11 @@ const before: StepSpec[] = [
   { tools: [{ name: 'book_hotel', args: { city: 'Lisbon' }, error: 'no rooms' }], input: 100, output: 20 },
   { text: 'I have booked your hotel.', input: 150, output: 20 },
 ];
-const after: StepSpec[] = [before[0], { tools: [{ name: 'book_hotel', args: { city: 'Lisbon' } }], input: 120, output: 20 }, { text: 'I have now booked your hotel.', input: 150, output: 20 }];
+const after: StepSpec[] = [
+  before[0],
+  { tools: [{ name: 'book_hotel', args: { city: 'Lisbon' } }], input: 120, output: 20 },
+  { text: 'I have now booked your hotel.', input: 150, output: 20 },
+];
 
 describe('the compare view shape', () => {
   const view = buildCompareView(compareRuns(buildRun(before), buildRun(after, { seed: 2 })), 'before.json', 'after.json');
@@ -31,7 +35,10 @@ describe('the compare view shape', () => {
   it('passes the page validator; broken messages are refused with the field named', () => {
     expect(parseCompareHostMessage({ type: 'compareView', view }).ok).toBe(true);
     const bad = { ...view, pairs: [{ ...view.pairs[0], status: 'moved' }] };
-    expect(parseCompareHostMessage({ type: 'compareView', view: bad })).toEqual({ ok: false, error: 'pairs[0]: status is not one of same, changed, added, removed' });
+    expect(parseCompareHostMessage({ type: 'compareView', view: bad })).toEqual({
+      ok: false,
+      error: 'pairs[0]: status is not one of same, changed, added, removed',
+    });
     expect(parseCompareHostMessage({ type: 'compareView', view: { ...view, titleA: 3 } }).ok).toBe(false);
     expect(parseCompareHostMessage({ type: 'run', command: 'x' }).ok).toBe(false);
   });
