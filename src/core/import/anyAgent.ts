@@ -7,7 +7,8 @@
  *   trace_flags:{value}, trace_state:{entries}}, attributes, links:[{context, attributes}],
  *   events:[{name, timestamp, attributes}], resource:{attributes, schema_url}}`. Ids are Python
  *   ints and times integer nanoseconds.
- * - OTel Python `ReadableSpan.to_json()` dicts: the same skeleton with `"0x…"` hex ids,
+ * - OTel Python `ReadableSpan.to_json()` dicts: the same skeleton with `"0x…"` hex ids (or plain
+ *   hex, as some dumps strip the prefix),
  *   `parent_id`, ISO times, `kind:"SpanKind.INTERNAL"` and upper-case status codes; as an array,
  *   under `spans`, or one per line.
  *
@@ -93,12 +94,31 @@ export const anyAgentImporter: JsonImporter = {
 function isSpanDict(v: unknown, decimalText: boolean): v is Json {
   if (!isObject(v) || !isObject(v.context)) return false;
   const id = v.context.span_id;
-  const idOk = typeof id === 'number' || typeof id === 'bigint' || (typeof id === 'string' && (/^0x[0-9a-f]+$/i.test(id) || (decimalText && /^\d+$/.test(id))));
+  const idOk =
+    typeof id === 'number' ||
+    typeof id === 'bigint' ||
+    (typeof id === 'string' && (/^0x[0-9a-f]+$/i.test(id) || (decimalText && /^\d+$/.test(id)) || (PLAIN_HEX.test(id) && hasPythonShape(v))));
   return idOk && ('parent' in v || 'parent_id' in v || 'start_time' in v);
 }
 
+/** Hex without `0x` that is certainly hex (it has a letter): some dumps strip the prefix. */
+const PLAIN_HEX = /^[0-9a-f]*[a-f][0-9a-f]*$/i;
+
+/**
+ * The marks of a Python `to_json()` dict that Phoenix spans (same `context`, `parent_id` and
+ * `start_time` keys, plain hex ids) lack: `kind: "SpanKind.…"` or a `status` object.
+ */
+function hasPythonShape(v: Json): boolean {
+  return (typeof v.kind === 'string' && v.kind.startsWith('SpanKind.')) || isObject(v.status);
+}
+
 function isPythonToJson(span: unknown): boolean {
-  return isObject(span) && isObject(span.context) && typeof span.context.span_id === 'string' && span.context.span_id.startsWith('0x');
+  return (
+    isObject(span) &&
+    isObject(span.context) &&
+    typeof span.context.span_id === 'string' &&
+    (span.context.span_id.startsWith('0x') || PLAIN_HEX.test(span.context.span_id))
+  );
 }
 
 function inputOf(root: unknown, decimalText: boolean): SpanDictInput | undefined {
@@ -153,6 +173,9 @@ function idOf(v: unknown, bytes: number, lossy: Lossy): string | undefined {
         .toLowerCase()
         .padStart(bytes * 2, '0');
     if (/^\d+$/.test(v)) return intToHex(BigInt(v), bytes);
+    // Hex with the `0x` stripped. (An all-digit one reads as decimal above: the same on both
+    // sides of a parent link, so the tree holds even then.)
+    if (PLAIN_HEX.test(v)) return v.toLowerCase().padStart(bytes * 2, '0');
     return v;
   }
   return String(v);
