@@ -93,9 +93,20 @@ async function offerActions(dir: string, report: { title: string; markdown: stri
       return;
     } else if (tracker) {
       const link = issueLinkForReport(tracker, report, dir, files);
-      await vscode.env.openExternal(vscode.Uri.parse(link.url, true));
+      await openExternalExactly(link.url);
       if (!link.complete) void showWarning(nt`The report is too long for a link: the issue has its summary. Attach the files in ${dir}.`);
       return;
     }
   }
+}
+
+/**
+ * Opens a URL exactly as written. `vscode.env.openExternal(Uri.parse(url))` does not: a Uri keeps
+ * its query percent-decoded, and the workbench rebuilds the URL with `encodeURI(uri.toString(true))`,
+ * so `#` in the body arrives as `%2523` and a decoded `&` splits the body (seen in the e2e test's
+ * captured request). Given the string itself, the API's implementation (ExtHostWindow.openUri,
+ * string | URI) parses it only for checks and the opener opens the original text.
+ */
+function openExternalExactly(url: string): Thenable<boolean> {
+  return vscode.env.openExternal(url as unknown as vscode.Uri);
 }
