@@ -23,8 +23,11 @@ import type { MainView, MainViewContext, MainViewFactory, SelectOptions } from '
 export interface AppOptions {
   /** The main area's views, first one shown by default, switched by a tab strip (views/mainViews.ts). */
   readonly views: readonly MainViewFactory[];
-  /** Go to Handler / Go to Prompt buttons: only where an editor can open the code (not offline). */
-  readonly sourceJumps: boolean;
+  /**
+   * Actions only the extension host can run: Go to Handler / Go to Prompt and Create Bug Report….
+   * False in the offline viewer, which leaves their controls out.
+   */
+  readonly hostActions: boolean;
 }
 
 /** A timeline with no cards (traces without LLM calls, or when the host could not build one). */
@@ -82,7 +85,7 @@ export class App {
         });
       },
       getAttributeValue: (index, key, scope) => host.request({ type: 'getAttributeValue', index, key, scope }),
-      jumpToSource: options.sourceJumps
+      jumpToSource: options.hostActions
         ? (kind, index) => (kind === 'handler' ? host.request({ type: 'goToHandler', index }) : host.request({ type: 'goToPrompt', index }))
         : undefined,
       openLink: (url) => void host.request({ type: 'openLink', url }).catch((err: unknown) => this.setStatus(`Could not open the link: ${String(err)}`)),
@@ -206,7 +209,7 @@ export class App {
         ),
       selectTrace: (traceIndex) =>
         void this.host.request({ type: 'selectTrace', traceIndex }).catch((err: unknown) => this.setStatus(`Could not switch trace: ${String(err)}`)),
-      createBugReport: () => this.requestBugReport({ kind: 'trace' }),
+      ...(this.options.hostActions && { createBugReport: () => this.requestBugReport({ kind: 'trace' }) }),
     });
     void this.showTraceSource(this.loadGeneration);
     if (n === 0) {
@@ -239,7 +242,7 @@ export class App {
       loadCost: () => this.host.request({ type: 'getCost' }),
       dismissFinding: (key, dismissed) =>
         generation === this.loadGeneration ? this.host.request({ type: 'dismissFinding', key, dismissed }) : Promise.reject(new Error('the trace changed')),
-      reportFinding: (key) => this.requestBugReport({ kind: 'finding', key }),
+      ...(this.options.hostActions && { reportFinding: (key: string) => this.requestBugReport({ kind: 'finding', key }) }),
       initialTab: this.state.sideTab,
       onTabChange: (sideTab) => this.persist({ sideTab }),
     });

@@ -8,4 +8,4 @@ import { App } from './app';
 import { connectToHost } from './hostChannel';
 import { MAIN_VIEWS } from './views/mainViews';
 
-new App(document.getElementById('app') ?? document.body, connectToHost(), { views: MAIN_VIEWS, sourceJumps: true }).start();
+new App(document.getElementById('app') ?? document.body, connectToHost(), { views: MAIN_VIEWS, hostActions: true }).start();

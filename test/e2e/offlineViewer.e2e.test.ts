@@ -109,7 +109,10 @@ describe('trace.html (offline viewer)', { timeout: 120_000 }, () => {
       const detail = page.getByTestId('detail-panel');
       await expect.poll(() => detail.textContent()).toContain(BOOK_HOTEL_SPAN);
       expect(await detail.textContent()).toContain('no rooms available in Lisbon for 3 nights');
+      // No control that needs the extension host: Go to Handler, Bug report…, Report on a finding.
       expect(await page.getByTestId('go-to-handler').count()).toBe(0);
+      expect(await page.getByTestId('create-bug-report').count()).toBe(0);
+      expect(await claims.getByTestId('finding-report').count()).toBe(0);
       await screenshot(page, `offline-viewer-${scheme}`);
 
       // The span tree: every span of the trace, by name.

@@ -73,6 +73,6 @@ new App(
   createOfflineHost((raw) => answerOffline(raw, session), state),
   {
     views: [timelineSplitView, createSpanTreeView, planGraphNote],
-    sourceJumps: false,
+    hostActions: false,
   },
 ).start();

@@ -17,7 +17,8 @@ export interface ClaimsPanelDeps {
   readonly load: () => Promise<ClaimsView>;
   readonly dismiss: (key: string, dismissed: boolean) => Promise<unknown>;
   /** "Report this finding": Create Bug Report… about it (the host shows the redaction preview). */
-  readonly report: (key: string) => void;
+  /** Create Bug Report… about one finding; absent offline (no Report buttons). */
+  readonly report?: (key: string) => void;
   readonly select: (index: number) => void;
   /** Called with the number of claims once loaded (for the tab label). */
   readonly onCount: (claims: number) => void;
@@ -138,13 +139,7 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
       h('div', { className: 'finding-head' }, [
         badge(f.severity, SEVERITY_TONE[f.severity]),
         h('span', { className: 'finding-kind muted', text: f.kind }),
-        button({
-          label: 'Report',
-          variant: 'secondary',
-          testId: 'finding-report',
-          title: 'Report this finding: create a redacted bug report about it',
-          onClick: () => deps.report(f.key),
-        }),
+        ...(deps.report ? [reportButton(deps.report, f.key)] : []),
         toggle,
       ]),
       message,
@@ -266,4 +261,15 @@ export function createClaimsPanel(deps: ClaimsPanelDeps): ClaimsPanel {
       element.remove();
     },
   };
+}
+
+/** "Report" on a finding: Create Bug Report… about it (only where the extension host runs). */
+function reportButton(report: (key: string) => void, key: string): HTMLElement {
+  return button({
+    label: 'Report',
+    variant: 'secondary',
+    testId: 'finding-report',
+    title: 'Report this finding: create a redacted bug report about it',
+    onClick: () => report(key),
+  });
 }

@@ -27,7 +27,8 @@ export interface SidePanelDeps {
   readonly loadClaims: () => Promise<ClaimsView>;
   readonly dismissFinding: (key: string, dismissed: boolean) => Promise<unknown>;
   /** Create Bug Report… about one finding (by `FindingItem.key`). */
-  readonly reportFinding: (key: string) => void;
+  /** Absent offline: no Report buttons. */
+  readonly reportFinding?: (key: string) => void;
   readonly loadCost: () => Promise<CostView>;
   readonly initialTab: SideTab;
   readonly onTabChange: (tab: SideTab) => void;

@@ -12,8 +12,8 @@ import { blockText, inlineText } from '../../src/core/text/visibleText';
 
 export interface SummaryActions {
   copySummary(): Promise<boolean>;
-  /** Create Bug Report… for this trace (the host shows the redaction preview in VS Code's UI). */
-  createBugReport(): void;
+  /** Create Bug Report… for this trace (the host shows the redaction preview in VS Code's UI); absent offline (no button). */
+  createBugReport?(): void;
   selectTrace(traceIndex: number): void;
 }
 
@@ -79,13 +79,17 @@ export function renderSummaryHeader(header: HTMLElement, s: TraceSummary, action
       });
     },
   });
-  const report = button({
-    label: 'Bug report…',
-    title: 'Create a redacted bug report of this trace (report.md, the trace file and an offline viewer)',
-    testId: 'create-bug-report',
-    onClick: () => actions.createBugReport(),
-  });
-  actionsBar.append(copy, report);
+  actionsBar.append(copy);
+  const createBugReport = actions.createBugReport;
+  if (createBugReport) {
+    const report = button({
+      label: 'Bug report…',
+      title: 'Create a redacted bug report of this trace (report.md, the trace file and an offline viewer)',
+      testId: 'create-bug-report',
+      onClick: () => createBugReport(),
+    });
+    actionsBar.append(report);
+  }
 
   const children: HTMLElement[] = [h('div', { className: 'summary-main' }, [title, source]), stats, actionsBar];
   const problems = s.diagnostics.length + (s.quarantined > 0 ? 1 : 0);
