@@ -95,7 +95,22 @@ export function pickUsage(info: SpanInfo): UsageReading | undefined {
     base.reasoning ??= u.reasoning;
     base.total ??= u.total;
   }
-  return base;
+  return withThinkingFromTotal(base);
+}
+
+/**
+ * Some producers count thinking tokens only in the total (Gemini's `thoughts_token_count` is in
+ * `total_token_count` but not in the candidates count): total > input + output with no reasoning
+ * or cache count to explain the gap. The gap is then the reasoning tokens, and part of the output
+ * (they are billed as output), with the mapping report saying where they came from.
+ */
+function withThinkingFromTotal(u: UsageReading): UsageReading {
+  const { input, output, total } = u;
+  if (u.reasoning !== undefined || u.cachedInput !== undefined || !input || !output || !total) return u;
+  const gap = total.value - input.value - output.value;
+  if (!(gap > 0)) return u;
+  const note = `${total.from} − input − output (thinking tokens counted only in the total)`;
+  return { ...u, reasoning: { value: gap, from: note }, output: { value: output.value + gap, from: `${output.from} + ${note}` } };
 }
 
 /** What the matched conventions looked for, for a field that stayed empty. */

@@ -100,3 +100,30 @@ describe('tool arguments and results under non-semconv keys', () => {
     expect(view.toolExecutions[0]).toMatchObject({ name: 'get_weather', arguments: { city: 'Paris' }, result: { temp_c: 21 } });
   });
 });
+
+describe('thinking tokens counted only in the total', () => {
+  const chat = (extra: Record<string, number>) => ({
+    'gen_ai.operation.name': 'chat',
+    'gen_ai.request.model': 'gemini-2.5-flash',
+    'gen_ai.usage.input_tokens': 100,
+    'gen_ai.usage.output_tokens': 20,
+    ...extra,
+  });
+
+  it('become reasoning tokens, part of the output, with the source in the mapping report', () => {
+    // total 250 = 100 in + 20 out + 130 thinking
+    const view = deriveAgentView(buildTrace([{ id: 1, name: 'chat', start: 0, end: 1, attrs: chat({ 'gen_ai.usage.total_tokens': 250 }) }]));
+    expect(view.llmCalls[0].usage).toMatchObject({ input: 100, output: 150, reasoning: 130, total: 250 });
+    expect(view.spans[0].fields.find((f) => f.field === 'usage.reasoning')?.from).toContain('thinking tokens counted only in the total');
+  });
+
+  it('are not invented when the total adds up, or a cache count explains the gap', () => {
+    const exact = deriveAgentView(buildTrace([{ id: 1, name: 'chat', start: 0, end: 1, attrs: chat({ 'gen_ai.usage.total_tokens': 120 }) }]));
+    expect(exact.llmCalls[0].usage.reasoning).toBeUndefined();
+    const cached = deriveAgentView(
+      buildTrace([{ id: 1, name: 'chat', start: 0, end: 1, attrs: chat({ 'gen_ai.usage.total_tokens': 250, 'gen_ai.usage.cache_read.input_tokens': 130 }) }]),
+    );
+    expect(cached.llmCalls[0].usage.reasoning).toBeUndefined();
+    expect(cached.llmCalls[0].usage.output).toBe(20);
+  });
+});
