@@ -52,11 +52,10 @@ function scanSegments(text: string, base: number, scanner: Scanner, leaks: Leak[
     }
     if (isString) previous = seg;
     else if (seg.trim() !== '' && seg.trim() !== ':') previous = '';
-    if (!scanner.mayMatch(seg) && !seg.includes('\\')) continue;
     const found = scanner.scan(seg);
     for (const f of found) leaks.push({ type: f.type, index: at + f.start });
-    if (found.length > 0) continue;
-    if (isString && seg.includes('\\') && depth < MAX_DEPTH) {
+    // Decoding can only reveal more when it changes more than quotes (as in the redactor's fast path).
+    if (found.length === 0 && isString && depth < MAX_DEPTH && seg.includes('\\') && (!onlyQuoteEscapes(seg) || seg.includes('PRIVATE KEY'))) {
       const decoded = decodeJsonString(seg);
       if (decoded !== undefined) {
         for (const f of scanner.scan(decoded)) leaks.push({ type: f.type, index: at });
@@ -65,6 +64,11 @@ function scanSegments(text: string, base: number, scanner: Scanner, leaks: Leak[
     }
     if (seg.includes('%')) for (const f of scanner.scan(percentDecode(seg))) leaks.push({ type: f.type, index: at });
   }
+}
+
+/** Backslashes only in `\"` and `\\\"` (quotes escaped once or twice): decoding would only unescape quotes. */
+function onlyQuoteEscapes(literal: string): boolean {
+  return !literal.replace(/\\\\\\"|\\"/g, '').includes('\\');
 }
 
 function decodeJsonString(literal: string): string | undefined {

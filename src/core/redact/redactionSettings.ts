@@ -76,7 +76,7 @@ function patternProblem(source: string, flags: string): string | undefined {
 /** User rules as scanner rules; invalid ones are skipped and reported. */
 export function compileExtraRules(patterns: RedactionSettings['extraPatterns']): { rules: Rule[]; errors: string[] } {
   const { settings, errors } = parseRedactionSettings(patterns, undefined);
-  return { rules: settings.extraPatterns.map((p) => ({ type: p.name, pattern: new RegExp(p.pattern, 'g'), hint: '' })), errors };
+  return { rules: settings.extraPatterns.map((p) => ({ type: p.name, pattern: new RegExp(p.pattern, 'g'), hint: {} })), errors };
 }
 
 /** The allow list; invalid regexes are skipped and reported. */

@@ -13,6 +13,7 @@ export type TextPlace = Omit<RedactionPlace, 'jsonPath'>;
 const KEY_HINT = /key|secret|token|passw|pwd|credential|authoriz|cookie|ssn/i;
 const AUTH_SCHEME = /^((?:bearer|basic|token|bot|digest|negotiate|apikey|key|sso-key)\s+)(.+)$/is;
 const JSON_DEPTH = 4;
+const ESCAPE_BUT_QUOTE = /\\[^"]/;
 const MARKER = /(\[REDACTED:[a-z0-9-]+#\d+\])/;
 const QUERY_PARAM = /([?&;])([^=&#\s?]{1,64})=([^&#\s"'<>]*)/g;
 const QUERY_PARAM_ENCODED = /[?&;][^=&#\s?]{1,64}=[^&#\s"'<>]*%[0-9A-Fa-f]{2}/;
@@ -64,7 +65,11 @@ export class Redactor {
   text(value: string, place: TextPlace, key?: string, jsonPath?: string, depth = 0): string {
     if (value.length === 0) return value;
     if (depth < JSON_DEPTH && looksLikeJson(value)) {
-      if (!this.#scanner.mayMatch(value) && !KEY_HINT.test(value) && !value.includes('\\u')) return value;
+      // Fast path: with no escapes but `\"`, every leaf is the raw text between quotes (which rules
+      // treat as boundaries, like the backslash before an escaped one), so no match in the raw
+      // text and no key-named field means no match in any leaf. Most JSON a trace holds (messages,
+      // tool payloads, JSON in JSON) ends here. A PEM block is the exception (its end may be a quote).
+      if (!ESCAPE_BUT_QUOTE.test(value) && !value.includes('PRIVATE KEY') && !KEY_HINT.test(value) && this.#scanner.scan(value).length === 0) return value;
       if (parses(value)) return this.#json(value, place, jsonPath ?? '', depth);
     }
     if (value.includes('%') && QUERY_PARAM_ENCODED.test(value)) value = this.#queryParams(value, place, jsonPath, depth);
@@ -180,8 +185,12 @@ function percentDecode(s: string): string {
 }
 
 function looksLikeJson(s: string): boolean {
-  const a = s.trimStart()[0];
-  const b = s.trimEnd().slice(-1);
+  let i = 0;
+  let j = s.length - 1;
+  while (i < j && s.charCodeAt(i) <= 32) i++;
+  while (j > i && s.charCodeAt(j) <= 32) j--;
+  const a = s[i];
+  const b = s[j];
   return (a === '{' && b === '}') || (a === '[' && b === ']');
 }
 

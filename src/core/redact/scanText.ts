@@ -1,4 +1,4 @@
-import type { Rule } from './rules/rule';
+import type { Hint, Rule } from './rules/rule';
 
 /** One secret in a text: `[start, end)` is what gets replaced. */
 export interface TextMatch {
@@ -28,16 +28,57 @@ export function isAllowed(allow: AllowList, value: string): boolean {
 interface CompiledRule {
   readonly rule: Rule;
   readonly pattern: RegExp;
-  readonly hint: RegExp;
+  readonly hint: Hint;
+}
+
+/** What the hints look at, computed in one pass over the text. */
+class TextFeatures {
+  readonly digits: number;
+  readonly run: number;
+  #lower: string | undefined;
+
+  constructor(readonly text: string) {
+    let digits = 0;
+    let run = 0;
+    let cur = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const isDigit = c >= 48 && c <= 57;
+      if (isDigit) digits++;
+      if (isDigit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45) {
+        if (++cur > run) run = cur;
+      } else cur = 0;
+    }
+    this.digits = digits;
+    this.run = run;
+  }
+
+  get lower(): string {
+    return (this.#lower ??= this.text.toLowerCase());
+  }
+}
+
+function passes(h: Hint, f: TextFeatures): boolean {
+  if (h.digits !== undefined && f.digits < h.digits) return false;
+  if (h.run !== undefined && f.run < h.run) return false;
+  if (h.any === undefined && h.anyCi === undefined) return true;
+  if (h.any !== undefined) for (const s of h.any) if (f.text.includes(s)) return true;
+  if (h.anyCi !== undefined) for (const s of h.anyCi) if (f.lower.includes(s)) return true;
+  return false;
 }
 
 /**
- * Runs rules over one text and returns the non-overlapping secrets, by position. A text that
- * matches no rule's hint (most texts of a trace) costs one regex test.
+ * Runs rules over one text and returns the non-overlapping secrets, by position. A text no
+ * rule's hint admits (most texts of a trace) costs one pass over its characters and a few
+ * substring searches; the rules' regexes run only where their hint holds.
  */
 export class Scanner {
   readonly #rules: readonly CompiledRule[];
-  readonly #anyHint: RegExp;
+  /** The smallest `run` / `digits` any rule requires: a text below both can only meet rules without them. */
+  readonly #minRun: number;
+  readonly #minDigits: number;
+  /** The rules with neither requirement. */
+  readonly #plain: readonly CompiledRule[];
 
   constructor(
     rules: readonly Rule[],
@@ -46,21 +87,30 @@ export class Scanner {
     this.#rules = rules.map((rule) => ({
       rule,
       pattern: new RegExp(rule.pattern.source, rule.pattern.flags.includes('d') ? rule.pattern.flags : rule.pattern.flags + 'd'),
-      hint: new RegExp(rule.hint, 'i'),
+      hint: rule.hint,
     }));
-    this.#anyHint = new RegExp(rules.map((r) => `(?:${r.hint})`).join('|'), 'i');
+    this.#minRun = Math.min(...this.#rules.filter((r) => r.hint.run !== undefined).map((r) => r.hint.run!));
+    this.#minDigits = Math.min(...this.#rules.filter((r) => r.hint.run === undefined && r.hint.digits !== undefined).map((r) => r.hint.digits!));
+    this.#plain = this.#rules.filter((r) => r.hint.run === undefined && r.hint.digits === undefined);
+  }
+
+  /** The rules to try on a text: those needing a long run or many digits are skipped together when it has neither. */
+  #pool(f: TextFeatures): readonly CompiledRule[] {
+    return f.run >= this.#minRun || f.digits >= this.#minDigits ? this.#rules : this.#plain;
   }
 
   /** False when no rule can match `text` (a necessary condition only). */
   mayMatch(text: string): boolean {
-    return this.#anyHint.test(text);
+    const f = new TextFeatures(text);
+    return this.#pool(f).some((r) => passes(r.hint, f));
   }
 
   scan(text: string): TextMatch[] {
-    if (!this.#anyHint.test(text)) return [];
-    const taken: TextMatch[] = [];
-    for (const { rule, pattern, hint } of this.#rules) {
-      if (!hint.test(text)) continue;
+    const f = new TextFeatures(text);
+    let taken: TextMatch[] | undefined;
+    for (const { rule, pattern, hint } of this.#pool(f)) {
+      if (!passes(hint, f)) continue;
+      taken ??= [];
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         if (m[0].length === 0) {
@@ -78,7 +128,7 @@ export class Scanner {
         taken.push({ start, end, type: rule.typeOf?.(m) ?? rule.type, value });
       }
     }
-    return taken.sort((a, b) => a.start - b.start);
+    return taken === undefined ? [] : taken.sort((a, b) => a.start - b.start);
   }
 }
 

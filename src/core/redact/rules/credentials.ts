@@ -9,10 +9,12 @@ const PEM_LABEL = '(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(
  * `Bearer` values, and `key = value` assignments whose key names a secret.
  */
 export const CREDENTIAL_SHAPE_RULES: readonly Rule[] = [
-  rule('private-key', `-----BEGIN ${PEM_LABEL}-----(?:\\\\[nrt]|[A-Za-z0-9+/=\\s:,.-])*?(?:-----END ${PEM_LABEL}-----|(?=["'}\\]]|$))`, 'PRIVATE KEY'),
-  rule('jwt', `${START}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]*`, 'eyJ'),
-  rule('url-password', `[a-z][a-z0-9+.-]{1,15}://[^\\s:/?#@"'<>\\\\]{1,64}:(?<s>[^\\s/?#@"'<>\\\\]{1,128})@`, '://', notPlaceholder, 'gi'),
-  rule('url-password', `[a-z][a-z0-9+.-]{1,15}%3A%2F%2F[^\\s%/?#@&"']{1,64}%3A(?<s>[^\\s/?#@&"']{1,128}?)%40`, '%3A%2F%2F', notPlaceholder, 'gi'),
+  rule('private-key', `-----BEGIN ${PEM_LABEL}-----(?:\\\\[nrt]|[A-Za-z0-9+/=\\s:,.-])*?(?:-----END ${PEM_LABEL}-----|(?=["'}\\]]|$))`, {
+    any: ['PRIVATE KEY'],
+  }),
+  rule('jwt', `${START}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]*`, { any: ['eyJ'], run: 13 }),
+  rule('url-password', `[a-z][a-z0-9+.-]{1,15}://[^\\s:/?#@"'<>\\\\]{1,64}:(?<s>[^\\s/?#@"'<>\\\\]{1,128})@`, { any: ['://'] }, notPlaceholder, 'gi'),
+  rule('url-password', `[a-z][a-z0-9+.-]{1,15}%3A%2F%2F[^\\s%/?#@&"']{1,64}%3A(?<s>[^\\s/?#@&"']{1,128}?)%40`, { anyCi: ['%3a%2f%2f'] }, notPlaceholder, 'gi'),
 ];
 
 /** After every prefixed rule, so `Authorization: Bearer sk-…` is typed by its key's provider. */
@@ -20,15 +22,15 @@ export const CREDENTIAL_CONTEXT_RULES: readonly Rule[] = [
   rule(
     'authorization',
     `(?:proxy-)?authorization\\\\?["']?\\s*[:=]\\s*\\\\?["']?(?:(?:bearer|basic|token|bot|digest|negotiate|apikey|key|sso-key)\\s+)?(?<s>[A-Za-z0-9._~+/=:-]{8,})`,
-    'authorization',
+    { anyCi: ['authorization'] },
     notPlaceholder,
     'gi',
   ),
-  rule('bearer-token', `\\b[Bb]earer\\s+(?<s>[A-Za-z0-9._~+/-]{16,}=*)`, 'bearer', notPlaceholder),
+  rule('bearer-token', `\\b[Bb]earer\\s+(?<s>[A-Za-z0-9._~+/-]{16,}=*)`, { any: ['earer'], run: 16 }, notPlaceholder),
   rule(
     'assignment',
     `(?<k>[A-Za-z0-9_.-]*(?:${'api[_.-]?key|apikey|secret|token|passw(?:or)?d|pwd|access[_.-]?key|private[_.-]?key(?:[_.-]?id)?|client[_.-]?secret|credentials?|session[_.-]?key|signing[_.-]?key|account[_.-]?key|master[_.-]?key'}))\\\\?["']?\\s*(?:=|:|=>)\\s*\\\\?["']?(?<s>[^\\s"'\`,;&<>(){}\\[\\]\\\\]{8,256})`,
-    'key|secret|token|passw|pwd|credential',
+    { anyCi: ['key', 'secret', 'token', 'passw', 'pwd', 'credential'] },
     secretValue,
     'gi',
     (m) => secretTypeForKey(m.groups?.k ?? '') ?? 'secret',

@@ -14,31 +14,27 @@ export const PII_RULES: readonly Rule[] = [
   rule(
     'email',
     `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])`,
-    '@|%40',
+    { any: ['@', '%40'] },
     (s) => !ASSET_TLD.test(s),
   ),
-  rule('iban', `(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])`, '[A-Z]{2}\\d{2} ?[A-Z0-9]{4}', ibanValid),
+  rule('iban', `(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])`, { digits: 6 }, ibanValid),
   rule(
     'card',
     `(?<![\\w.+-])(?:\\d{4}[ -]\\d{4}[ -]\\d{4}[ -]\\d{1,7}|\\d{4}[ -]\\d{6}[ -]\\d{4,5}|\\d{13,19})(?![\\w.]|[ -]\\d)`,
-    '\\d{4}[ -]?\\d{4}',
+    { digits: 12 },
     cardNumberValid,
   ),
-  rule('ssn', `(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])`, '\\d{3}-\\d{2}-\\d{4}', ssnValid),
-  rule('ssn', `\\b(?:ssn|social security(?: number| no\\.?)?)\\W{0,3}(?<s>\\d{9})\\b`, 'ssn|social security', ssnValid, 'gi'),
-  rule(
-    'uk-nino',
-    `\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b`,
-    '[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]',
-    undefined,
-  ),
-  rule('phone', `(?<![\\w+%])(?:\\+|%2B)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d{1,4}){2,6}(?![\\w.]|-\\d)`, '\\+|%2B', phoneDigits, 'gi'),
+  rule('ssn', `(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])`, { digits: 9, any: ['-'] }, ssnValid),
+  rule('ssn', `\\b(?:ssn|social security(?: number| no\\.?)?)\\W{0,3}(?<s>\\d{9})\\b`, { anyCi: ['ssn', 'social security'] }, ssnValid, 'gi'),
+  rule('uk-nino', `\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b`, { digits: 6 }, undefined),
   rule(
     'phone',
-    `(?<![\\w.+-])(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[-. ])[2-9]\\d{2}[-. ]\\d{4}(?![\\w-]|\\.\\d)`,
-    '\\d{3}\\)? ?[-. ]?\\d{3}[-. ]\\d{4}',
-    undefined,
+    `(?<![\\w+%])(?:\\+|%2B)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d{1,4}){2,6}(?![\\w.]|-\\d)`,
+    { any: ['+', '%2B', '%2b'], digits: 8 },
+    phoneDigits,
+    'gi',
   ),
+  rule('phone', `(?<![\\w.+-])(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[-. ])[2-9]\\d{2}[-. ]\\d{4}(?![\\w-]|\\.\\d)`, { digits: 10 }, undefined),
 ];
 
 /** International numbers have 8 to 15 digits (E.164). */

@@ -1,23 +1,40 @@
 /**
  * One detection rule. `pattern` is global; when it has a named group `s`, only that group is the
  * secret (the rest is context that stays, e.g. the `Authorization: Bearer ` before a token),
- * otherwise the whole match is. `hint` is a cheap necessary condition (a regex source, tested
- * case-insensitively) that lets the scanner skip the rule on texts that cannot match; it must
- * never be narrower than the pattern. `check` rejects matches the pattern alone cannot judge
- * (Luhn, mod-97, SSN area numbers, "looks random").
+ * otherwise the whole match is. `hint` is a cheap necessary condition that lets the scanner
+ * skip the rule on texts that cannot match (most texts of a trace): it must never be narrower
+ * than the pattern. `check` rejects matches the pattern alone cannot judge (Luhn, mod-97, SSN
+ * area numbers, "looks random").
  *
- * Rules are hand-written: the npm secret-pattern sets we looked at are either Python/Go data
- * files (detect-secrets, gitleaks' TOML, trufflehog), GPL-licensed, or unmaintained JS ports
- * without PII rules or context handling; none validates checksums or knows trace ids from
- * keys. The prefixes follow the providers' documented formats (and gitleaks' public patterns).
+ * Rules are hand-written. The maintained sets are Python or Go (detect-secrets, gitleaks'
+ * TOML, trufflehog); the JS one, secretlint's rule preset (MIT), is a set of async rules bound
+ * to secretlint's file linting context, without personal data, checksums or key context, and
+ * a scanner that must do 10k spans in well under a second cannot go through it. The prefixes
+ * follow the providers' documented formats (and gitleaks' public patterns).
  */
 export interface Rule {
   readonly type: string;
   readonly pattern: RegExp;
-  readonly hint: string;
+  readonly hint: Hint;
   readonly check?: (secret: string) => boolean;
   /** The type of one match when it depends on the match (an assignment is typed by its key). */
   readonly typeOf?: (m: RegExpExecArray) => string;
+}
+
+/**
+ * A necessary condition, checked from features computed once per text. The rule runs when one
+ * of the given `any` / `anyCi` / `digits` conditions holds (all of them when none is given)
+ * and the text has a token run of at least `run` characters.
+ */
+export interface Hint {
+  /** Substrings, case-sensitive. */
+  readonly any?: readonly string[];
+  /** Lower-case substrings, looked for in the lower-cased text. */
+  readonly anyCi?: readonly string[];
+  /** At least this many ASCII digits in the text. */
+  readonly digits?: number;
+  /** A run of at least this many `[A-Za-z0-9_-]` characters. */
+  readonly run?: number;
 }
 
 /** Not preceded by a key character: a token starts here, not in the middle of a word. */
@@ -28,7 +45,7 @@ export const END = '(?![A-Za-z0-9_-])';
 export function rule(
   type: string,
   source: string,
-  hint: string,
+  hint: Hint,
   check?: (secret: string) => boolean,
   flags = 'g',
   typeOf?: (m: RegExpExecArray) => string,
