@@ -13,9 +13,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { traceFacts, type StandinTrace } from './dataset';
+import { fixturesDir } from './fixtures';
 import { json, type RouteRequest, type StandinAnswer } from './server';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'backends');
 export const LANGFUSE_FIXTURE_TRACE_ID = 'fee618f96dc31e0ca38b2f7b26eb8b29';
 export const LANGFUSE_PROJECT_ID = 'cloramnkj0002jz088vzn1ja4';
 
@@ -66,7 +66,7 @@ function toV2(o: Obs): Obs {
 }
 
 export function langfuseRoute(traces: readonly StandinTrace[], opts: LangfuseOptions) {
-  const fixture = JSON.parse(readFileSync(join(FIXTURES, 'langfuse-openai-agents-2025-09-30.json'), 'utf8')) as {
+  const fixture = JSON.parse(readFileSync(join(fixturesDir(), 'langfuse-openai-agents-2025-09-30.json'), 'utf8')) as {
     trace: Obs & { id: string; name: string; timestamp: string };
     observations: Obs[];
   };

@@ -11,9 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { matches, resourceSpans, traceFacts, type StandinTrace } from './dataset';
+import { fixturesDir } from './fixtures';
 import { json, text, type RouteRequest, type StandinAnswer } from './server';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'backends');
 export const TEMPO_FIXTURE_TRACE_ID = '5b8efff798038103d269b633813fc60c';
 
 export interface TempoOptions {
@@ -23,7 +23,7 @@ export interface TempoOptions {
 }
 
 export function tempoRoute(traces: readonly StandinTrace[], opts: TempoOptions) {
-  const batchesFixture = readFileSync(join(FIXTURES, 'tempo-v1-batches.json'), 'utf8');
+  const batchesFixture = readFileSync(join(fixturesDir(), 'tempo-v1-batches.json'), 'utf8');
   return (req: RouteRequest): StandinAnswer => {
     if (opts.tenant && req.headers['x-scope-orgid'] !== opts.tenant) return text(401, 'no org id');
     if (req.path === '/api/echo') return text(200, 'echo');
