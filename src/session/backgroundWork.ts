@@ -10,7 +10,11 @@
  * step starts only once no request has arrived or been answered for `quietMs` (the first
  * screen's burst of requests, whole-trace ones among them, is all in and its cheap ones answered
  * first: a timer may fire before messages that were already sent), or after `maxWaitMs` of
- * waiting (scrolling cannot starve the findings). Jobs run one at a time, in the order asked.
+ * waiting (scrolling cannot starve the findings). Before the first step of a trace, the first
+ * screen's windows must have been answered (`firstScreenAnswered`: rows or cards), or
+ * `firstScreenMs` have passed since the first job was queued (a view that shows no rows, such as
+ * the plan graph, is not kept waiting long): a webview busy building its views sends its first
+ * requests with gaps longer than any quiet time. Jobs run one at a time, in the order asked.
  *
  * `cancel` (the panel closed, the trace was reloaded or switched) rejects every queued job and
  * the running one at its next step with `CancelledWork`; nothing of theirs runs after it.
@@ -28,6 +32,8 @@ export interface BackgroundWorkOptions {
   readonly quietMs?: number;
   /** Longest a step waits for quiet (default 1000 ms). */
   readonly maxWaitMs?: number;
+  /** Longest the first step waits for the first screen's answers (default 1500 ms). */
+  readonly firstScreenMs?: number;
   readonly now?: () => number;
   /** Runs `fn` in a later macrotask (default `setImmediate`, `setTimeout(0)` where there is none). */
   readonly defer?: (fn: () => void) => void;
@@ -51,11 +57,15 @@ const defaultDefer = (fn: () => void): void => {
 
 export class BackgroundWork {
   private readonly jobs: Job[] = [];
-  private scheduled = false;
+  /** Invalidates the pending wake-up when a newer one is scheduled (one chain of ticks at a time). */
+  private token = 0;
+  private firstScreen = false;
+  private firstJobAt = Number.NaN;
   private lastRequest = Number.NEGATIVE_INFINITY;
   private waitingSince = Number.NaN;
   private readonly quietMs: number;
   private readonly maxWaitMs: number;
+  private readonly firstScreenMs: number;
   private readonly now: () => number;
   private readonly defer: (fn: () => void) => void;
   private readonly after: (fn: () => void, ms: number) => void;
@@ -63,6 +73,7 @@ export class BackgroundWork {
   constructor(opts: BackgroundWorkOptions = {}) {
     this.quietMs = opts.quietMs ?? 40;
     this.maxWaitMs = opts.maxWaitMs ?? 1000;
+    this.firstScreenMs = opts.firstScreenMs ?? 1500;
     this.now = opts.now ?? (() => performance.now());
     this.defer = opts.defer ?? defaultDefer;
     this.after = opts.after ?? ((fn, ms) => void setTimeout(fn, ms));
@@ -71,6 +82,13 @@ export class BackgroundWork {
   /** A cheap request arrived or was answered: background steps hold off for `quietMs`. */
   noteForeground(): void {
     this.lastRequest = this.now();
+  }
+
+  /** The first screen's windows (rows or cards) are answered: whole-trace work may start. */
+  firstScreenAnswered(): void {
+    if (this.firstScreen) return;
+    this.firstScreen = true;
+    if (this.jobs.length > 0) this.wake();
   }
 
   /** Jobs queued or running. */
@@ -84,36 +102,48 @@ export class BackgroundWork {
    */
   run<T>(steps: readonly Step[], last: () => T | Promise<T>): Promise<T> {
     this.lastRequest = this.now(); // more of its burst may still be on the way
+    if (Number.isNaN(this.firstJobAt)) this.firstJobAt = this.lastRequest;
     return new Promise<T>((resolve, reject) => {
       this.jobs.push({ steps: [...steps, last], next: 0, resolve: resolve as (v: unknown) => void, reject });
-      this.schedule();
+      if (this.jobs.length === 1) this.wake();
     });
   }
 
-  /** Rejects every queued and running job with `CancelledWork(reason)`. */
+  /**
+   * Rejects every queued and running job with `CancelledWork(reason)`. The next trace's first
+   * screen is waited for again.
+   */
   cancel(reason: string): void {
+    this.token++;
+    this.firstScreen = false;
+    this.firstJobAt = Number.NaN;
+    this.waitingSince = Number.NaN;
     for (const job of this.jobs.splice(0)) job.reject(new CancelledWork(reason));
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.jobs.length === 0) return;
-    this.scheduled = true;
-    this.defer(() => this.tick());
+  /** Schedules the next tick (now, or after `ms`), replacing any pending one. */
+  private wake(ms?: number): void {
+    const token = ++this.token;
+    const fn = () => {
+      if (token === this.token) this.tick();
+    };
+    if (ms === undefined) this.defer(fn);
+    else this.after(fn, ms);
   }
 
   private tick(): void {
-    this.scheduled = false;
     const job = this.jobs[0];
     if (!job) return;
     const now = this.now();
+    if (!this.firstScreen) {
+      const left = this.firstJobAt + this.firstScreenMs - now;
+      if (left > 0) return this.wake(left);
+      this.firstScreen = true;
+    }
     if (Number.isNaN(this.waitingSince)) this.waitingSince = now;
     const quietIn = this.lastRequest + this.quietMs - now;
     const waited = now - this.waitingSince;
-    if (quietIn > 0 && waited < this.maxWaitMs) {
-      this.scheduled = true;
-      this.after(() => this.tick(), Math.min(quietIn, this.maxWaitMs - waited));
-      return;
-    }
+    if (quietIn > 0 && waited < this.maxWaitMs) return this.wake(Math.min(quietIn, this.maxWaitMs - waited));
     this.waitingSince = Number.NaN;
     let value: unknown;
     try {
@@ -123,7 +153,7 @@ export class BackgroundWork {
       return;
     }
     if (job.next < job.steps.length) {
-      this.schedule();
+      this.wake();
       return;
     }
     // The last step's value may be a promise (an answer that awaits storage): the queue goes on.
@@ -133,6 +163,6 @@ export class BackgroundWork {
   private finish(job: Job, settle: () => void): void {
     if (this.jobs[0] === job) this.jobs.shift();
     settle();
-    this.schedule();
+    if (this.jobs.length > 0) this.wake();
   }
 }

@@ -111,6 +111,7 @@ export async function handleWebviewMessage(raw: unknown, ctx: RequestContext): P
     ctx.post({ type: 'response', inReplyTo: req.requestId, error: result.message });
     return;
   }
+  if (req.type === 'getRows' || req.type === 'getCards') ctx.background?.firstScreenAnswered();
   if (req.type === 'selectTrace') ctx.background?.cancel('another trace of the file is shown');
   ctx.post({ type: 'response', inReplyTo: req.requestId, result });
   if (req.type === 'selectTrace') ctx.post({ type: 'traceChanged' });

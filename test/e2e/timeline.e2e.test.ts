@@ -113,7 +113,8 @@ describe('chain-of-thought timeline and stepping', { timeout: 300_000 }, () => {
     expect(await failed.getAttribute('class')).toContain('is-error');
     expect(await failed.textContent()).toContain('no rooms available in Lisbon for 3 nights');
     expect(await failed.textContent()).toContain('wasted');
-    expect(await cards.nth(2).textContent()).toContain('finding');
+    // Findings come after the card text (the host's whole-trace work, getCardFindings).
+    await expect.poll(() => cards.nth(2).textContent(), { timeout: 15_000 }).toContain('finding');
     // Clicking the failed tool row selects the tool span.
     await failed.locator('[data-testid="timeline-tool"]', { hasText: 'book_hotel' }).click();
     await expect.poll(() => detailName(web).textContent(), { timeout: 10_000 }).toBe('ai.toolCall');

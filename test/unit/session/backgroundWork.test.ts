@@ -21,6 +21,7 @@ function manualLoop() {
     defer: (fn) => queue.push({ at: clock.now, fn }),
     after: (fn, ms) => queue.push({ at: clock.now + ms, fn }),
   });
+  work.firstScreenAnswered(); // these tests are about what comes after it (its own test below)
   /** Runs one callback due at the current time; false when none is. */
   const runOne = () => {
     const i = queue.findIndex((q) => q.at <= clock.now);
@@ -90,9 +91,32 @@ describe('BackgroundWork', () => {
     expect(work.pending).toBe(0);
     // The queue still works for new jobs.
     const third = work.run([], () => 3);
+    work.firstScreenAnswered(); // the cancel closed the gate again (its own test below)
     clock.now = 80;
     pump();
     await expect(third).resolves.toBe(3);
+  });
+
+  it('waits for the first screen (rows or cards answered), or 1500 ms after the first job, and again after a cancel', async () => {
+    const { clock, work, pump } = manualLoop();
+    work.cancel('the trace was reloaded'); // closes the gate the helper opened
+    const ran: number[] = [];
+    void work.run([], () => ran.push(clock.now));
+    clock.now = 100;
+    pump();
+    expect(ran).toEqual([]); // quiet, but the first screen is not answered yet
+    work.firstScreenAnswered();
+    pump();
+    expect(ran).toEqual([100]);
+    // A new trace: nothing asks for rows (the plan graph is shown): the job runs 1500 ms after it came.
+    work.cancel('the trace was reloaded');
+    clock.now = 200;
+    void work.run([], () => ran.push(clock.now));
+    for (clock.now = 200; clock.now < 1700; clock.now += 100) pump();
+    expect(ran).toEqual([100]);
+    clock.now = 1700;
+    pump();
+    expect(ran).toEqual([100, 1700]);
   });
 
   it('a step that throws rejects its job and the next job still runs', async () => {
