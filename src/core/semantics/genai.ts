@@ -93,6 +93,7 @@ const TOOL_RESULT_KEYS = [
   'tool.output',
   'tool_output',
   'gen_ai.output',
+  'genai.output', // any-agent before 0.2x
 ] as const;
 
 export function readGenAi(f: SpanFacts): Reading | undefined {
@@ -196,7 +197,9 @@ function readContent(f: SpanFacts, r: ReturnType<typeof newReading>, events: boo
     r.output = { from: 'gen_ai.completion.<i>.*', get: () => flattenedGenAiMessages(f, 'gen_ai.completion.') };
   } else if (f.get('gen_ai.completion') !== undefined) {
     r.output = { from: 'gen_ai.completion', get: () => messagesFrom(f.get('gen_ai.completion'), 'assistant'), raw: f.get('gen_ai.completion') };
-  } else if (isLlm && f.get('gen_ai.output') !== undefined) {
-    r.output = { from: 'gen_ai.output', get: () => messagesFrom(f.get('gen_ai.output'), 'assistant'), raw: f.get('gen_ai.output') };
+  } else if (isLlm && (f.get('gen_ai.output') ?? f.get('genai.output')) !== undefined) {
+    // any-agent's own key; its older releases spelled it `genai.output`.
+    const key = f.get('gen_ai.output') !== undefined ? 'gen_ai.output' : 'genai.output';
+    r.output = { from: key, get: () => messagesFrom(f.get(key), 'assistant'), raw: f.get(key) };
   }
 }

@@ -12,7 +12,8 @@ import { decodeJsonLayers, isRecord, parseJsonText, parseMaybeJson, textOf } fro
  *   LlmResponse wrappers (`contents`, `config.system_instruction`, `content`)
  * - OpenAI Responses API items (`message`, `function_call`, `function_call_output`, `reasoning`)
  *   and whole response objects (`{object:"response", output:[…]}`)
- * - LangChain serialised messages (`{lc, id:[…,"AIMessage"], kwargs:{…}}`)
+ * - LangChain serialised messages (`{lc, id:[…,"AIMessage"], kwargs:{…}}`), LlamaIndex
+ *   ChatMessages (`{role, blocks:[{block_type:"text", text}], additional_kwargs:{tool_calls}}`)
  * - wrappers `{messages}`, `{prompt}`, `{system}`, `{choices:[{message}]}`, a lone choice
  *   `{index, message}` (pydantic-ai's gen_ai.choice body) and plain strings.
  * Tool results inside a message (Anthropic `tool_result` blocks in a user message) become
@@ -82,8 +83,9 @@ function collect(v: unknown, role: string, out: ChatMessage[], depth: number): v
 }
 
 /**
- * A bare list of tool requests: any-agent's `[{"tool.name":…, "tool.args":…}]` or the Vercel AI
- * SDK's `[{toolCallId, toolName, input|args}]` (`ai.response.toolCalls`, Langfuse outputs).
+ * A bare list of tool requests: any-agent's `[{"tool.name":…, "tool.args":…}]` (older releases:
+ * `[{name, arguments}]` or a chat-completions `tool_calls` list), or the Vercel AI SDK's
+ * `[{toolCallId, toolName, input|args}]` (`ai.response.toolCalls`, Langfuse outputs).
  */
 function toolCallList(list: unknown[]): ToolCallRequest[] | undefined {
   if (list.length === 0) return undefined;
@@ -92,6 +94,12 @@ function toolCallList(list: unknown[]): ToolCallRequest[] | undefined {
     if (isRecord(x) && typeof x['tool.name'] === 'string') calls.push(request(undefined, x['tool.name'], x['tool.args']));
     else if (isRecord(x) && typeof x.toolName === 'string' && x.role === undefined && x.type === undefined) {
       calls.push(request(typeof x.toolCallId === 'string' ? x.toolCallId : undefined, x.toolName, x.input ?? x.args));
+    } else if (isRecord(x) && x.role === undefined && x.type === 'function' && isRecord(x.function) && typeof x.function.name === 'string') {
+      // a chat-completions `tool_calls` list on its own (older any-agent with agno)
+      calls.push(request(str(x.id), x.function.name, x.function.arguments));
+    } else if (isRecord(x) && x.role === undefined && x.type === undefined && x.content === undefined && typeof x.name === 'string' && 'arguments' in x) {
+      // `[{name, arguments}]` (older any-agent with TinyAgent)
+      calls.push(request(str(x.id), x.name, x.arguments));
     } else return undefined;
   }
   return calls;
@@ -168,6 +176,9 @@ function messageInto(m0: Record<string, unknown>, defaultRole: string, out: Chat
     d.texts.push(m.text);
   }
   if (Array.isArray(m.parts)) partsInto(m.parts, d);
+  // LlamaIndex ChatMessage: `blocks: [{block_type: "text", text}]`
+  if (Array.isArray(m.blocks))
+    for (const b of m.blocks) if (isRecord(b) && b.block_type === 'text' && typeof b.text === 'string' && b.text !== '') d.texts.push(b.text);
   toolCallsInto(m.tool_calls, d);
   if (isRecord(m.additional_kwargs) && d.toolCalls.length === 0) toolCallsInto(m.additional_kwargs.tool_calls, d);
   if (isRecord(m.function_call) && typeof m.function_call.name === 'string') {

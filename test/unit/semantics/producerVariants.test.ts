@@ -127,3 +127,34 @@ describe('thinking tokens counted only in the total', () => {
     expect(cached.llmCalls[0].usage.output).toBe(20);
   });
 });
+
+describe('older any-agent output shapes (genai.output)', () => {
+  const call = (out: string) =>
+    deriveAgentView(
+      buildTrace([
+        {
+          id: 1,
+          name: 'call_llm gpt-4.1-mini',
+          start: 0,
+          end: 1,
+          attrs: { 'gen_ai.operation.name': 'call_llm', 'gen_ai.request.model': 'gpt-4.1-mini', 'genai.output': out },
+        },
+      ]),
+    ).llmCalls[0];
+
+  it('reads [{name, arguments}] as tool requests (TinyAgent)', () => {
+    const c = call('[{"name": "write_file", "arguments": "{\\"text\\":\\"2025\\"}"}]');
+    expect(c.output.flatMap((m) => m.toolCalls).map((t) => [t.name, t.arguments])).toEqual([['write_file', { text: '2025' }]]);
+    expect(c.output.map((m) => m.text).join('')).toBe('');
+  });
+
+  it('reads a bare chat-completions tool_calls list (agno)', () => {
+    const c = call('[{"id": "call_1", "type": "function", "function": {"name": "get_time", "arguments": "{}"}}]');
+    expect(c.output.flatMap((m) => m.toolCalls).map((t) => [t.id, t.name])).toEqual([['call_1', 'get_time']]);
+  });
+
+  it('reads a LlamaIndex ChatMessage with text blocks', () => {
+    const c = call('{"role":"assistant","additional_kwargs":{},"blocks":[{"block_type":"text","text":"It is 2025."}]}');
+    expect(c.output.map((m) => [m.role, m.text])).toEqual([['assistant', 'It is 2025.']]);
+  });
+});
