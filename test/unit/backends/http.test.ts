@@ -74,6 +74,20 @@ describe('the shared request path (http.ts) through the Node transport', () => {
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 
+  it('checks cancellation between pages', async () => {
+    const s = await standin('phoenix', { pageSize: 1 });
+    const cancel = cancelSource();
+    // A transport that fires Cancel as soon as the first page has arrived.
+    const transport = {
+      ...nodeTransport,
+      request: (req: Parameters<typeof nodeTransport.request>[0], sig: Parameters<typeof nodeTransport.request>[1]) =>
+        nodeTransport.request(req, sig).finally(() => cancel.cancel()),
+    };
+    const c = createBackendClient({ kind: 'phoenix', baseUrl: s.url }, {}, transport);
+    expect((await fail(c.fetchTrace(AGENT_TRACE_ID, cancel.signal)))?.kind).toBe('cancelled');
+    expect(s.requests).toHaveLength(1); // 4 spans in pages of 1: only the first page was asked for
+  });
+
   it('does not start when already cancelled', async () => {
     const s = await standin('tempo');
     const cancel = cancelSource();

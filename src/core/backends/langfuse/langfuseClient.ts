@@ -63,8 +63,8 @@ export function langfuseClient(http: HttpContext, configuredProject?: string): B
       const what = `trace ${id}`;
       const maxSpans = options.maxSpans ?? DEFAULT_MAX_SPANS;
       if (hasV2 !== false) {
-        const firstUrl = http.url(V2, { traceId: id, fields: FETCH_FIELDS, limit: 1000 });
-        if (await usesV2(signal, firstUrl)) {
+        // The first call on a fresh client asks one cheap page to learn the API generation.
+        if (await usesV2(signal, http.url(V2, { limit: 1 }))) {
           const paged = await readPages(http, signal, (c) => http.url(V2, { traceId: id, fields: FETCH_FIELDS, limit: 1000, cursor: c }), observationsPage, {
             maxSpans,
             maxBytes: options.maxBytes ?? DEFAULT_MAX_FETCH_BYTES,
