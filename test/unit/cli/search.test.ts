@@ -75,6 +75,14 @@ describe('agent-trace search', () => {
     expect(s.requests[0].headers['x-team']).toBe('agents');
   });
 
+  it('passes the Tempo tenant with --header, while probing too', async () => {
+    s = await startStandin('tempo', { tenant: 'team-a' });
+    const r = await runCli(cli, ['search', s.url, '--header', 'X-Scope-OrgID: team-a', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { traces: { traceId: string }[] }).traces.map((t) => t.traceId)).toEqual([AGENT_TRACE_ID]);
+    expect(s.requests.every((x) => x.headers['x-scope-orgid'] === 'team-a')).toBe(true);
+  });
+
   it('exits 2 with "error: <url>: <reason>" on refused keys, never printing them or a stack', async () => {
     s = await startStandin('langfuse', { auth: { basic: { username: 'pk-lf-1', password: 'sk-lf-2' } } });
     const r = await runCli(cli, ['search', s.url, '--backend', 'langfuse'], { LANGFUSE_PUBLIC_KEY: 'pk-lf-1', LANGFUSE_SECRET_KEY: 'sk-lf-wrong' });
