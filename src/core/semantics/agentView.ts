@@ -64,6 +64,7 @@ export function deriveAgentView(trace: Trace, opts: AgentViewOptions = {}): Agen
     }
   }
   for (const w of toolWrappers) tools.delete(w);
+  linkWrapperMessages(trace, infos, calls, llmWrappers, prices);
   const inferred = inferUnmarkedTools(trace, infos, calls, tools, llmBelow);
 
   const runs = buildRuns(trace, infos, calls, tools, llmBelow);
@@ -158,6 +159,32 @@ function totals(llmCalls: readonly LlmCall[]): Pick<AgentView, 'tokens' | 'costU
   }
   tokens.total = tokens.input + tokens.output;
   return { tokens, costUsd: unknown ? null : cost, unpricedModels: [...unpriced].sort(), noUsageCalls };
+}
+
+/**
+ * Each call inside an LLM wrapper (its nearest LLM-span ancestor) may take that wrapper's
+ * messages where its own are missing (see `LlmCallRecord.withWrapperMessages`).
+ */
+function linkWrapperMessages(
+  trace: Trace,
+  infos: readonly SpanInfo[],
+  calls: Map<number, LlmCallRecord>,
+  wrappers: ReadonlySet<number>,
+  prices: PriceBook,
+): void {
+  if (wrappers.size === 0) return;
+  const spans = trace.spans;
+  const records = new Map<number, LlmCallRecord>();
+  for (const [i, call] of calls) {
+    // Wrappers sit right above their call (a span or two between at most): a short walk keeps
+    // this linear on deep traces.
+    let p = spans[i].parentIndex;
+    for (let up = 0; p >= 0 && !wrappers.has(p) && up < 4; up++) p = spans[p].parentIndex;
+    if (p < 0 || !wrappers.has(p)) continue;
+    let w = records.get(p);
+    if (!w) records.set(p, (w = buildLlmCall(spans[p], infos[p], prices)));
+    call.withWrapperMessages(w);
+  }
 }
 
 function byStart(calls: readonly LlmCall[], trace: Trace): LlmCall[] {

@@ -326,7 +326,14 @@ function str(v: unknown): string | undefined {
 }
 
 /** Text of the last assistant message that has text (an agent's answer), or undefined. */
+/**
+ * The last assistant text, skipping placeholders a producer writes for "no content" (Python's
+ * str(None), JSON null): an answer is never the literal text "None".
+ */
 export function lastAssistantText(messages: readonly ChatMessage[]): string | undefined {
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i].role === 'assistant' && messages[i].text !== '') return messages[i].text;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const t = messages[i].text;
+    if (messages[i].role === 'assistant' && t !== '' && t !== 'None' && t !== 'null') return t;
+  }
   return undefined;
 }

@@ -12,13 +12,36 @@ import type { ChatMessage, Cost, Iteration, LlmCall, TokenUsage, ToolCallRequest
 
 type Thunk<T> = () => T;
 
+function resolve(v: readonly ChatMessage[] | Thunk<readonly ChatMessage[]>): readonly ChatMessage[] {
+  return typeof v === 'function' ? v() : v;
+}
+
+/** Text a producer writes for "no content": Python's str(None), JSON null. */
+function isPlaceholder(text: string): boolean {
+  const t = text.trim();
+  return t === '' || t === 'None' || t === 'null';
+}
+
+function hasContent(msgs: readonly ChatMessage[]): boolean {
+  return msgs.some((m) => m.toolCalls.length > 0 || !isPlaceholder(m.text) || (m.reasoning !== undefined && !isPlaceholder(m.reasoning)));
+}
+
+/** `own` when it has content, else the wrapper's; tool calls only the wrapper has are added. */
+function preferStructured(own: readonly ChatMessage[], wrapper: () => readonly ChatMessage[]): readonly ChatMessage[] {
+  const w = wrapper();
+  if (!hasContent(own)) return hasContent(w) ? w : own;
+  if (own.some((m) => m.toolCalls.length > 0)) return own;
+  const calls = w.flatMap((m) => m.toolCalls);
+  return calls.length > 0 ? [...own, { role: 'assistant', text: '', toolCalls: calls }] : own;
+}
+
 const NO_MESSAGES: readonly ChatMessage[] = Object.freeze([]);
 
 export class LlmCallRecord implements LlmCall {
   readonly model?: string;
   readonly provider?: string;
-  #input: readonly ChatMessage[] | Thunk<ChatMessage[]>;
-  #output: readonly ChatMessage[] | Thunk<ChatMessage[]>;
+  #input: readonly ChatMessage[] | Thunk<readonly ChatMessage[]>;
+  #output: readonly ChatMessage[] | Thunk<readonly ChatMessage[]>;
   #outputRaw: unknown;
   #requests: ToolCallRequest[] | undefined;
 
@@ -56,6 +79,20 @@ export class LlmCallRecord implements LlmCall {
       for (const m of this.output) for (const r of m.toolCalls) this.#requests.push(r);
     }
     return this.#requests;
+  }
+
+  /**
+   * Takes messages from `wrapper` — an LLM span around this one (a Langfuse GENERATION around the
+   * leaf call, as agno writes them) — for a side where this call's own are missing or only
+   * placeholder text ("None", "null"). Tokens and cost stay this call's. A tool call the wrapper
+   * holds is kept even when this call's own output is used.
+   */
+  withWrapperMessages(wrapper: LlmCall): void {
+    const ownIn = this.#input;
+    const ownOut = this.#output;
+    this.#input = () => preferStructured(resolve(ownIn), () => wrapper.input);
+    this.#output = () => preferStructured(resolve(ownOut), () => wrapper.output);
+    this.#outputRaw = undefined; // requestsCallId must read the merged output
   }
 
   /**

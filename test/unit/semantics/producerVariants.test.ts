@@ -158,3 +158,83 @@ describe('older any-agent output shapes (genai.output)', () => {
     expect(c.output.map((m) => [m.role, m.text])).toEqual([['assistant', 'It is 2025.']]);
   });
 });
+
+describe('nested LLM observations (a wrapper generation around the leaf call, agno in Langfuse)', () => {
+  const agent = { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'weather' };
+  const wrapper = {
+    'gen_ai.operation.name': 'chat',
+    'gen_ai.request.model': 'gpt-4o',
+    'gen_ai.input.messages': JSON.stringify([{ role: 'user', content: 'Weather in Paris?' }]),
+    'gen_ai.output.messages': JSON.stringify([
+      { role: 'assistant', content: null, tool_calls: [{ id: 'call_w', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+    ]),
+  };
+  const leaf = (output: string) => ({
+    'gen_ai.operation.name': 'chat',
+    'gen_ai.request.model': 'gpt-4o',
+    'gen_ai.usage.input_tokens': 40,
+    'gen_ai.usage.output_tokens': 9,
+    'gen_ai.completion': output,
+  });
+  const view = (output: string) =>
+    deriveAgentView(
+      buildTrace([
+        { id: 1, name: 'invoke_agent weather', start: 0, end: 10, attrs: agent },
+        { id: 2, parent: 1, name: 'chat gpt-4o', start: 1, end: 5, attrs: wrapper },
+        { id: 3, parent: 2, name: 'chat gpt-4o', start: 2, end: 4, attrs: leaf(output) },
+        {
+          id: 4,
+          parent: 1,
+          name: 'execute_tool get_weather',
+          start: 6,
+          end: 7,
+          attrs: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'get_weather', 'gen_ai.tool.call.id': 'call_w' },
+        },
+      ]),
+    );
+
+  it('counts the leaf once, with its tokens, and takes the messages the wrapper holds structured', () => {
+    const v = view('None');
+    expect(v.llmCalls.length).toBe(1);
+    expect(v.tokens).toMatchObject({ input: 40, output: 9 });
+    const call = v.llmCalls[0];
+    expect(call.input.map((m) => [m.role, m.text])).toEqual([['user', 'Weather in Paris?']]);
+    expect(call.output.flatMap((m) => m.toolCalls).map((t) => [t.id, t.name])).toEqual([['call_w', 'get_weather']]);
+    expect(call.output.some((m) => m.text === 'None')).toBe(false);
+    // the wrapper's tool call is linked to its execution
+    expect(v.toolExecutions[0].requestedBy).toBe(call.spanIndex);
+  });
+
+  it("keeps the leaf's own text and adds the tool call only the wrapper has", () => {
+    const call = view('Let me look that up.').llmCalls[0];
+    expect(call.output.map((m) => m.text)).toContain('Let me look that up.');
+    expect(call.output.flatMap((m) => m.toolCalls).map((t) => t.name)).toEqual(['get_weather']);
+  });
+});
+
+describe('placeholder answers', () => {
+  it('are never the final answer', () => {
+    const v = deriveAgentView(
+      buildTrace([
+        { id: 1, name: 'invoke_agent a', start: 0, end: 10, attrs: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'a' } },
+        {
+          id: 2,
+          parent: 1,
+          name: 'chat m',
+          start: 1,
+          end: 2,
+          attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm', 'gen_ai.completion': 'It is sunny.' },
+        },
+        {
+          id: 3,
+          parent: 1,
+          name: 'chat m',
+          start: 3,
+          end: 4,
+          attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm', 'gen_ai.completion': 'None' },
+        },
+      ]),
+    );
+    expect(v.finalAnswer).toBe('It is sunny.');
+  });
+});
