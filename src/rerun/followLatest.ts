@@ -14,8 +14,8 @@ export const FOLLOW_LATEST_COMMAND = 'agentTrace.followLatest';
 /**
  * Follow latest run: while on, a trace that the receiver finishes (quiet long enough for its
  * agent figures to be computed) and that is the same agent as the baseline (see
- * core/compare/agentIdentity.ts) opens in a trace panel and is shown in the compare view
- * against the baseline; a notification offers "Back to previous" (the panel shown before).
+ * core/compare/agentIdentity.ts) opens in a trace panel below the one shown before and is
+ * shown in the compare view against the baseline; a notification offers "Back to previous" (the panel shown before).
  * Without a baseline the first finished trace is followed. Each trace is followed once.
  */
 export class FollowLatest implements vscode.Disposable {
@@ -58,6 +58,9 @@ export class FollowLatest implements vscode.Disposable {
     const run = outcome.trace;
     if (base && !sameAgent(agentIdentity(base.trace.trace, base.trace.view()), agentIdentity(run.trace, run.view()))) return;
     const previous = this.services.openTraces.active();
+    // The new run opens in a new group below the previous run, so both timelines stay visible
+    // (opened in the same group it would hide it, and a hidden webview is not kept alive).
+    if (previous?.panel.visible) await vscode.commands.executeCommand('workbench.action.newGroupBelow');
     await showTracePanel(uri, run, this.services);
     if (base) ComparePanel.show(this.compareDeps, base, { uri, trace: run });
     const back = nt`Back to previous`;
