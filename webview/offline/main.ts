@@ -64,15 +64,15 @@ function offlineBanner(): HTMLElement {
   ]);
 }
 
-const { trace, state } = loadEmbedded();
-const session: OfflineSession = { trace, dismissed: new Map(), copyText: (text) => navigator.clipboard.writeText(text) };
+function start(root: HTMLElement): void {
+  const { trace, state } = loadEmbedded();
+  const session: OfflineSession = { trace, dismissed: new Map(), copyText: (text) => navigator.clipboard.writeText(text) };
+  const host = createOfflineHost((raw) => answerOffline(raw, session), state);
+  new App(root, host, { views: [timelineSplitView, createSpanTreeView, planGraphNote], hostActions: false }).start();
+}
+
 const root = document.getElementById('app') ?? document.body;
 root.before(offlineBanner());
-new App(
-  root,
-  createOfflineHost((raw) => answerOffline(raw, session), state),
-  {
-    views: [timelineSplitView, createSpanTreeView, planGraphNote],
-    hostActions: false,
-  },
-).start();
+root.replaceChildren(h('p', { className: 'offline-loading', text: 'Reading the trace…' }));
+// Importing a large trace takes a while and blocks the page: let the banner and the note paint first.
+requestAnimationFrame(() => window.setTimeout(() => start(root), 0));
