@@ -27,7 +27,11 @@ const MAX_DEPTH = 3;
  * when the user kept occurrences in the preview.
  */
 export function findLeaks(text: string, options: RedactionOptions = {}): Leak[] {
-  const allow = compileAllow(options.allow ?? []).allow;
+  // Allowed values as they appear in JSON text too (escaped once, or twice for JSON in a string).
+  const allowed = (options.allow ?? []).flatMap((v) =>
+    /^\/.+\/[a-z]*$/s.test(v) ? [v] : [v, JSON.stringify(v).slice(1, -1), JSON.stringify(JSON.stringify(v)).slice(1, -1)],
+  );
+  const allow = compileAllow([...new Set(allowed)]).allow;
   const scanner = new Scanner([...BUILTIN_RULES, ...compileExtraRules(options.extraPatterns ?? []).rules], allow);
   const leaks: Leak[] = [];
   scanSegments(text, 0, scanner, leaks, 0);
@@ -58,11 +62,13 @@ function scanSegments(text: string, base: number, scanner: Scanner, leaks: Leak[
     if (found.length === 0 && isString && depth < MAX_DEPTH && seg.includes('\\') && (!onlyQuoteEscapes(seg) || seg.includes('PRIVATE KEY'))) {
       const decoded = decodeJsonString(seg);
       if (decoded !== undefined) {
-        for (const f of scanner.scan(decoded)) leaks.push({ type: f.type, index: at });
-        if (/^\s*[[{]/.test(decoded)) scanSegments(decoded, at, scanner, leaks, depth + 1);
+        const inner = scanner.scan(decoded);
+        for (const f of inner) leaks.push({ type: f.type, index: at });
+        // JSON held in the string: its own strings may need decoding once more.
+        if (inner.length === 0 && /^\s*[[{]/.test(decoded)) scanSegments(decoded, at, scanner, leaks, depth + 1);
       }
     }
-    if (seg.includes('%')) for (const f of scanner.scan(percentDecode(seg))) leaks.push({ type: f.type, index: at });
+    if (found.length === 0 && seg.includes('%')) for (const f of scanner.scan(percentDecode(seg))) leaks.push({ type: f.type, index: at });
   }
 }
 

@@ -108,6 +108,7 @@ export class Scanner {
   scan(text: string): TextMatch[] {
     const f = new TextFeatures(text);
     let taken: TextMatch[] | undefined;
+    let allowed: TextMatch[] | undefined;
     for (const { rule, pattern, hint } of this.#pool(f)) {
       if (!passes(hint, f)) continue;
       taken ??= [];
@@ -122,10 +123,13 @@ export class Scanner {
         const [start, end] = span;
         const value = text.slice(start, end);
         // A marker left by redaction (`https://u:[REDACTED:url-password#1]@h`) is not a secret.
-        if (value.length === 0 || value.includes('[REDACTED:') || overlaps(taken, start, end)) continue;
+        if (value.length === 0 || value.includes('[REDACTED:') || overlaps(taken, start, end) || (allowed !== undefined && overlaps(allowed, start, end)))
+          continue;
         if (rule.check !== undefined && !rule.check(value)) continue;
-        if (isAllowed(this.allow, value)) continue;
-        taken.push({ start, end, type: rule.typeOf?.(m) ?? rule.type, value });
+        const match = { start, end, type: rule.typeOf?.(m) ?? rule.type, value };
+        // An allowed value still claims its text, so a weaker rule cannot match a part of it.
+        if (isAllowed(this.allow, value)) (allowed ??= []).push(match);
+        else taken.push(match);
       }
     }
     return taken === undefined ? [] : taken.sort((a, b) => a.start - b.start);
