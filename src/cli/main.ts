@@ -11,25 +11,26 @@ import { runDiff } from './diff';
 import { runFetch } from './fetch';
 import { runInspect } from './inspect';
 import { runReceive } from './receive';
+import { runRedact } from './redact';
 import { runReport } from './report';
 import { runSearch } from './search';
-import { runRedact } from './redact';
 import { terminalText } from './terminalText';
 
 const USAGE = `usage: agent-trace <command> [options]
 
 commands:
-  inspect <file> [--json] [--tree]   summarise the traces in a file (any supported format)
-  check <file> [--fail-on warning|error]
+  inspect <file|folder> [--json] [--tree] [--steps]
+                                     summarise the traces in a file (any supported format), or in every trace file of a folder
+  check <file|folder> [--fail-on warning|error]
                                      report claimed-vs-executed findings; exit 1 at or above the threshold
   diff <a> <b> [--json] [--fail-on regression] [--max-token-increase P] [--max-cost-increase P]
                                      compare run b with the baseline run a step by step; exit 1 on a regression with --fail-on
   receive [--host H] [--port P] [--store DIR]
                                      run a local OTLP/HTTP receiver and store what it receives
-  redact <file> -o <out> [--json] [--dry-run]
-                                     write the traces as OTLP JSON with secrets and personal data replaced by markers
   report <file> [--span ID] [--finding N] -o <dir>
                                      write a redacted bug-report bundle (report.md, trace.otlp.json, trace.html); prints the report.md path
+  redact <file> -o <out> [--json] [--dry-run]
+                                     write the traces as OTLP JSON with secrets and personal data replaced by markers
   search <base-url> [--backend K] [--service S] [--name N] [--since 1h | --from ISO --to ISO] [--errors] [--query Q] [--limit N] [--project P] [--header "K: V"]… [--json]
                                      list traces in Jaeger, Tempo, Langfuse, Phoenix or Zipkin (kind probed unless --backend)
   fetch <base-url> <trace-id> -o FILE | fetch <trace-url> -o FILE
@@ -48,14 +49,14 @@ export async function main(argv: string[]): Promise<number> {
       return runDiff(rest);
     case 'receive':
       return runReceive(rest);
+    case 'redact':
+      return runRedact(rest);
     case 'report':
       return runReport(rest);
     case 'search':
       return runSearch(rest);
     case 'fetch':
       return runFetch(rest);
-    case 'redact':
-      return runRedact(rest);
     case 'help':
     case '--help':
     case '-h':

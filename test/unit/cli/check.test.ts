@@ -80,7 +80,7 @@ describe('agent-trace check', () => {
   });
 
   it('is listed in the usage text', () => {
-    expect(run('help').stdout).toContain('check <file> [--fail-on warning|error]');
+    expect(run('help').stdout).toContain('check <file|folder> [--fail-on warning|error]');
   });
 });
 
