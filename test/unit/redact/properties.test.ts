@@ -31,7 +31,9 @@ const traceSpec = fc.record({
   secrets: fc.array(secret, { minLength: 1, maxLength: 8 }),
 });
 
-function build(spec: fc.RecordValue<typeof traceSpec>) {
+type Spec = typeof traceSpec extends fc.Arbitrary<infer T> ? T : never;
+
+function build(spec: Spec) {
   const seen = new Set<string>();
   const spans = spec.spans
     .filter((s) => !seen.has(s.spanId) && seen.add(s.spanId))
