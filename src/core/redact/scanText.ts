@@ -14,8 +14,6 @@ export interface AllowList {
   readonly patterns: readonly RegExp[];
 }
 
-export const EMPTY_ALLOW: AllowList = { exact: new Set(), patterns: [] };
-
 export function isAllowed(allow: AllowList, value: string): boolean {
   if (allow.exact.has(value)) return true;
   for (const p of allow.patterns) {
