@@ -1,5 +1,5 @@
 import { gunzipSync } from 'fflate';
-import { ImportError } from '../model/diagnostics';
+import { DIAGNOSTIC_SEVERITY, ImportError } from '../model/diagnostics';
 import type { TraceSet } from '../model/trace';
 import type { JsonImporter } from './importer';
 import { quoteLongIntegers } from './json/exactIntegers';
@@ -45,14 +45,61 @@ export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
 export function importTrace(bytes: Uint8Array): TraceSet {
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return importTrace(gunzip(bytes));
   if (bytes.length === 0) throw new ImportError('the file is empty');
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    const set = importTrace(new TextEncoder().encode(new TextDecoder(utf16).decode(bytes)));
+    const note = {
+      code: 'interpretation',
+      severity: DIAGNOSTIC_SEVERITY.interpretation,
+      message: `the file is ${utf16.toUpperCase()} text; read as such`,
+    } as const;
+    return { ...set, diagnostics: [note, ...set.diagnostics] };
+  }
   if (looksLikeJson(bytes)) return importJson(bytes);
+  refuseKnownNonTrace(bytes);
   return readOtlpProto(bytes);
+}
+
+/** UTF-16 JSON (Windows tools, PowerShell redirection): by byte-order mark or by a NUL next to the first `{`/`[`. */
+function utf16Encoding(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (b.length < 2) return undefined;
+  const open = (c: number) => c === 0x7b || c === 0x5b;
+  if ((b[0] === 0xff && b[1] === 0xfe) || (open(b[0]) && b[1] === 0)) return 'utf-16le';
+  if ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && open(b[1]))) return 'utf-16be';
+  return undefined;
+}
+
+const OTHER_FILES: [magic: string, message: string][] = [
+  ['PK\x03\x04', 'this is a ZIP archive, not a trace; extract the trace file from it first'],
+  ['%PDF-', 'this is a PDF document, not a trace'],
+];
+
+/** Files that are plainly something else get a message naming what they are, not a protobuf error. */
+function refuseKnownNonTrace(b: Uint8Array): void {
+  for (const [magic, message] of OTHER_FILES) {
+    if (b.length >= magic.length && [...magic].every((c, i) => b[i] === c.charCodeAt(0))) throw new ImportError(message);
+  }
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  while (i < b.length && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
+  if (i === b.length) throw new ImportError('the file contains only whitespace');
+  if (b[i] === 0x22 && b.length < 1 << 20) {
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder().decode(b.subarray(i)));
+    } catch {
+      return;
+    }
+    throw new ImportError(`not a recognised trace format; ${describeShape(value)}`);
+  }
 }
 
 function gunzip(bytes: Uint8Array): Uint8Array {
   // The ISIZE trailer (size mod 2^32) lets us refuse a bomb before inflating anything.
   const n = bytes.length;
   const isize = (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
+  // Deflate shrinks data at most ~1032:1: a larger claim is a cut-off file (or a lie), not a bomb.
+  const plausible = isize <= (n + 1) * 1032;
+  if (isize > MAX_INFLATED_BYTES && !plausible) throw truncatedGzip(isize, n);
   if (isize > MAX_INFLATED_BYTES)
     throw new ImportError(
       `gzip content would inflate to ${isize.toLocaleString('en-US')} bytes, over the ${MAX_INFLATED_BYTES.toLocaleString('en-US')}-byte limit`,
@@ -60,8 +107,16 @@ function gunzip(bytes: Uint8Array): Uint8Array {
   try {
     return gunzipSync(bytes);
   } catch (e) {
-    throw new ImportError(`corrupt gzip data (${(e as Error).message})`);
+    const m = (e as Error).message;
+    if (/unexpected EOF/i.test(m)) throw new ImportError('the gzip data is truncated or corrupt: the compressed stream ends early');
+    throw new ImportError(`corrupt gzip data (${m})`);
   }
+}
+
+function truncatedGzip(isize: number, n: number): ImportError {
+  return new ImportError(
+    `the gzip data is truncated or corrupt (its trailer claims ${isize.toLocaleString('en-US')} bytes, which ${n.toLocaleString('en-US')} compressed bytes cannot hold)`,
+  );
 }
 
 function parseJson(bytes: Uint8Array) {
@@ -92,7 +147,11 @@ function importJson(bytes: Uint8Array): TraceSet {
   } else {
     for (const line of input.lines()) {
       if (line.error !== undefined) builder.addUnreadable(`line ${line.line}`, line.error);
-      else label = importer.read(line.value, builder, `line ${line.line}: `) ?? label;
+      else {
+        // A collector file may mix producers: each record goes to the importer that knows it.
+        const own = safeSniff(importer, line.value) ? importer : (JSON_IMPORTERS.find((imp) => safeSniff(imp, line.value)) ?? importer);
+        label = own.read(line.value, builder, `line ${line.line}: `) ?? label;
+      }
     }
     label = `${label || importer.label} (JSON Lines)`;
   }
@@ -112,9 +171,11 @@ function describeShape(root: unknown): string {
   if (Array.isArray(root)) {
     const first = root[0];
     if (first && typeof first === 'object' && !Array.isArray(first)) return `it is an array of objects with keys ${keyList(first)}`;
+    if (!root.length) return 'it is an empty array';
     return `it is an array of ${root.length} ${root.length ? typeof first : ''} values`.replace(/ {2}/g, ' ');
   }
-  if (root && typeof root === 'object') return `the top level is an object with keys ${keyList(root)}`;
+  if (root && typeof root === 'object')
+    return Object.keys(root).length ? `the top level is an object with keys ${keyList(root)}` : 'the top level is an empty object';
   return `the top level is a ${root === null ? 'null' : typeof root}`;
 }
 

@@ -26,7 +26,7 @@ export const otlpJsonImporter: JsonImporter = {
   read(root, builder, source) {
     const found = findResourceSpans(root);
     if (!found) {
-      builder.addUnreadable(source || 'input', 'no resourceSpans in this record');
+      builder.addUnreadable(source.replace(/: $/, '') || 'input', 'no resourceSpans in this record');
       return;
     }
     found.list.forEach((rs, i) => readResourceSpans(rs, builder, `${source}${found.key}[${i}]`));
@@ -146,7 +146,7 @@ function readSpan(s: unknown, resource: Resource, scope: InstrumentationScope, b
     traceId: normalizeId(s.traceId ?? s.trace_id, 16),
     spanId: normalizeId(s.spanId ?? s.span_id, 8),
     parentSpanId: normalizeId(s.parentSpanId ?? s.parent_span_id, 8),
-    name: typeof s.name === 'string' ? intern(s.name) : s.name === undefined ? '' : String(s.name),
+    name: typeof s.name === 'string' ? intern(s.name) : s.name === undefined || s.name === null ? '' : JSON.stringify(s.name),
     kind: readKind(s.kind),
     startNs: start?.ns,
     endNs: end?.ns,

@@ -3,13 +3,17 @@ import { base64ToBytes } from './ids';
 import { intern } from './intern';
 
 const SHORT_VALUE = 24;
+/** Deeper values are kept as one marker string: a 10,000-level array must not exhaust the stack. */
+export const MAX_VALUE_DEPTH = 128;
+export const TOO_DEEP = `(nested more than ${MAX_VALUE_DEPTH} levels deep; the rest is not shown)`;
 
 /**
  * OTLP/JSON AnyValue → AttrValue. Accepts the lowerCamel spec keys and the snake_case keys some
  * protobuf-JSON printers emit. An empty or unknown AnyValue becomes null rather than an error.
  */
-export function anyValueFromJson(v: unknown): AttrValue {
+export function anyValueFromJson(v: unknown, depth = 0): AttrValue {
   if (v === null || typeof v !== 'object') return (v as AttrValue) ?? null;
+  if (depth > MAX_VALUE_DEPTH) return TOO_DEEP;
   const o = v as Record<string, unknown>;
   if ('stringValue' in o || 'string_value' in o) return String(o.stringValue ?? o.string_value ?? '');
   if ('boolValue' in o || 'bool_value' in o) {
@@ -23,7 +27,7 @@ export function anyValueFromJson(v: unknown): AttrValue {
   }
   if ('arrayValue' in o || 'array_value' in o) {
     const arr = (o.arrayValue ?? o.array_value) as { values?: unknown[] } | undefined;
-    return Array.isArray(arr?.values) ? arr.values.map(anyValueFromJson) : [];
+    return Array.isArray(arr?.values) ? arr.values.map((x) => anyValueFromJson(x, depth + 1)) : [];
   }
   if ('kvlistValue' in o || 'kvlist_value' in o) {
     const kv = (o.kvlistValue ?? o.kvlist_value) as { values?: unknown[] } | undefined;
@@ -31,7 +35,7 @@ export function anyValueFromJson(v: unknown): AttrValue {
     if (Array.isArray(kv?.values)) {
       for (const e of kv.values) {
         if (e && typeof e === 'object' && typeof (e as { key?: unknown }).key === 'string') {
-          out[(e as { key: string }).key] = anyValueFromJson((e as { value?: unknown }).value);
+          out[(e as { key: string }).key] = anyValueFromJson((e as { value?: unknown }).value, depth + 1);
         }
       }
     }
@@ -54,8 +58,12 @@ export function intFromJson(v: unknown): number | bigint | null {
   return null;
 }
 
-/** An OTLP/JSON `attributes: [{key, value}]` list. Entries without a string key are skipped. */
+/**
+ * An OTLP/JSON `attributes: [{key, value}]` list. Entries without a string key are skipped. A
+ * plain `{key: value}` object (some hand-written exporters) is read as such, not dropped.
+ */
 export function attributesFromJson(list: unknown): Attributes {
+  if (list && typeof list === 'object' && !Array.isArray(list)) return attributesFromObject(list);
   if (!Array.isArray(list) || list.length === 0) return Attributes.EMPTY;
   const flat: unknown[] = [];
   for (const e of list) {
@@ -81,11 +89,12 @@ export function attributesFromObject(obj: unknown): Attributes {
 }
 
 /** Plain JSON → AttrValue, copying objects into null-prototype maps. */
-export function plainToAttr(v: unknown): AttrValue {
+export function plainToAttr(v: unknown, depth = 0): AttrValue {
   if (v === undefined) return null;
   if (v === null || typeof v !== 'object') return v as AttrValue;
-  if (Array.isArray(v)) return v.map(plainToAttr);
+  if (depth > MAX_VALUE_DEPTH) return TOO_DEEP;
+  if (Array.isArray(v)) return v.map((x) => plainToAttr(x, depth + 1));
   const out = newAttrMap();
-  for (const k of Object.keys(v)) out[k] = plainToAttr((v as Record<string, unknown>)[k]);
+  for (const k of Object.keys(v)) out[k] = plainToAttr((v as Record<string, unknown>)[k], depth + 1);
   return out;
 }

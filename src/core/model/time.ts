@@ -34,6 +34,7 @@ export function hrTimeToNanos(hr: readonly [number, number]): UnixNanos {
 }
 
 const DECIMAL = /^-?\d+$/;
+const FRACTIONAL = /^(-?\d+)\.\d+$/;
 
 /**
  * Reads a nanosecond timestamp from JSON: OTLP/JSON writes 64-bit ints as decimal strings, but
@@ -42,7 +43,13 @@ const DECIMAL = /^-?\d+$/;
  */
 export function parseNanos(v: unknown): { ns: UnixNanos; lossy: boolean } | undefined {
   if (typeof v === 'string') {
-    return DECIMAL.test(v) ? { ns: BigInt(v), lossy: false } : undefined;
+    if (DECIMAL.test(v)) return { ns: BigInt(v), lossy: false };
+    // Hand-written and converted files: "1000000000.75" (fraction of a nanosecond dropped) and
+    // ISO-8601 instants ("2024-01-01T00:00:00Z") name a time just as well.
+    const frac = FRACTIONAL.exec(v);
+    if (frac) return { ns: BigInt(frac[1]), lossy: false };
+    const iso = v.includes('T') ? isoToNanos(v) : undefined;
+    return iso === undefined ? undefined : { ns: iso, lossy: false };
   }
   if (typeof v === 'number' && Number.isFinite(v)) {
     return { ns: BigInt(Math.trunc(v)), lossy: !Number.isSafeInteger(v) };

@@ -60,8 +60,10 @@ const FAILS: [string, RegExp][] = [
   ['not-a-trace.json', /^not a recognised trace format \(tried OTLP JSON, .*\); the top level is an object with keys "hello", "items"$/],
   ['random-binary.bin', /not OTLP protobuf/],
   ['truncated-protobuf.otlp.pb', /truncated/],
-  ['corrupt-gzip.json.gz', /^corrupt gzip data/],
-  ['gzip-claims-2gib.json.gz', /^gzip content would inflate to 2,147,483,648 bytes, over the 1,073,741,824-byte limit$/],
+  // 30 bytes of a real gzip, then 30 zero bytes: the deflate stream runs out before its last block.
+  ['corrupt-gzip.json.gz', /^the gzip data is truncated or corrupt: the compressed stream ends early$/],
+  // 22 bytes cannot hold 2 GiB (deflate shrinks ~1032:1 at most): refused from the trailer, nothing inflated.
+  ['gzip-claims-2gib.json.gz', /^the gzip data is truncated or corrupt \(its trailer claims 2,147,483,648 bytes, which 22 compressed bytes cannot hold\)$/],
 ];
 
 describe('malformed input', () => {
