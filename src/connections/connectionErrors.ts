@@ -34,7 +34,10 @@ export function describeFailure(error: unknown, connection: Connection, what: st
     case 'cancelled':
       return { message: `${head}: cancelled`, action: undefined, cancelled: true };
     case 'auth':
-      message = `${head}: ${authWords(connection)} (${detail}). Check them with Edit Connection.`;
+      // Core's words usually say it already ("the Langfuse keys were refused: check …").
+      message = /refused/i.test(detail)
+        ? `${head}: ${detail}. Fix them with Edit Connection.`
+        : `${head}: ${authWords(connection)} (${detail}). Fix them with Edit Connection.`;
       action = 'edit';
       break;
     case 'not-found':

@@ -30,8 +30,8 @@ export class ConnectionsTree implements vscode.TreeDataProvider<ConnectionNode>,
   private readonly changed = new vscode.EventEmitter<ConnectionNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
-  /** Connection rows handed out, so a change redraws only that connection's subtree. */
-  private readonly rows = new Map<string, ConnectionNode>();
+  /** Connections whose first load is scheduled. */
+  private readonly starting = new Set<string>();
 
   constructor(
     private readonly store: ConnectionStore,
@@ -41,21 +41,16 @@ export class ConnectionsTree implements vscode.TreeDataProvider<ConnectionNode>,
     this.subscriptions = [store.onDidChange(() => this.changed.fire(undefined)), vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire(undefined))];
   }
 
-  /** Redraws one connection (its list changed), or everything. */
-  redraw(connectionId?: string): void {
-    const row = connectionId !== undefined ? this.rows.get(connectionId) : undefined;
-    this.changed.fire(row);
+  /**
+   * Redraws the view. Always the whole (small) tree: refreshing one connection's element while
+   * VS Code was still resolving its children left the connection expanded with no rows.
+   */
+  redraw(): void {
+    this.changed.fire(undefined);
   }
 
   getChildren(node?: ConnectionNode): ConnectionNode[] {
-    if (!node) {
-      this.rows.clear();
-      return this.store.list().map((c) => {
-        const row: ConnectionNode = { kind: 'connection', connectionId: c.id };
-        this.rows.set(c.id, row);
-        return row;
-      });
-    }
+    if (!node) return this.store.list().map((c) => ({ kind: 'connection', connectionId: c.id }));
     if (node.kind !== 'connection') return [];
     const connection = this.store.get(node.connectionId);
     if (!connection) return [];
@@ -63,7 +58,14 @@ export class ConnectionsTree implements vscode.TreeDataProvider<ConnectionNode>,
     const filter: ConnectionNode = { kind: 'filter', connectionId: id };
     if (this.permission.needsAsking(connection)) return [{ kind: 'status', connectionId: id, status: 'untrusted' }];
     const s = this.browser.state(id);
-    if (!s.loaded && !s.loading) void this.browser.refresh(id);
+    // The first expand loads the first page, after this call returns (no redraw while VS Code asks for the children).
+    if (!s.loaded && !s.loading && !this.starting.has(id)) {
+      this.starting.add(id);
+      setTimeout(() => {
+        this.starting.delete(id);
+        void this.browser.refresh(id);
+      }, 0);
+    }
     if (!s.loaded) return [filter, { kind: 'status', connectionId: id, status: 'loading' }];
     const rows: ConnectionNode[] = [filter];
     if (s.error !== undefined) rows.push({ kind: 'status', connectionId: id, status: 'error' });

@@ -48,7 +48,7 @@ export function registerConnections(
       return client.search(query, { cancelled: false, onCancel: () => () => {} });
     },
     // Called on list changes, which only ever happen after `tree` exists (it starts the loads).
-    (id) => tree.redraw(id),
+    () => tree.redraw(),
   );
   const tree = new ConnectionsTree(store, browser, permission);
   const ctx: ConnectionsContext = {

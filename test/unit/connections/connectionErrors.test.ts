@@ -12,8 +12,13 @@ const creds = { basic: { username: 'pk-lf-public', password: 'sk-lf-secret' } };
 describe('backend failures in plain words', () => {
   it('401/403: the keys were refused, next step Edit Connection', () => {
     const f = describeFailure(new BackendError('auth', 'HTTP 401', { status: 401 }), langfuse, 'list traces', creds);
-    expect(f.message).toBe('Langfuse EU: could not list traces: the Langfuse keys were refused (HTTP 401). Check them with Edit Connection.');
+    expect(f.message).toBe('Langfuse EU: could not list traces: the Langfuse keys were refused (HTTP 401). Fix them with Edit Connection.');
     expect(f.action).toBe('edit');
+    // Core's own words are not said twice.
+    const worded = describeFailure(new BackendError('auth', 'the Langfuse keys were refused: check the public and secret key'), langfuse, 'connect');
+    expect(worded.message).toBe(
+      'Langfuse EU: could not connect: the Langfuse keys were refused: check the public and secret key. Fix them with Edit Connection.',
+    );
   });
 
   it('404 mentions retention; 429 says when to retry', () => {
