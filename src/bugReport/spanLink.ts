@@ -2,10 +2,17 @@ import * as vscode from 'vscode';
 import { buildDeepLink, type DeepLinkSource } from '../core/bugReport/deepLink';
 import { nt } from '../core/text/nativeText';
 import { showInfo } from '../nativeUi/surfaces';
+import { parseRemoteTraceUri } from '../connections/remoteTraces';
 import type { LoadedTrace } from '../session/loadedTrace';
 
-/** The deep link's `file=` for a loaded trace: workspace-relative inside the workspace (portable), else absolute. */
+/**
+ * Where the deep link says a loaded trace is: `connection=<id>` for a trace fetched from a
+ * backend connection (the recipient fetches it from their connection of that id), else `file=`,
+ * workspace-relative inside the workspace (portable between clones), else absolute.
+ */
 export function linkSourceOf(loaded: LoadedTrace): DeepLinkSource {
+  const remote = parseRemoteTraceUri(loaded.fileUri);
+  if (remote) return { connection: remote.connectionId };
   const uri = vscode.Uri.parse(loaded.fileUri, true);
   if (vscode.workspace.getWorkspaceFolder(uri)) return { file: vscode.workspace.asRelativePath(uri, false) };
   return { file: uri.scheme === 'file' ? uri.fsPath : uri.path };

@@ -11,8 +11,8 @@ import { revealSpan } from '../jumpToSource/toolLenses';
 
 /**
  * Opens a connection's trace by id (src/connections) and returns the webview showing it, or a
- * plain-words reason. Absent until connections can open a trace by id: `connection=` links are
- * then answered with "not configured".
+ * plain-words reason. Not wired yet (src/connections has no such entry point for other modules):
+ * `connection=` links are answered with a message naming the connection and trace.
  */
 export type OpenFromConnection = (connectionId: string, traceId: string) => Promise<OpenTrace | string>;
 
@@ -52,7 +52,9 @@ export class TraceUriHandler implements vscode.UriHandler {
     let entry: OpenTrace | undefined;
     if ('connection' in l) {
       if (!this.openFromConnection) {
-        void showWarning(nt`The link opens trace ${l.traceId} from the connection "${l.connection}", and no such connection is configured here.`);
+        void showWarning(
+          nt`The link opens trace ${l.traceId} from the connection "${l.connection}": opening a connection's trace from a link is not available yet. Open it with "Agent Trace: Open Trace by ID or URL…".`,
+        );
         return;
       }
       const opened = await this.openFromConnection(l.connection, l.traceId);

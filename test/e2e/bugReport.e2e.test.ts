@@ -198,4 +198,38 @@ describe('Create Bug Report on the demo run', { timeout: 300_000 }, () => {
     await expect.poll(async () => (await selected.innerText().catch(() => '')).trim(), { timeout: 30_000 }).toContain('book_hotel');
     await screenshot(page, 'bug-report-deep-link');
   });
+
+  it("Copy Link to Span copies the deep link; the header button and a finding's Report open the preview", async () => {
+    const web = await webviewFrame(page, { timeoutMs: 30_000 });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.url });
+    // The deep link's handler re-sends its selection for slow webview starts (up to 4 s): let it settle, it closes menus.
+    await page.waitForTimeout(5_000);
+    const hotel = row(web, 'book_hotel');
+    await hotel.click();
+    await hotel.click({ button: 'right' });
+    const copyItem = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Copy Link to Span' });
+    await copyItem.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await copyItem.click();
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'Link to span 8ff34524e9d37b2b copied' }).waitFor({ timeout: 15_000 });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(deepLink);
+
+    for (const button of ['finding-report', 'create-bug-report']) {
+      await web.locator(`[data-testid="${button}"]`).first().click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await quickTitle()
+                .innerText()
+                .catch(() => '')
+            ).trim(),
+          { timeout: 30_000 },
+        )
+        .toContain('values will be redacted');
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    }
+  });
 });
