@@ -1,85 +1,107 @@
 import { compileAllow, compileExtraRules } from './redactionSettings';
 import type { RedactionOptions } from './redactTraces';
 import { BUILTIN_RULES } from './rules/index';
-import { Scanner } from './scanText';
+import { Scanner, type TextMatch } from './scanText';
 
-/** A rule that still matches the final bytes. `index` is where the segment holding it starts (decoded views) or the match itself (raw text). */
+/** A rule that still matches the final bytes. `index` is where the match starts, or where the JSON string holding it starts when it was found decoded. */
 export interface Leak {
   readonly type: string;
   readonly index: number;
 }
 
-/** A JSON string literal, or a run of anything else. */
-const SEGMENT = /"(?:[^"\\\n]|\\.)*"|[^"\n]+|["\n]/g;
-const ID_FIELD = /^"(?:traceId|spanId|parentSpanId)"$/;
 const MAX_DEPTH = 3;
+const ID_FIELD = /"(?:traceId|spanId|parentSpanId)"\s*:\s*"$/;
 
 /**
  * The second pass: runs every rule over the final text (an OTLP JSON file, a Markdown report,
  * an HTML page) before it is written; any result blocks the export. It shares the rules with
- * `redactTraces` but not the walk: it reads bytes, not the trace model, so a text the walk
- * missed (a field it does not visit, an encoding it did not undo) is still seen. Each JSON
- * string literal is scanned as written and JSON-decoded (repeatedly, for JSON held in
- * strings), and text with `%xx` escapes also percent-decoded. Hex ids in `traceId`/`spanId`/
- * `parentSpanId` fields are skipped: sixteen hex digits can pass for a card number.
+ * `redactTraces` but not the walk: it reads the bytes, not the trace model, so a text the walk
+ * missed (a field it does not visit, an encoding it did not undo) is still seen. The whole
+ * text is scanned as written; then every JSON string literal whose escapes change more than
+ * quotes (`\n`, `\uXXXX`, `\/`, JSON in JSON) is decoded and scanned again (recursively, for
+ * JSON held in strings), and every one with `%xx` is percent-decoded and scanned. Hex ids in
+ * `traceId`/`spanId`/`parentSpanId` fields are not card numbers, whatever their digits.
  *
  * Pass the same options as to `redactTraces`, with the result's `keptValues` added to `allow`
  * when the user kept occurrences in the preview.
  */
 export function findLeaks(text: string, options: RedactionOptions = {}): Leak[] {
-  // Allowed values as they appear in JSON text too (escaped once, or twice for JSON in a string).
-  const allowed = (options.allow ?? []).flatMap((v) =>
-    /^\/.+\/[a-z]*$/s.test(v) ? [v] : [v, JSON.stringify(v).slice(1, -1), JSON.stringify(JSON.stringify(v)).slice(1, -1)],
-  );
+  // Allowed values as they may appear in the views scanned: escaped for JSON once or twice, and
+  // unescaped (a value kept as found in JSON text, seen decoded).
+  const allowed = (options.allow ?? []).flatMap((v) => (/^\/.+\/[a-z]*$/s.test(v) ? [v] : jsonForms(v)));
   const allow = compileAllow([...new Set(allowed)]).allow;
   const scanner = new Scanner([...BUILTIN_RULES, ...compileExtraRules(options.extraPatterns ?? []).rules], allow);
   const leaks: Leak[] = [];
-  scanSegments(text, 0, scanner, leaks, 0);
-  // Lines of free text (Markdown, HTML) can hold a secret that straddles a quote.
-  if (!/^\s*[[{]/.test(text))
-    for (const m of text.matchAll(/[^\n]+/g)) {
-      if (!m[0].includes('"') || !scanner.mayMatch(m[0])) continue;
-      for (const f of scanner.scan(m[0])) if (!leaks.some((l) => l.index === m.index + f.start)) leaks.push({ type: f.type, index: m.index + f.start });
-    }
+  scanText(text, 0, scanner, leaks, 0);
   return leaks.sort((a, b) => a.index - b.index);
 }
 
-function scanSegments(text: string, base: number, scanner: Scanner, leaks: Leak[], depth: number): void {
-  let previous = '';
-  for (const m of text.matchAll(SEGMENT)) {
-    const seg = m[0];
-    const at = base + m.index;
-    const isString = seg.length >= 2 && seg[0] === '"' && seg[seg.length - 1] === '"';
-    if (isString && /^[0-9a-fA-F]*"$/.test(seg.slice(1)) && ID_FIELD.test(previous)) {
-      previous = seg;
-      continue;
-    }
-    if (isString) previous = seg;
-    else if (seg.trim() !== '' && seg.trim() !== ':') previous = '';
-    const found = scanner.scan(seg);
-    for (const f of found) leaks.push({ type: f.type, index: at + f.start });
-    // Decoding can only reveal more when it changes more than quotes (as in the redactor's fast path).
-    if (found.length === 0 && isString && depth < MAX_DEPTH && seg.includes('\\') && (!onlyQuoteEscapes(seg) || seg.includes('PRIVATE KEY'))) {
-      const decoded = decodeJsonString(seg);
+function scanText(text: string, base: number, scanner: Scanner, leaks: Leak[], depth: number): void {
+  const raw = scanner.scan(text).filter((m) => !inIdField(text, m));
+  for (const m of raw) leaks.push({ type: m.type, index: base + m.start });
+  if (depth >= MAX_DEPTH || (!text.includes('\\') && !text.includes('%'))) return;
+  forEachStringLiteral(text, (from, to, escaped, percent) => {
+    if (raw.some((m) => m.start < to && from < m.end)) return; // already reported
+    const literal = text.slice(from, to);
+    if (escaped) {
+      const decoded = decodeJsonString(literal);
       if (decoded !== undefined) {
-        const inner = scanner.scan(decoded);
-        for (const f of inner) leaks.push({ type: f.type, index: at });
-        // JSON held in the string: its own strings may need decoding once more.
-        if (inner.length === 0 && /^\s*[[{]/.test(decoded)) scanSegments(decoded, at, scanner, leaks, depth + 1);
+        const before = leaks.length;
+        scanText(decoded, base + from, scanner, leaks, depth + 1);
+        for (let i = before; i < leaks.length; i++) leaks[i] = { type: leaks[i].type, index: base + from };
+        if (leaks.length > before) return;
       }
     }
-    if (found.length === 0 && seg.includes('%')) for (const f of scanner.scan(percentDecode(seg))) leaks.push({ type: f.type, index: at });
+    if (percent) for (const m of scanner.scan(percentDecode(literal))) leaks.push({ type: m.type, index: base + from });
+  });
+}
+
+/** A match that is exactly the hex value of a `traceId`/`spanId`/`parentSpanId` field. */
+function inIdField(text: string, m: TextMatch): boolean {
+  return /^[0-9a-f]+$/i.test(m.value) && text[m.end] === '"' && ID_FIELD.test(text.slice(Math.max(0, m.start - 24), m.start));
+}
+
+/**
+ * Calls `visit` with each `"…"` literal's range, whether its escapes change more than quotes
+ * (`\"` and `\\\"`, quotes escaped once or twice, decode to what rules already treat as a
+ * boundary) and whether it holds a `%`. A plain loop: no match objects for the million
+ * literals of a large trace.
+ */
+function forEachStringLiteral(text: string, visit: (from: number, to: number, escaped: boolean, percent: boolean) => void): void {
+  for (let i = text.indexOf('"'); i !== -1;) {
+    let j = i + 1;
+    let escaped = false;
+    let percent = false;
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x22) break;
+      if (c === 0x25) percent = true;
+      else if (c === 0x5c) {
+        const n = text.charCodeAt(j + 1);
+        if (n === 0x5c && text.charCodeAt(j + 2) === 0x5c && text.charCodeAt(j + 3) === 0x22) j += 3;
+        else {
+          if (n !== 0x22) escaped = true;
+          j++;
+        }
+      }
+    }
+    if (j >= text.length) return;
+    if (escaped || percent) visit(i, j + 1, escaped, percent);
+    i = text.indexOf('"', j + 1);
   }
 }
 
-/** Backslashes only in `\"` and `\\\"` (quotes escaped once or twice): decoding would only unescape quotes. */
-function onlyQuoteEscapes(literal: string): boolean {
-  return !literal.replace(/\\\\\\"|\\"/g, '').includes('\\');
+function jsonForms(v: string): string[] {
+  const escaped = JSON.stringify(v).slice(1, -1);
+  const unescaped = decodeJsonString(`"${v}"`);
+  const twice = unescaped === undefined ? undefined : decodeJsonString(`"${unescaped}"`);
+  return [v, escaped, JSON.stringify(escaped).slice(1, -1), ...(unescaped === undefined ? [] : [unescaped]), ...(twice === undefined ? [] : [twice])];
 }
 
 function decodeJsonString(literal: string): string | undefined {
   try {
-    return JSON.parse(literal) as string;
+    const v: unknown = JSON.parse(literal);
+    return typeof v === 'string' ? v : undefined;
   } catch {
     return undefined;
   }

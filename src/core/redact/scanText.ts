@@ -110,28 +110,55 @@ export class Scanner {
     for (const { rule, pattern, hint } of this.#pool(f)) {
       if (!passes(hint, f)) continue;
       taken ??= [];
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        if (m[0].length === 0) {
-          pattern.lastIndex++;
-          continue;
+      for (const [from, to] of windowsOf(rule, f)) {
+        const part = from === 0 && to === text.length ? text : text.slice(from, to);
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(part); m !== null; m = pattern.exec(part)) {
+          if (m[0].length === 0) {
+            pattern.lastIndex++;
+            continue;
+          }
+          const span = m.indices?.groups?.s ?? m.indices?.[0];
+          if (span === undefined) continue;
+          const start = span[0] + from;
+          const end = span[1] + from;
+          const value = text.slice(start, end);
+          // A marker left by redaction (`https://u:[REDACTED:url-password#1]@h`) is not a secret.
+          if (value.length === 0 || value.includes('[REDACTED:') || overlaps(taken, start, end) || (allowed !== undefined && overlaps(allowed, start, end)))
+            continue;
+          if (rule.check !== undefined && !rule.check(value)) continue;
+          const match = { start, end, type: rule.typeOf?.(m) ?? rule.type, value };
+          // An allowed value still claims its text, so a weaker rule cannot match a part of it.
+          if (isAllowed(this.allow, value)) (allowed ??= []).push(match);
+          else taken.push(match);
         }
-        const span = m.indices?.groups?.s ?? m.indices?.[0];
-        if (span === undefined) continue;
-        const [start, end] = span;
-        const value = text.slice(start, end);
-        // A marker left by redaction (`https://u:[REDACTED:url-password#1]@h`) is not a secret.
-        if (value.length === 0 || value.includes('[REDACTED:') || overlaps(taken, start, end) || (allowed !== undefined && overlaps(allowed, start, end)))
-          continue;
-        if (rule.check !== undefined && !rule.check(value)) continue;
-        const match = { start, end, type: rule.typeOf?.(m) ?? rule.type, value };
-        // An allowed value still claims its text, so a weaker rule cannot match a part of it.
-        if (isAllowed(this.allow, value)) (allowed ??= []).push(match);
-        else taken.push(match);
       }
     }
     return taken === undefined ? [] : taken.sort((a, b) => a.start - b.start);
   }
+}
+
+/** Texts longer than this are scanned by windows for windowed rules. */
+const LARGE_TEXT = 16_384;
+
+/** Where to run a rule: the whole text, or merged windows around its anchors on a large text. */
+function windowsOf(rule: Rule, f: TextFeatures): [number, number][] {
+  const text = f.text;
+  const w = rule.window;
+  if (w === undefined || text.length <= LARGE_TEXT) return [[0, text.length]];
+  const lower = f.lower;
+  const starts: number[] = [];
+  for (const a of w.anchors) for (let i = lower.indexOf(a); i !== -1; i = lower.indexOf(a, i + 1)) starts.push(i);
+  starts.sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const i of starts) {
+    const from = Math.max(0, i - w.before);
+    const to = Math.min(text.length, i + w.after);
+    const last = out[out.length - 1];
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
 }
 
 function overlaps(taken: readonly TextMatch[], start: number, end: number): boolean {

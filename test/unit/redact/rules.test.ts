@@ -174,3 +174,21 @@ describe('context', () => {
     );
   });
 });
+
+describe('large texts', () => {
+  test('windowed rules find in a 40 KB text what they find in each snippet alone', () => {
+    const snippets: [string, string][] = [
+      ['mail alice.smith@example.org', 'email'],
+      ['postgres://app:S3cr3tPassw0rd@db.internal:5432/x', 'url-password'],
+      ['redirect=https%3A%2F%2Fbob%3AS3cr3tPassw0rd%40example.com', 'url-password'],
+      ['password = hunter2hunter2', 'password'],
+      ['MISTRAL_API_KEY=Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z', 'mistral-key'],
+      ['ghp_Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3d', 'github-token'],
+    ];
+    const filler = 'the agent planned a trip to Lisbon and compared hotels near the river, ';
+    let text = '';
+    for (let i = 0; i < 8; i++) text += filler.repeat(70) + snippets[i % snippets.length][0] + ' ';
+    expect(text.length).toBeGreaterThan(40_000);
+    expect(typesIn(text)).toEqual([0, 1, 2, 3, 4, 5, 0, 1].map((i) => snippets[i][1]));
+  });
+});

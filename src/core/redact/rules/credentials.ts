@@ -1,4 +1,4 @@
-import { rule, START, type Rule } from './rule';
+import { rule, START, windowed, type Rule } from './rule';
 
 const PEM_LABEL = '(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?';
 
@@ -13,8 +13,20 @@ export const CREDENTIAL_SHAPE_RULES: readonly Rule[] = [
     any: ['PRIVATE KEY'],
   }),
   rule('jwt', `${START}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]*`, { any: ['eyJ'], run: 13 }),
-  rule('url-password', `[a-z][a-z0-9+.-]{1,15}://[^\\s:/?#@"'<>\\\\]{1,64}:(?<s>[^\\s/?#@"'<>\\\\]{1,128})@`, { any: ['://'] }, notPlaceholder, 'gi'),
-  rule('url-password', `[a-z][a-z0-9+.-]{1,15}%3A%2F%2F[^\\s%/?#@&"']{1,64}%3A(?<s>[^\\s/?#@&"']{1,128}?)%40`, { anyCi: ['%3a%2f%2f'] }, notPlaceholder, 'gi'),
+  windowed(
+    rule('url-password', `[a-z][a-z0-9+.-]{1,15}://[^\\s:/?#@"'<>\\\\]{1,64}:(?<s>[^\\s/?#@"'<>\\\\]{1,128})@`, { any: ['://'] }, notPlaceholder, 'gi'),
+    { anchors: ['://'], before: 16, after: 200 },
+  ),
+  windowed(
+    rule(
+      'url-password',
+      `[a-z][a-z0-9+.-]{1,15}%3A%2F%2F[^\\s%/?#@&"']{1,64}%3A(?<s>[^\\s/?#@&"']{1,128}?)%40`,
+      { anyCi: ['%3a%2f%2f'] },
+      notPlaceholder,
+      'gi',
+    ),
+    { anchors: ['%3a%2f%2f'], before: 16, after: 220 },
+  ),
 ];
 
 /** After every prefixed rule, so `Authorization: Bearer sk-…` is typed by its key's provider. */
@@ -27,13 +39,20 @@ export const CREDENTIAL_CONTEXT_RULES: readonly Rule[] = [
     'gi',
   ),
   rule('bearer-token', `\\b[Bb]earer\\s+(?<s>[A-Za-z0-9._~+/-]{16,}=*)`, { any: ['earer'], run: 16 }, notPlaceholder),
-  rule(
-    'assignment',
-    `(?<k>[A-Za-z0-9_.-]*(?:${'api[_.-]?key|apikey|secret|token|passw(?:or)?d|pwd|access[_.-]?key|private[_.-]?key(?:[_.-]?id)?|client[_.-]?secret|credentials?|session[_.-]?key|signing[_.-]?key|account[_.-]?key|master[_.-]?key'}))\\\\?["']?\\s*(?:=|:|=>)\\s*\\\\?["']?(?<s>[^\\s"'\`,;&<>(){}\\[\\]\\\\]{8,256})`,
-    { anyCi: ['key', 'secret', 'token', 'passw', 'pwd', 'credential'] },
-    secretValue,
-    'gi',
-    (m) => secretTypeForKey(m.groups?.k ?? '') ?? 'secret',
+  windowed(
+    rule(
+      'assignment',
+      `(?<k>[A-Za-z0-9_.-]*(?:${'api[_.-]?key|apikey|secret|token|passw(?:or)?d|pwd|access[_.-]?key|private[_.-]?key(?:[_.-]?id)?|client[_.-]?secret|credentials?|session[_.-]?key|signing[_.-]?key|account[_.-]?key|master[_.-]?key'}))\\\\?["']?\\s*(?:=|:|=>)\\s*\\\\?["']?(?<s>[^\\s"'\`,;&<>(){}\\[\\]\\\\]{8,256})`,
+      { anyCi: ['key', 'secret', 'token', 'passw', 'pwd', 'credential'] },
+      secretValue,
+      'gi',
+      (m) => secretTypeForKey(m.groups?.k ?? '') ?? 'secret',
+    ),
+    {
+      anchors: ['api', 'access', 'private', 'session', 'signing', 'account', 'master', 'secret', 'token', 'passw', 'pwd', 'credential'],
+      before: 64,
+      after: 300,
+    },
   ),
 ];
 

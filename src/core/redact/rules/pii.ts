@@ -1,5 +1,5 @@
 import { cardNumberValid, ibanValid, ssnValid } from './checksums';
-import { rule, type Rule } from './rule';
+import { rule, windowed, type Rule } from './rule';
 
 /** File extensions that follow `name@2x.` in asset names, which are not e-mail domains. */
 const ASSET_TLD = /\.(?:png|jpe?g|gif|svg|webp|ico|js|mjs|ts|css|json|md|py|txt|html?|pdf)$/i;
@@ -11,11 +11,14 @@ const ASSET_TLD = /\.(?:png|jpe?g|gif|svg|webp|ico|js|mjs|ts|css|json|md|py|txt|
  * and UK National Insurance numbers.
  */
 export const PII_RULES: readonly Rule[] = [
-  rule(
-    'email',
-    `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])`,
-    { any: ['@', '%40'] },
-    (s) => !ASSET_TLD.test(s),
+  windowed(
+    rule(
+      'email',
+      `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])`,
+      { any: ['@', '%40'] },
+      (s) => !ASSET_TLD.test(s),
+    ),
+    { anchors: ['@', '%40'], before: 70, after: 260 },
   ),
   rule('iban', `(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])`, { digits: 6 }, ibanValid),
   rule(

@@ -19,6 +19,23 @@ export interface Rule {
   readonly check?: (secret: string) => boolean;
   /** The type of one match when it depends on the match (an assignment is typed by its key). */
   readonly typeOf?: (m: RegExpExecArray) => string;
+  /**
+   * For rules whose regex starts with a broad character class (slow over megabytes): on a large
+   * text, the regex runs only on windows around these lower-case anchors, `before` characters
+   * back and `after` forward, which must cover any match containing the anchor.
+   */
+  readonly window?: Window;
+}
+
+export interface Window {
+  readonly anchors: readonly string[];
+  readonly before: number;
+  readonly after: number;
+}
+
+/** The same rule, scanned by windows on large texts. */
+export function windowed(r: Rule, window: Window): Rule {
+  return { ...r, window };
 }
 
 /**
