@@ -9,7 +9,7 @@
  * tokens), the claim finding fixed. ctrl+alt+] then moves the compare selection and both
  * runs' timelines. Screenshots in dark and light.
  */
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
@@ -105,9 +105,8 @@ describe('re-run, follow and compare', { timeout: 300_000 }, () => {
     expect((await cspViolations(compare)).count).toBe(0);
     await screenshot(page, 'compare-dark');
 
-    // Light theme: the user settings change, the workbench and webviews recolour.
-    const userSettings = join(server.userDataDir, 'User', 'settings.json');
-    writeFileSync(userSettings, JSON.stringify({ ...JSON.parse(readFileSync(userSettings, 'utf8')), 'workbench.colorTheme': 'Default Light Modern' }));
+    // Light theme (the preferred light theme, Default Light Modern): the workbench and the webviews recolour.
+    await runCommand(page, 'Preferences: Toggle Between Light/Dark Themes');
     await expect.poll(async () => (await page.locator('.monaco-workbench').getAttribute('class'))?.split(/\s+/), { timeout: 20_000 }).toContain('vs');
     await page.waitForTimeout(1500);
     await screenshot(page, 'compare-light');
