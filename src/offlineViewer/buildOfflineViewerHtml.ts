@@ -40,7 +40,9 @@ export async function buildOfflineViewerHtml(input: OfflineViewerInput): Promise
   } catch {
     throw new Error('the trace for the offline viewer is not UTF-8 text (OTLP JSON expected)');
   }
-  const [script, css] = await Promise.all([readBundleFile(input.viewerDir, OFFLINE_VIEWER_SCRIPT), readBundleFile(input.viewerDir, OFFLINE_VIEWER_STYLE)]);
+  // One after the other, so a missing bundle is always reported by the same (first) file.
+  const script = await readBundleFile(input.viewerDir, OFFLINE_VIEWER_SCRIPT);
+  const css = await readBundleFile(input.viewerDir, OFFLINE_VIEWER_STYLE);
   return renderOfflineViewerHtml({
     title: input.title,
     traceJson,
