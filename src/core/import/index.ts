@@ -81,7 +81,9 @@ function refuseKnownNonTrace(b: Uint8Array): void {
   }
   let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   while (i < b.length && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
-  if (i === b.length) throw new ImportError('the file contains only whitespace');
+  // A leading "\n" is also protobuf's first tag (field 1, resource_spans): leave that to the protobuf
+  // reader, so importTrace and the receiver's transcoder refuse such bodies alike.
+  if (i === b.length && b[0] !== 0x0a) throw new ImportError('the file contains only whitespace');
   if (b[i] === 0x22 && b.length < 1 << 20) {
     let value: unknown;
     try {
