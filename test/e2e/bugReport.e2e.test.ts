@@ -212,7 +212,7 @@ describe('Create Bug Report on the demo run', { timeout: 300_000 }, () => {
     await page.waitForTimeout(300);
     await copyItem.click();
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'Link to span 8ff34524e9d37b2b copied' }).waitFor({ timeout: 15_000 });
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(copied).toBe(deepLink);
 
     for (const button of ['finding-report', 'create-bug-report']) {
