@@ -13,6 +13,8 @@ export type TextPlace = Omit<RedactionPlace, 'jsonPath'>;
 const KEY_HINT = /key|secret|token|passw|pwd|credential|authoriz|cookie|ssn/i;
 const AUTH_SCHEME = /^((?:bearer|basic|token|bot|digest|negotiate|apikey|key|sso-key)\s+)(.+)$/is;
 const JSON_DEPTH = 4;
+const SHORT_TEXT = 256;
+const CLEAN_CACHE = 100_000;
 const ESCAPE_BUT_QUOTE = /\\[^"]/;
 const MARKER = /(\[REDACTED:[a-z0-9-]+#\d+\])/;
 const QUERY_PARAM = /([?&;])([^=&#\s?]{1,64})=([^&#\s"'<>]*)/g;
@@ -36,6 +38,7 @@ export class Redactor {
   readonly #perSpan = new Map<string, number>();
   readonly #counts = new Map<string, number>();
   readonly #kept = new Set<string>();
+  readonly #clean = new Set<string>();
 
   constructor(options: RedactionOptions) {
     this.#allow = compileAllow(options.allow ?? []).allow;
@@ -64,6 +67,18 @@ export class Redactor {
    */
   text(value: string, place: TextPlace, key?: string, jsonPath?: string, depth = 0): string {
     if (value.length === 0) return value;
+    // Short texts repeat across spans (keys, model and tool names, operation names): one that
+    // held nothing under a key holds nothing the next time either.
+    if (value.length > SHORT_TEXT) return this.#text(value, place, key, jsonPath, depth);
+    const cacheKey = key === undefined ? value : `${key}\u0000${value}`;
+    if (this.#clean.has(cacheKey)) return value;
+    const before = this.occurrences.length;
+    const out = this.#text(value, place, key, jsonPath, depth);
+    if (this.occurrences.length === before && this.#clean.size < CLEAN_CACHE) this.#clean.add(cacheKey);
+    return out;
+  }
+
+  #text(value: string, place: TextPlace, key: string | undefined, jsonPath: string | undefined, depth: number): string {
     if (depth < JSON_DEPTH && looksLikeJson(value)) {
       // Fast path: with no escapes but `\"`, every leaf is the raw text between quotes (which rules
       // treat as boundaries, like the backslash before an escaped one), so no match in the raw
