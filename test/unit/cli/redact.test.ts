@@ -47,7 +47,7 @@ describe('agent-trace redact', () => {
     const report = JSON.parse(r.stdout) as { total: number; byType: Record<string, number> };
     expect(Object.keys(report)).toEqual(['total', 'byType']);
     expect(report.total).toBe(Object.values(report.byType).reduce((a, b) => a + b, 0));
-    // 59 generators × 2 secrets, 118 seeded; a few are seeded a second time, none is missed.
+    // 60 generators × 2 secrets, 120 seeded; a few are seeded a second time, none is missed.
     expect(report.total).toBeGreaterThanOrEqual(corpus.secrets.length);
     expect(report.byType.email).toBeGreaterThanOrEqual(2);
     const written = readFileSync(out, 'utf8');
