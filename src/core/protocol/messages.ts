@@ -85,9 +85,7 @@ export type Request =
 
 /** What a bug report from the webview is about: the whole trace, one finding (`FindingItem.key`) or one span. */
 export type BugReportRequestTarget =
-  | { readonly kind: 'trace' }
-  | { readonly kind: 'finding'; readonly key: string }
-  | { readonly kind: 'span'; readonly index: number };
+  { readonly kind: 'trace' } | { readonly kind: 'finding'; readonly key: string } | { readonly kind: 'span'; readonly index: number };
 
 export const MAX_ROWS_PER_REQUEST = 2000;
 /** Longest URL `openLink` accepts. */

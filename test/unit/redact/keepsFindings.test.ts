@@ -38,22 +38,6 @@ function facts(t: Trace) {
   };
 }
 
-/**
- * Known gap: these fixtures' findings compare e-mail addresses in the claim with the tool's
- * arguments, and claims/claimArguments.ts reads e-mails with a regex a marker does not match.
- * Markers keep equality (one value, one marker), so the finding survives once that code reads
- * `[REDACTED:email#n]` as an e-mail value; until then exactly these argument-mismatch findings
- * go, and nothing else may change.
- */
-const EMAIL_ARGUMENT_FIXTURES = new Set(['am-invite-recipient', 'am-notify-recipient', 'y-am-two-emails']);
-
-function expectedAfter(file: string, f: ReturnType<typeof facts>): ReturnType<typeof facts> {
-  const name = file.split('/').pop()!.replace('.otlp.json', '');
-  if (!EMAIL_ARGUMENT_FIXTURES.has(name)) return f;
-  expect(f.findings.map((x) => x[0])).toContain('argument-mismatch');
-  return { ...f, findings: f.findings.filter((x) => x[0] !== 'argument-mismatch') };
-}
-
 const roundTrip = (traces: readonly Trace[]) => importTrace(encodeOtlpJson(traces)).traces;
 
 describe('redaction keeps the run', () => {
@@ -61,10 +45,10 @@ describe('redaction keeps the run', () => {
     const set = importTrace(readFileSync(file));
     const r = redactTraces(set.traces);
     expect(r.traces.length).toBe(set.traces.length);
-    for (const [i, t] of set.traces.entries()) expect(facts(r.traces[i])).toEqual(expectedAfter(file, facts(t)));
+    for (const [i, t] of set.traces.entries()) expect(facts(r.traces[i])).toEqual(facts(t));
     const before = roundTrip(set.traces);
     const after = roundTrip(r.traces);
-    for (const [i, t] of before.entries()) expect(facts(after[i])).toEqual(expectedAfter(file, facts(t)));
+    for (const [i, t] of before.entries()) expect(facts(after[i])).toEqual(facts(t));
     expect(findLeaks(new TextDecoder().decode(encodeOtlpJson(r.traces)))).toEqual([]);
   });
 

@@ -5,7 +5,11 @@ import type { ClaimArguments } from './types';
  * compared: e-mails lower-cased, ids lower-cased without '#', amounts as numbers.
  */
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/**
+ * E-mail addresses, and the redaction marker that stands for one (`[REDACTED:email#2]`): one
+ * value gets one marker throughout a redacted trace, so comparing markers compares the addresses.
+ */
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|\[REDACTED:email#\d+\]/g;
 const CURRENCY_BEFORE = /(?:[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY)\s?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/g;
 const CURRENCY_AFTER = /\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s?(?:[$€£]|(?:USD|EUR|GBP|CHF|JPY|dollars|euros|pounds)\b)/g;
 const HASH_ID = /#([A-Za-z0-9][A-Za-z0-9-]{1,})/g;
