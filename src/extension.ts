@@ -39,7 +39,10 @@ export function activate(context: vscode.ExtensionContext): void {
   // Trace-backend connections; their panels are opened with `services` (made next, with `remote`).
   const connections = registerConnections(context, log, () => services);
   // Create Bug Report… and the vscode:// deep links (URI handler); `bugReport` reaches the webviews through the services.
-  const bugReport = registerBugReport(context, log, () => services);
+  const bugReport = registerBugReport(context, log, () => services, {
+    openFromConnection: connections.openFromConnection,
+    webUrl: (t) => connections.remote.webUrl(t),
+  });
   const services: HostServices & { readonly source: typeof source; readonly remote: typeof connections.remote; readonly bugReport: typeof bugReport } = {
     extensionUri: context.extensionUri,
     log,

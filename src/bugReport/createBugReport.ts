@@ -16,6 +16,8 @@ import { REPORT_FILE, writeBugReportBundle } from './writeBundle';
 export interface BugReportDeps {
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
+  /** The backend web page of a trace fetched from a connection (src/connections), for "where the trace lives". */
+  readonly webUrlOf?: (loaded: LoadedTrace) => string | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function createBugReport(deps: BugReportDeps, loaded: LoadedTrace, 
         scheme: vscode.env.uriScheme,
         prices: loaded.prices,
         viewerDir: join(deps.extensionUri.fsPath, 'dist', 'offline'),
+        ...(deps.webUrlOf?.(loaded) !== undefined ? { backendUrl: deps.webUrlOf(loaded) } : {}),
         ...(fileUri.scheme === 'file' ? { inputFile: fileUri.fsPath } : {}),
       },
       folder.fsPath,

@@ -6,7 +6,7 @@ import type { BugReportRequestTarget } from '../core/protocol';
 import { findingKey } from '../core/view/claimsView';
 import { nt } from '../core/text/nativeText';
 import { showInfo, showWarning } from '../nativeUi/surfaces';
-import { TraceUriHandler } from '../deepLink/traceUriHandler';
+import { TraceUriHandler, type OpenFromConnection } from '../deepLink/traceUriHandler';
 import type { LoadedTrace } from '../session/loadedTrace';
 import type { HostServices } from '../session/services';
 import { createBugReport } from './createBugReport';
@@ -22,9 +22,23 @@ export interface BugReportService {
   start(trace: LoadedTrace, target: BugReportRequestTarget): boolean;
 }
 
+/** What bug reports and deep links use of the backend connections (src/connections). */
+export interface ReportConnections {
+  /** Opens the trace of a `connection=` deep link. */
+  readonly openFromConnection: OpenFromConnection;
+  /** The backend's web page of a trace fetched from a connection. */
+  readonly webUrl: (loaded: LoadedTrace) => string | undefined;
+}
+
 /** `servicesOf` is called only when a command or link runs (activate makes the services after this). */
-export function registerBugReport(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, servicesOf: () => HostServices): BugReportService {
-  const deps = { extensionUri: context.extensionUri, log };
+export function registerBugReport(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  servicesOf: () => HostServices,
+  connections?: ReportConnections,
+): BugReportService {
+  const webUrlOf = (loaded: LoadedTrace) => connections?.webUrl(loaded);
+  const deps = { extensionUri: context.extensionUri, log, webUrlOf };
   let running = false;
   const run = (loaded: LoadedTrace, target: ReportTarget) => {
     if (running) {
@@ -55,7 +69,7 @@ export function registerBugReport(context: vscode.ExtensionContext, log: vscode.
     then(loaded, index);
   };
   context.subscriptions.push(
-    vscode.window.registerUriHandler(new TraceUriHandler(servicesOf)),
+    vscode.window.registerUriHandler(new TraceUriHandler(servicesOf, connections?.openFromConnection)),
     vscode.commands.registerCommand(CREATE_BUG_REPORT_COMMAND, () => {
       const loaded = activeTrace();
       if (loaded) run(loaded, {});
@@ -63,7 +77,9 @@ export function registerBugReport(context: vscode.ExtensionContext, log: vscode.
     vscode.commands.registerCommand(CREATE_BUG_REPORT_FOR_SPAN_COMMAND, (arg: unknown) =>
       spanCommand(arg, (loaded, index) => run(loaded, { spanId: loaded.trace.spans[index].spanId })),
     ),
-    vscode.commands.registerCommand(COPY_SPAN_LINK_COMMAND, (arg: unknown) => spanCommand(arg, (loaded, index) => void copySpanLink(loaded, index))),
+    vscode.commands.registerCommand(COPY_SPAN_LINK_COMMAND, (arg: unknown) =>
+      spanCommand(arg, (loaded, index) => void copySpanLink(loaded, index, webUrlOf(loaded))),
+    ),
   );
   return {
     start(loaded, target) {

@@ -20,13 +20,13 @@ export function linkSourceOf(loaded: LoadedTrace): DeepLinkSource {
 
 /**
  * Copy Link to Span: the deep link that opens this trace at span `index` for anyone with the
- * same file (the link names the file; the recipient's VS Code asks before opening it outside
- * their workspace).
+ * same file or connection (the recipient's VS Code asks before opening a file outside their
+ * workspace), and on the next line the backend's own web page when the trace came from one.
  */
-export async function copySpanLink(loaded: LoadedTrace, index: number): Promise<void> {
+export async function copySpanLink(loaded: LoadedTrace, index: number, backendUrl?: string): Promise<void> {
   const span = loaded.trace.spans[index];
   if (!span) return;
   const link = buildDeepLink({ traceId: span.traceId, spanId: span.spanId, ...linkSourceOf(loaded) }, vscode.env.uriScheme);
-  await vscode.env.clipboard.writeText(link);
+  await vscode.env.clipboard.writeText(backendUrl ? `${link}\n${backendUrl}` : link);
   void showInfo(nt`Link to span ${span.spanId} copied.`);
 }

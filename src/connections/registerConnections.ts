@@ -16,7 +16,7 @@ import { CONNECTIONS_VIEW_ID, ConnectionsTree, type ConnectionNode } from './con
 import { ConnectionStore } from './connectionStore';
 import { connectClient } from './backendClients';
 import { openTraceByIdOrUrl } from './openByIdOrUrl';
-import { openInBackend, openRemoteTrace, remoteTraceActions } from './remoteOpen';
+import { openFromConnection, openInBackend, openRemoteTrace, remoteTraceActions } from './remoteOpen';
 import { RemoteTraceFs } from './remoteTraceFs';
 import { REMOTE_SCHEME, RemoteTraces } from './remoteTraces';
 import { saveTraceAs } from './saveTraceAs';
@@ -37,15 +37,15 @@ export function registerConnections(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
   panels: () => WebviewDeps & { readonly workspaceState: vscode.Memento },
-): { readonly remote: ReturnType<typeof remoteTraceActions> } {
+): { readonly remote: ReturnType<typeof remoteTraceActions>; readonly openFromConnection: ReturnType<typeof openFromConnection> } {
   const store = new ConnectionStore(context.secrets, log);
   const permission = new ConnectPermission();
   const browser = new TraceBrowser(
-    async (id, query) => {
+    async (id, query, signal) => {
       const connection = store.get(id);
       if (!connection) return { traces: [] };
       const { client } = await connectClient(connection, store);
-      return client.search(query, { cancelled: false, onCancel: () => () => {} });
+      return client.search(query, signal);
     },
     // Called on list changes, which only ever happen after `tree` exists (it starts the loads).
     () => tree.redraw(),
@@ -87,7 +87,11 @@ export function registerConnections(
     tree,
     view,
     view.onDidExpandElement((e) => e.element.kind === 'connection' && expanded.add(e.element.connectionId)),
-    view.onDidCollapseElement((e) => e.element.kind === 'connection' && expanded.delete(e.element.connectionId)),
+    view.onDidCollapseElement((e) => {
+      if (e.element.kind !== 'connection') return;
+      expanded.delete(e.element.connectionId);
+      browser.cancel(e.element.connectionId); // a list nobody looks at need not finish loading
+    }),
     store.onDidChange(() => {
       for (const id of [...expanded]) if (!store.get(id)) expanded.delete(id);
     }),
@@ -132,7 +136,7 @@ export function registerConnections(
     vscode.commands.registerCommand(COMMANDS.openInBackend, run(openInBackendNode)),
     autoRefresh(ctx, view, expanded),
   );
-  return { remote: remoteTraceActions(ctx) };
+  return { remote: remoteTraceActions(ctx), openFromConnection: openFromConnection(ctx) };
 }
 
 /** Polls the expanded connections for new traces while the view is visible (setting in seconds, 0: off). */

@@ -6,6 +6,7 @@ import { nt } from '../core/text/nativeText';
 import { withNativeProgress } from '../nativeUi/surfaces';
 import { showTracePanel } from '../panel/tracePanels';
 import type { LoadedTrace } from '../session/loadedTrace';
+import type { OpenTrace } from '../session/openTraces';
 import { checkLinkUrl } from '../session/linkUrl';
 import { loadedTraceFromSet } from '../session/traceLoader';
 import { connectClient, signalOf } from './backendClients';
@@ -59,6 +60,20 @@ export async function openRemoteTrace(ctx: ConnectionsContext, connection: Conne
   await showTracePanel(uri, loaded, ctx.panels);
 }
 
+/**
+ * Opens a trace of the connection with this id for a deep link (`…&connection=<id>`): the panel
+ * showing it, or why not in plain words. Only configured connections are used; the link names no
+ * URL. Fetch failures are already shown by `fetchRemoteTrace`.
+ */
+export function openFromConnection(ctx: ConnectionsContext): (connectionId: string, traceId: string) => Promise<OpenTrace | string> {
+  return async (connectionId, traceId) => {
+    const connection = ctx.store.get(connectionId);
+    if (!connection) return `no connection with the id "${connectionId}" is configured here (add it with Add Connection…)`;
+    await openRemoteTrace(ctx, connection, traceId);
+    return ctx.panels.openTraces.find(remoteTraceUri(connection.id, traceId), 'panel') ?? 'the trace was not opened (see the notification)';
+  };
+}
+
 /** Fetches the trace of a panel again and shows it in every panel showing it. */
 async function refreshRemoteTrace(ctx: ConnectionsContext, trace: LoadedTrace): Promise<string | undefined> {
   const named = parseRemoteTraceUri(trace.fileUri);
@@ -90,6 +105,12 @@ export async function openInBackend(ctx: ConnectionsContext, connection: Connect
   return undefined;
 }
 
+/** The backend's web link when it passes the link check and is on the connection's own origin. */
+function checkedWebUrl(connection: Connection, url: string): string | undefined {
+  const checked = checkLinkUrl(url);
+  return checked.ok && new URL(checked.url).origin === new URL(connection.baseUrl).origin ? checked.url : undefined;
+}
+
 /** The webview's remote actions (header source line, Open in <backend>, Refresh). */
 export function remoteTraceActions(ctx: ConnectionsContext) {
   const find = (trace: LoadedTrace) => {
@@ -116,6 +137,10 @@ export function remoteTraceActions(ctx: ConnectionsContext) {
       return openInBackend(ctx, hit.connection, hit.remote.traceId, hit.remote.webUrl);
     },
     refresh: (trace: LoadedTrace) => refreshRemoteTrace(ctx, trace),
+    webUrl(trace: LoadedTrace): string | undefined {
+      const hit = find(trace);
+      return hit?.remote.webUrl !== undefined ? checkedWebUrl(hit.connection, hit.remote.webUrl) : undefined;
+    },
   };
 }
 

@@ -4,11 +4,16 @@
  * last failure. Pure (no vscode): the tree provider renders it, the commands drive it, and the
  * unit tests run it with a fake search.
  */
-import { BackendError, type SearchPage, type SearchQuery, type TraceSummary } from '../core/backends/types';
+import { cancelSource } from '../core/backends/cancel';
+import { BackendError, type CancelSignal, type SearchPage, type SearchQuery, type TraceSummary } from '../core/backends/types';
 import { DEFAULT_FILTER, searchQueryOf, type TraceFilter } from './traceFilter';
 
-/** Runs one search for a connection; rejects with the failure (a BackendError, usually). */
-export type SearchFn = (connectionId: string, query: SearchQuery) => Promise<SearchPage>;
+/**
+ * Runs one search for a connection; rejects with the failure (a BackendError, usually). `signal`
+ * is cancelled when the answer is no longer wanted: a newer load of the same list (Refresh, a new
+ * filter), the connection collapsed, edited or removed.
+ */
+export type SearchFn = (connectionId: string, query: SearchQuery, signal: CancelSignal) => Promise<SearchPage>;
 
 export interface BrowseState {
   readonly filter: TraceFilter;
@@ -33,6 +38,8 @@ interface Entry {
   loaded: boolean;
   /** Bumped by every new first-page load, so a slow older answer is dropped. */
   generation: number;
+  /** Cancels the request in flight for this list, if any. */
+  cancelInFlight?: () => void;
 }
 
 export class TraceBrowser {
@@ -57,12 +64,13 @@ export class TraceBrowser {
   /** Loads the first page again (Refresh, a new filter, the first expand). */
   async refresh(connectionId: string): Promise<void> {
     const e = this.entry(connectionId);
+    e.cancelInFlight?.();
     const generation = ++e.generation;
     const query = searchQueryOf(e.filter, this.now());
     e.loading = true;
     this.onChange(connectionId);
     try {
-      const page = await this.search(connectionId, query);
+      const page = await this.search(connectionId, query, this.signalFor(e));
       if (generation !== e.generation) return;
       e.query = query;
       e.traces = newestFirst(dedupe(page.traces));
@@ -88,7 +96,7 @@ export class TraceBrowser {
     e.loading = true;
     this.onChange(connectionId);
     try {
-      const page = await this.search(connectionId, { ...e.query, cursor: e.nextCursor });
+      const page = await this.search(connectionId, { ...e.query, cursor: e.nextCursor }, this.signalFor(e));
       if (generation !== e.generation) return;
       e.traces = dedupe([...e.traces, ...page.traces]);
       e.nextCursor = page.nextCursor;
@@ -113,7 +121,7 @@ export class TraceBrowser {
     const generation = e.generation;
     let page: SearchPage;
     try {
-      page = await this.search(connectionId, searchQueryOf(e.filter, this.now()));
+      page = await this.search(connectionId, searchQueryOf(e.filter, this.now()), this.signalFor(e));
     } catch {
       return 0; // a failed poll keeps the list; the next poll or a Refresh tries again
     }
@@ -126,11 +134,34 @@ export class TraceBrowser {
     return fresh.length;
   }
 
+  /**
+   * Cancels the request in flight for a list (the connection was collapsed): its answer is
+   * dropped and the list shows what it had, ready to load again.
+   */
+  cancel(connectionId: string): void {
+    const e = this.entries.get(connectionId);
+    if (!e?.loading) return;
+    e.cancelInFlight?.();
+    e.generation++;
+    e.loading = false;
+    this.onChange(connectionId);
+  }
+
   /** Forgets a connection's list (removed, or edited so it may point elsewhere). */
   forget(connectionId: string): void {
     const e = this.entries.get(connectionId);
-    if (e) e.generation++;
+    if (e) {
+      e.cancelInFlight?.();
+      e.generation++;
+    }
     this.entries.delete(connectionId);
+  }
+
+  /** A signal for the next request of `e`, cancelled by the next load, `cancel` or `forget`. */
+  private signalFor(e: Entry): CancelSignal {
+    const source = cancelSource();
+    e.cancelInFlight = () => source.cancel();
+    return source.signal;
   }
 
   private entry(connectionId: string): Entry {

@@ -10,9 +10,9 @@ import type { HostServices } from '../session/services';
 import { revealSpan } from '../jumpToSource/toolLenses';
 
 /**
- * Opens a connection's trace by id (src/connections) and returns the webview showing it, or a
- * plain-words reason. Not wired yet (src/connections has no such entry point for other modules):
- * `connection=` links are answered with a message naming the connection and trace.
+ * Opens a connection's trace by id (src/connections, `openFromConnection`) and returns the
+ * webview showing it, or a plain-words reason. Without it (tests), `connection=` links are
+ * answered with a message naming the connection and trace.
  */
 export type OpenFromConnection = (connectionId: string, traceId: string) => Promise<OpenTrace | string>;
 

@@ -62,6 +62,8 @@ export interface RemoteTraceActions {
   openInBackend(trace: LoadedTrace): Promise<string | undefined>;
   /** Fetches the trace again and shows it in every panel showing it; a plain-words reason when it cannot. */
   refresh(trace: LoadedTrace): Promise<string | undefined>;
+  /** The trace's page in the backend's web UI (checked, on the connection's own origin), for reports and links. */
+  webUrl(trace: LoadedTrace): string | undefined;
 }
 
 /**

@@ -248,4 +248,31 @@ describe('trace-backend connections', { timeout: 300_000 }, () => {
     expect(other.requests).toHaveLength(0);
     await screenshot(page, 'connections-dark-url-refused');
   });
+
+  it('opens a connection= deep link through its configured connection, at the linked span', async () => {
+    const settings = JSON.parse(readFileSync(join(server.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, { id: string; name: string }[]>;
+    const id = settings['agentTrace.connections'].find((c) => c.name === NAME)!.id;
+    // SELECT invoices (span 2000000000000002) of the billing trace, fetched through that connection only.
+    const link = `vscode://agent-trace-debugger.agent-trace-debugger/open?trace=${BILLING_TRACE_ID}&span=2000000000000002&connection=${encodeURIComponent(id)}`;
+    // Close the panel the previous test opened, so the link has to fetch the trace again.
+    await runCommand(page, 'View: Close All Editors');
+    const before = standin.requests.length;
+    await paletteIntoInput('Developer: Open URL');
+    await input().fill(link);
+    await input().press('Enter');
+    // VS Code asks once before an extension handles a URI.
+    const allow = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+    if (
+      await allow.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      await allow.click();
+    const frame = await webviewFrame(page, { title: `POST /invoice · ${NAME}`, timeoutMs: 40_000 });
+    const selected = frame.locator('[data-testid="span-row"].selected');
+    await expect.poll(async () => (await selected.innerText().catch(() => '')).trim(), { timeout: 20_000 }).toContain('SELECT invoices');
+    expect(standin.requests.length).toBeGreaterThan(before);
+    expect(other.requests).toHaveLength(0);
+  });
 });

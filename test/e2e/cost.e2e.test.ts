@@ -109,7 +109,7 @@ describe('Cost tab on the demo workspace', { timeout: 300_000 }, () => {
   it('shows an unpriced model and safe markdown in the high-contrast theme', async () => {
     const { web } = await openDemo('cost-hc', 'Default High Contrast', markdownTrace());
     // gpt-4o: 1000×2.5 + 100×10 = 3500 µ$ = $0.0035; acme-private-1 is in no table → unpriced.
-    expect(await total(web).textContent()).toBe('unpriced: 1 step · priced part $0.0035');
+    expect(await total(web).textContent()).toBe('unknown: 1 step unpriced · priced part $0.0035');
     const unpricedRow = web.locator('[data-testid="cost-prices"] tbody tr', { hasText: 'acme-private-1' });
     expect(await unpricedRow.textContent()).toContain('unpriced');
     expect(await unpricedRow.textContent()).toContain('200 in · 20 out');

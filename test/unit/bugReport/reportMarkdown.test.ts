@@ -79,6 +79,12 @@ describe('report.md of a claimed-not-executed run', () => {
     expect(r.markdown).toContain('3 values redacted (`email` 2, `openai-key` 1)');
   });
 
+  it('says where the trace lives in the backend when it came from one, as a link only when it is a plain http(s) URL', () => {
+    const web = 'https://langfuse.example.com/project/p1/traces/0af7651916cd43dd8448eb211c80319c';
+    expect(buildReportMarkdown(a, {}, { ...ctx(a, spanId), backendUrl: web }).markdown).toContain(`- Backend: <${web}>`);
+    expect(r.markdown).not.toContain('- Backend:');
+  });
+
   it('has a summary without the quoted step', () => {
     expect(r.summary).toContain('## Findings (1)');
     expect(r.summary).toContain('vscode://');

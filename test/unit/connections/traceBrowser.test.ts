@@ -62,6 +62,33 @@ describe('the trace list of a connection', () => {
     expect(browser.state('x').traces.map((t) => t.traceId)).toEqual(['new']);
   });
 
+  it('cancels the request a newer load overtook, and the one of a collapsed or removed connection', async () => {
+    const signals: { cancelled: boolean }[] = [];
+    const pending: ((v: { traces: TraceSummary[] }) => void)[] = [];
+    const browser = new TraceBrowser(
+      (_id, _q, signal) => {
+        signals.push(signal);
+        return new Promise((r) => pending.push(r));
+      },
+      () => {},
+    );
+    const first = browser.refresh('x');
+    const second = browser.refresh('x'); // Refresh while loading: the first request is cancelled
+    expect(signals.map((s) => s.cancelled)).toEqual([true, false]);
+    browser.cancel('x'); // collapsed
+    expect(signals[1].cancelled).toBe(true);
+    expect(browser.state('x').loading).toBe(false);
+    pending[1]({ traces: [trace('late', NOW)] });
+    pending[0]({ traces: [trace('older', NOW)] });
+    await Promise.all([first, second]);
+    expect(browser.state('x').traces).toEqual([]); // both answers came too late to be shown
+    const third = browser.refresh('y');
+    browser.forget('y'); // removed
+    expect(signals[2].cancelled).toBe(true);
+    pending[2]({ traces: [] });
+    await third;
+  });
+
   it('auto-refresh puts only the traces not listed yet on top', async () => {
     let page = [trace('a', NOW - 2000)];
     const browser = new TraceBrowser(
