@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +20,11 @@ const demo = join(root, 'demo/workspace/traces/travel-agent-run.otlp.json');
 const DEMO_TRACE = 'a936d92e0e9a300165a22784fd673f2c';
 let cli = '';
 let work = '';
-/** The viewer bundle is copied next to the CLI (as dist/offline ships next to dist/cli.js) when it was built. */
-const viewerBuilt = existsSync(join(root, 'dist/offline/viewer.js'));
+/**
+ * The offline viewer is built next to the CLI (as dist/offline ships next to dist/cli.js) with the
+ * options esbuild.mjs uses, so trace.html is checked on a fresh clone too, before any `npm run build`.
+ */
+const OFFLINE_TARGETS = ['chrome120', 'firefox120', 'safari16'];
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'cli-report-'));
@@ -35,7 +38,15 @@ beforeAll(async () => {
     target: 'node20',
     logLevel: 'silent',
   });
-  if (viewerBuilt) cpSync(join(root, 'dist/offline'), join(work, 'offline'), { recursive: true });
+  const offline = { bundle: true, logLevel: 'silent' as const, target: OFFLINE_TARGETS, minify: true, sourcemap: false };
+  await build({
+    ...offline,
+    entryPoints: [join(root, 'webview/offline/main.ts')],
+    outfile: join(work, 'offline/viewer.js'),
+    platform: 'browser',
+    format: 'iife',
+  });
+  await build({ ...offline, entryPoints: [join(root, 'webview/offline/viewer.css')], outfile: join(work, 'offline/viewer.css') });
 });
 
 function run(...args: string[]) {
@@ -50,7 +61,7 @@ describe('agent-trace report', () => {
     const before = sha(demo);
     const dir = outDir('demo');
     const r = run('report', demo, '-o', dir);
-    expect(r.stderr).toBe(viewerBuilt ? '' : expect.stringContaining('note: no trace.html'));
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(join(dir, 'report.md') + '\n');
     expect(sha(demo)).toBe(before);
@@ -72,7 +83,7 @@ describe('agent-trace report', () => {
     expect(set.traces[0].spans.length).toBe(7);
     const t = set.traces[0];
     expect(new TraceAnalyses(t, deriveAgentView(t)).findings().map((f) => f.kind)).toEqual(['claimed-success-but-failed']);
-    if (viewerBuilt) expect(readFileSync(join(dir, 'trace.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(readFileSync(join(dir, 'trace.html'), 'utf8')).toMatch(/^<!doctype html>/i);
   });
 
   it('reports the span named by --span', () => {
@@ -94,7 +105,7 @@ describe('agent-trace report', () => {
     const dir = outDir('seeded');
     const r = run('report', input, '-o', dir);
     expect(r.code).toBe(0);
-    for (const f of ['report.md', 'trace.otlp.json', ...(viewerBuilt ? ['trace.html'] : [])]) {
+    for (const f of ['report.md', 'trace.otlp.json', 'trace.html']) {
       const out = readFileSync(join(dir, f), 'utf8');
       expect(out).not.toContain('sk-proj-AbCdEfGhIjKlMnOpQrStUvWx0123456789');
       expect(out).not.toContain('ana.silva@example.org');
