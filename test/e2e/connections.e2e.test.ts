@@ -222,7 +222,11 @@ describe('trace-backend connections', { timeout: 300_000 }, () => {
   it('saves the fetched trace as OTLP JSON that re-imports to the same trace', async () => {
     const target = join(workspace, 'saved-agent.otlp.json');
     await paletteIntoInput('Agent Trace: Save Trace As OTLP JSON…');
+    // The save dialog (code-server's own, a quick input) fills in its default path a moment after
+    // it shows: wait for it, or typing races it and the default wins.
+    await expect.poll(async () => input().inputValue(), { timeout: 15_000 }).toMatch(/\.otlp\.json$/);
     await input().fill(target);
+    await expect.poll(async () => input().inputValue(), { timeout: 5_000 }).toBe(target);
     await input().press('Enter');
     await expect.poll(() => existsSync(target), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => readFileSync(target).length, { timeout: 5_000 }).toBeGreaterThan(0);
