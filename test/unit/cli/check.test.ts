@@ -1,9 +1,8 @@
-import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, runCliSync } from './cliBundle';
 
 /** `agent-trace check` and the findings in `inspect --json`, run as users run them: bundled and spawned. */
 const root = resolve(__dirname, '../../..');
@@ -12,22 +11,10 @@ const set = (name: string) => join(root, 'test/fixtures/claims/set', `${name}.ot
 let cli = '';
 
 beforeAll(async () => {
-  cli = join(mkdtempSync(join(tmpdir(), 'cli-check-')), 'cli.js');
-  await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  cli = await buildCli();
 });
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCliSync(cli, args);
 
 describe('agent-trace check', () => {
   it('prints the finding with its severity, kind, sentence and span ids, and exits 1', () => {

@@ -1,9 +1,8 @@
-import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, runCliSync } from './cliBundle';
 
 /**
  * `agent-trace diff`, run as users run it: bundled and spawned, on the real Vercel AI SDK runs
@@ -17,22 +16,10 @@ let tmp = '';
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'cli-diff-'));
-  cli = join(tmp, 'cli.js');
-  await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  cli = await buildCli(tmp);
 });
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, 'diff', ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCliSync(cli, ['diff', ...args]);
 
 describe('agent-trace diff', () => {
   it('--json: the contract fields, the added retry, the fixed finding and the token delta', () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importTrace } from '../../../src/core/import/index';
 import { AGENT_TRACE_ID, BIG_TRACE_ID } from '../../standins/dataset';
 import { startStandin, type RunningStandin } from '../../standins/index';
-import { buildCli, runCli } from './backendCli';
+import { buildCli, runCli } from './cliBundle';
 
 /** `agent-trace fetch` as users run it: the bundled CLI against the stand-in backends. */
 let cli = '';

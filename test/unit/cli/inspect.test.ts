@@ -1,9 +1,8 @@
-import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, runCliSync } from './cliBundle';
 
 /**
  * The CLI as users run it: bundled with esbuild (as `npm run build` does) and spawned as a
@@ -29,22 +28,10 @@ const expectations = JSON.parse(readFileSync(corpus('expectations.json'), 'utf8'
 let cli = '';
 
 beforeAll(async () => {
-  cli = join(mkdtempSync(join(tmpdir(), 'cli-')), 'cli.js');
-  await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  cli = await buildCli();
 });
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCliSync(cli, args);
 
 describe('agent-trace inspect', () => {
   it.each(['any-agent/OPENAI_trace.json', 'langfuse/openai-agents-2025-09-30.trace.json', 'langfuse/claude-agent-2025-12-22.trace.json'])(

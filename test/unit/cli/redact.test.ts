@@ -1,9 +1,8 @@
-import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, runCliSync } from './cliBundle';
 import { makeSecretCorpus } from '../../fixtures/secrets/secretCorpus';
 
 /** `agent-trace redact`, run as users run it: bundled and spawned. */
@@ -16,24 +15,12 @@ let seeded = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cli-redact-'));
-  cli = join(dir, 'cli.js');
+  cli = await buildCli(dir);
   seeded = join(dir, 'seeded.otlp.json');
   writeFileSync(seeded, corpus.otlpJson);
-  await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
 });
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCliSync(cli, args);
 
 const leaked = (text: string) => corpus.secrets.filter((s) => s.value.split('\n').some((part) => part.length >= 8 && text.includes(part)));
 

@@ -1,10 +1,10 @@
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, runCliSync } from './cliBundle';
 import { TraceAnalyses } from '../../../src/core/analyze/traceAnalyses';
 import { parseDeepLink } from '../../../src/core/bugReport/deepLink';
 import { importTrace } from '../../../src/core/import/index';
@@ -28,16 +28,7 @@ const OFFLINE_TARGETS = ['chrome120', 'firefox120', 'safari16'];
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'cli-report-'));
-  cli = join(work, 'cli.js');
-  await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  cli = await buildCli(work);
   const offline = { bundle: true, logLevel: 'silent' as const, target: OFFLINE_TARGETS, minify: true, sourcemap: false };
   await build({
     ...offline,
@@ -49,10 +40,7 @@ beforeAll(async () => {
   await build({ ...offline, entryPoints: [join(root, 'webview/offline/viewer.css')], outfile: join(work, 'offline/viewer.css') });
 });
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCliSync(cli, args);
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const outDir = (name: string) => join(work, name);
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_TRACE_ID, BILLING_TRACE_ID } from '../../standins/dataset';
 import { startStandin, type RunningStandin } from '../../standins/index';
-import { buildCli, runCli } from './backendCli';
+import { buildCli, runCli } from './cliBundle';
 
 /** `agent-trace search` as users run it: the bundled CLI against the stand-in backends. */
 let cli = '';

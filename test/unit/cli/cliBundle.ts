@@ -1,14 +1,20 @@
-/** Builds the CLI once per test file and runs it asynchronously (the stand-ins answer from this same process). */
+/**
+ * The CLI as users run it, for the CLI tests: bundled once per test file with esbuild (as
+ * `npm run build` does) and spawned as a process. `runCli` is asynchronous (the backend
+ * stand-ins answer from this same process) and runs without the backends' key variables;
+ * `runCliSync` spawns it with the test's own environment.
+ */
 import { build } from 'esbuild';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../../..');
 
-export async function buildCli(): Promise<string> {
-  const cli = join(mkdtempSync(join(tmpdir(), 'cli-backend-')), 'cli.js');
+/** Bundles src/cli/main.ts to `<dir>/cli.js` (a fresh temporary folder unless `dir` is given). */
+export async function buildCli(dir = mkdtempSync(join(tmpdir(), 'cli-'))): Promise<string> {
+  const cli = join(dir, 'cli.js');
   await build({
     entryPoints: [join(root, 'src/cli/main.ts')],
     outfile: cli,
@@ -19,6 +25,11 @@ export async function buildCli(): Promise<string> {
     logLevel: 'silent',
   });
   return cli;
+}
+
+export function runCliSync(cli: string, args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function runCli(cli: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
