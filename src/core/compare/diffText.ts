@@ -1,6 +1,6 @@
 import type { RunComparison } from './compareRuns';
 import { formatPct, growthPct } from './regression';
-import type { StepChange } from './stepChanges';
+import { stepChangeText } from './stepChanges';
 import type { StepFacts } from './stepFacts';
 import { wordDiff } from './wordDiff';
 
@@ -29,7 +29,9 @@ export function formatDiffText(c: RunComparison, nameA: string, nameB: string): 
     const sa = p.a === null ? undefined : c.stepsA[p.a],
       sb = p.b === null ? undefined : c.stepsB[p.b];
     const idx = `${p.a === null ? '-' : p.a}`.padStart(4) + ` ${p.b === null ? '-' : p.b}`.padStart(5);
-    lines.push(`  ${idx}  ${p.status.padEnd(8)} ${describe(sb ?? sa!)}${p.changes.length ? '   ' + p.changes.map(changeText).join('; ') : ''}`);
+    lines.push(
+      `  ${idx}  ${p.status.padEnd(8)} ${describe(sb ?? sa!)}${p.changes.length ? '   ' + p.changes.map((c) => stepChangeText(c, (names) => `[${names.join(', ')}]`)).join('; ') : ''}`,
+    );
     if (sa && sb && p.changes.some((ch) => ch.kind === 'text')) lines.push(`              text: ${oneLine(wordDiffText(sa.text, sb.text))}`);
   }
   lines.push('', 'findings:');
@@ -50,25 +52,6 @@ export function formatDiffText(c: RunComparison, nameA: string, nameB: string): 
 function describe(s: StepFacts): string {
   const tools = s.toolCalls.map((t) => (t.status === 'error' ? `${t.name}(error)` : t.name));
   return `${s.model || '(model?)'}${tools.length ? ' → ' + tools.join(', ') : ' → text'}`;
-}
-
-function changeText(c: StepChange): string {
-  switch (c.kind) {
-    case 'model':
-      return `model ${c.a} → ${c.b}`;
-    case 'text':
-      return 'text';
-    case 'tool-calls':
-      return `tools [${c.a.join(', ')}] → [${c.b.join(', ')}]`;
-    case 'arguments':
-      return `${c.tool} arguments`;
-    case 'tool-status':
-      return `${c.tool} ${c.a} → ${c.b}`;
-    case 'status':
-      return `status ${c.a} → ${c.b}`;
-    case 'tokens':
-      return `tokens ${c.a} → ${c.b}`;
-  }
 }
 
 function wordDiffText(a: string, b: string): string {

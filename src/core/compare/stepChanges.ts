@@ -56,3 +56,26 @@ export function stepChanges(a: StepFacts, b: StepFacts): StepChange[] {
 export function stepFingerprint(s: StepFacts): string {
   return JSON.stringify([normaliseText(s.text), s.llmStatus, s.toolCalls.map((t) => t.status)]);
 }
+
+/**
+ * One change in words, for the CLI's table and the compare view alike. `toolList` writes a list
+ * of tool names (the table brackets it, the view says "(none)" for an empty one).
+ */
+export function stepChangeText(c: StepChange, toolList: (names: readonly string[]) => string): string {
+  switch (c.kind) {
+    case 'model':
+      return `model ${c.a} → ${c.b}`;
+    case 'text':
+      return 'text';
+    case 'tool-calls':
+      return `tools ${toolList(c.a)} → ${toolList(c.b)}`;
+    case 'arguments':
+      return `${c.tool} arguments`;
+    case 'tool-status':
+      return `${c.tool} ${c.a} → ${c.b}`;
+    case 'status':
+      return `status ${c.a} → ${c.b}`;
+    case 'tokens':
+      return `tokens ${c.a} → ${c.b}`;
+  }
+}

@@ -1,6 +1,6 @@
 import type { RunComparison } from '../compare/compareRuns';
 import { formatPct, growthPct } from '../compare/regression';
-import type { StepChange } from '../compare/stepChanges';
+import { stepChangeText } from '../compare/stepChanges';
 import type { StepFacts } from '../compare/stepFacts';
 import { wordDiff } from '../compare/wordDiff';
 import type { CompareFindingRow, ComparePairView, CompareStepSide, CompareTotalRow, CompareView } from '../protocol/compare';
@@ -21,7 +21,7 @@ export function buildCompareView(c: RunComparison, titleA: string, titleB: strin
       status: p.status,
       a: a ? side(a) : null,
       b: b ? side(b) : null,
-      changes: p.changes.map(changePhrase),
+      changes: p.changes.map((c) => stepChangeText(c, toolNames)),
       words: a && b && textChanged ? wordDiff(clipText(a.text, TEXT_LIMIT), clipText(b.text, TEXT_LIMIT)) : [],
     };
   });
@@ -80,24 +80,8 @@ function totals(c: RunComparison): CompareTotalRow[] {
   ];
 }
 
+/** A list of tool names in the view: "(none)" for an empty one. */
+const toolNames = (names: readonly string[]) => names.join(', ') || '(none)';
+
 /** Unknown cost (no usage or no price) reads 'unknown', never $0. */
 const costText = (usd: number | null) => (usd === null ? 'unknown' : formatCost(usd));
-
-function changePhrase(c: StepChange): string {
-  switch (c.kind) {
-    case 'model':
-      return `model ${c.a} → ${c.b}`;
-    case 'text':
-      return 'text';
-    case 'tool-calls':
-      return `tools ${c.a.join(', ') || '(none)'} → ${c.b.join(', ') || '(none)'}`;
-    case 'arguments':
-      return `${c.tool} arguments`;
-    case 'tool-status':
-      return `${c.tool} ${c.a} → ${c.b}`;
-    case 'status':
-      return `status ${c.a} → ${c.b}`;
-    case 'tokens':
-      return `tokens ${c.a} → ${c.b}`;
-  }
-}
