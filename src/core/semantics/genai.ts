@@ -169,6 +169,11 @@ function readUsage(f: SpanFacts): UsageReading | undefined {
 function readContent(f: SpanFacts, r: ReturnType<typeof newReading>, events: boolean): void {
   const sys = f.get('gen_ai.system_instructions');
   const withSystem = (msgs: ChatMessage[]): ChatMessage[] => (sys === undefined ? msgs : [...systemMessages(sys), ...msgs]);
+  // pydantic-ai's `events` attribute (rare: only its event_mode='attributes' writes one) is parsed
+  // once, here, rather than once to test for messages and again to read them.
+  const eventsAttr = f.get('events');
+  const attrIn = eventsAttr === undefined ? undefined : attributeEventMessages(eventsAttr, 'input');
+  const attrOut = eventsAttr === undefined ? undefined : attributeEventMessages(eventsAttr, 'output');
   const evIn = events ? contentEventSource(f.span.events, 'input') : '';
   const evOut = events ? contentEventSource(f.span.events, 'output') : '';
 
@@ -176,8 +181,8 @@ function readContent(f: SpanFacts, r: ReturnType<typeof newReading>, events: boo
     r.input = { from: 'gen_ai.input.messages', get: () => withSystem(messagesFrom(f.get('gen_ai.input.messages'), 'user')) };
   } else if (evIn) {
     r.input = { from: evIn, get: () => withSystem(eventMessages(f.span.events, 'input')) };
-  } else if (attributeEventMessages(f.get('events'), 'input')?.length) {
-    r.input = { from: 'events (pydantic-ai event attributes)', get: () => withSystem(attributeEventMessages(f.get('events'), 'input') ?? []) };
+  } else if (attrIn?.length) {
+    r.input = { from: 'events (pydantic-ai event attributes)', get: () => withSystem(attrIn) };
   } else if (f.flags & Has.flatPrompt) {
     r.input = { from: 'gen_ai.prompt.<i>.*', get: () => withSystem(flattenedGenAiMessages(f, 'gen_ai.prompt.')) };
   } else if (f.get('gen_ai.prompt') !== undefined) {
@@ -191,8 +196,8 @@ function readContent(f: SpanFacts, r: ReturnType<typeof newReading>, events: boo
     r.output = { from: 'gen_ai.output.messages', get: () => messagesFrom(f.get('gen_ai.output.messages'), 'assistant'), raw: f.get('gen_ai.output.messages') };
   } else if (evOut) {
     r.output = { from: evOut, get: () => eventMessages(f.span.events, 'output') };
-  } else if (attributeEventMessages(f.get('events'), 'output')?.length) {
-    r.output = { from: 'events (pydantic-ai event attributes)', get: () => attributeEventMessages(f.get('events'), 'output') ?? [] };
+  } else if (attrOut?.length) {
+    r.output = { from: 'events (pydantic-ai event attributes)', get: () => attrOut };
   } else if (f.flags & Has.flatCompletion) {
     r.output = { from: 'gen_ai.completion.<i>.*', get: () => flattenedGenAiMessages(f, 'gen_ai.completion.') };
   } else if (f.get('gen_ai.completion') !== undefined) {
